@@ -1,0 +1,23 @@
+//! The VIO zelfscan core: everything the app knows about the questionnaire, with no DOM in it.
+//!
+//! Layout:
+//! - [`text`]: the two languages and a bilingual [`text::Text`].
+//! - [`questionnaire`]: the definition (`data/vio.json`, compiled in) and its validation.
+//! - [`answers`]: what the employer answered, skip logic and input checks.
+//! - [`scoring`]: answers → indicator and factor scores, traffic lights, reasons, quadrant.
+//! - [`ui`]: the app's own texts (buttons, headings), also data, also bilingual.
+//! - [`store`]: the persisted state (draft + finished analyses) and its schema version.
+//!
+//! The app (root crate) renders these; a CLI could use them just the same.
+
+pub mod answers;
+pub mod questionnaire;
+pub mod scoring;
+pub mod store;
+pub mod text;
+pub mod ui;
+
+pub use answers::{Answer, Answers};
+pub use questionnaire::Questionnaire;
+pub use scoring::{FactorStatus, Light, Scorecard};
+pub use text::{Lang, Text};

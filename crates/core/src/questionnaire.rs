@@ -1,0 +1,395 @@
+//! The questionnaire definition: one JSON file (`data/vio.json`) is the single source of truth for
+//! every section, item, answer scale, scoring rule, threshold, reason and advice. Changing a text or a
+//! threshold never touches Rust. This module only gives the file a type and checks that it holds
+//! together (every reference resolves), so a broken edit fails `cargo test`, not a user.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::scoring::Light;
+use crate::text::Text;
+
+const VIO_JSON: &str = include_str!("../data/vio.json");
+
+#[derive(Debug, Deserialize)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: u32,
+    pub title: Text,
+    pub thresholds: Thresholds,
+    pub light_scores: LightScores,
+    scales: HashMap<String, Vec<AnswerOption>>,
+    pub sections: Vec<Section>,
+    pub factors: Vec<Factor>,
+    pub quadrant: QuadrantRule,
+    pub inclusive: InclusiveRule,
+    #[serde(skip)]
+    item_index: HashMap<String, (usize, usize)>,
+}
+
+/// Score limits for a light: below `oranje_from` is rood, from `groen_from` on is groen.
+#[derive(Debug, Deserialize)]
+pub struct Thresholds {
+    pub oranje_from: u8,
+    pub groen_from: u8,
+    pub why: Text,
+}
+
+impl Thresholds {
+    pub fn light(&self, score: u8) -> Light {
+        if score >= self.groen_from {
+            Light::Groen
+        } else if score >= self.oranje_from {
+            Light::Oranje
+        } else {
+            Light::Rood
+        }
+    }
+}
+
+/// The score an indicator gets when its rule gives a light directly (ratio and cases rules).
+#[derive(Debug, Deserialize)]
+pub struct LightScores {
+    pub rood: u8,
+    pub oranje: u8,
+    pub groen: u8,
+}
+
+impl LightScores {
+    pub fn of(&self, light: Light) -> Option<u8> {
+        match light {
+            Light::Rood => Some(self.rood),
+            Light::Oranje => Some(self.oranje),
+            Light::Groen => Some(self.groen),
+            Light::Onbekend => None,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    pub intro: Text,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+    #[serde(flatten)]
+    pub kind: ItemKind,
+    /// Plain-language explanation of a term in the question (e.g. "no-riskpolis").
+    pub help: Option<Text>,
+    pub hint: Option<Text>,
+    /// Items sharing a group are shown together under one heading (e.g. numbers per doelgroep).
+    pub group: Option<String>,
+    /// Scores are mirrored (100 − score): for statements where agreeing is the less inclusive answer.
+    #[serde(default)]
+    pub reverse: bool,
+    pub show_if: Option<Condition>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum ItemKind {
+    Choice {
+        /// Either a named shared scale or options of its own.
+        scale: Option<String>,
+        #[serde(default)]
+        options: Vec<AnswerOption>,
+    },
+    Number {
+        min: u64,
+        max: Option<u64>,
+        /// The answer may not exceed the answer to this item (e.g. doelgroep ≤ medewerkers).
+        max_item: Option<String>,
+    },
+    Text {
+        max_length: usize,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AnswerOption {
+    pub id: String,
+    pub label: Text,
+    /// 0–100, or absent for answers that are not scored ("weet ik niet", "niet van toepassing").
+    pub score: Option<u8>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Factor {
+    pub id: String,
+    pub name: Text,
+    pub explanation: Text,
+    pub indicators: Vec<Indicator>,
+    pub advice: Advice,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Advice {
+    pub why: Text,
+    pub offers: Vec<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub name: Text,
+    pub rule: Rule,
+    /// Reason templates per light; `{score}` and `{percent}` are filled in. Cases carry their own.
+    pub reasons: Reasons,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Reasons {
+    pub rood: Option<Text>,
+    pub oranje: Option<Text>,
+    pub groen: Option<Text>,
+    pub onbekend: Text,
+}
+
+impl Reasons {
+    pub fn of(&self, light: Light) -> Option<&Text> {
+        match light {
+            Light::Rood => self.rood.as_ref(),
+            Light::Oranje => self.oranje.as_ref(),
+            Light::Groen => self.groen.as_ref(),
+            Light::Onbekend => Some(&self.onbekend),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rule {
+    /// Mean of the items' option scores; the light comes from the thresholds.
+    Mean { items: Vec<String> },
+    /// numerator / denominator: 0 is rood, below `groen_from_percent` oranje, from it groen.
+    Ratio { numerator: String, denominator: String, groen_from_percent: f64 },
+    /// The first case whose condition holds gives the light; none holding gives onbekend.
+    Cases(Vec<Case>),
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Case {
+    pub light: Light,
+    pub when: Condition,
+    pub reason: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Condition {
+    /// The item is answered with one of these option ids.
+    Answer { item: String, #[serde(rename = "in")] one_of: Vec<String> },
+    /// An indicator defined earlier has one of these lights.
+    Light { indicator: String, #[serde(rename = "in")] one_of: Vec<Light> },
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+}
+
+/// The deck's behaviour × intention table.
+#[derive(Debug, Deserialize)]
+pub struct QuadrantRule {
+    pub behaviour_indicator: String,
+    pub behaviour_high: Vec<Light>,
+    pub behaviour_low: Vec<Light>,
+    pub intention_item: String,
+    pub intention_high: Vec<String>,
+    pub intention_low: Vec<String>,
+    pub behaviour_labels: LowHigh,
+    pub intention_labels: LowHigh,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LowHigh {
+    pub low: Text,
+    pub high: Text,
+}
+
+/// An inclusieve organisatie employs at least `at_least` people from a doelgroep.
+#[derive(Debug, Deserialize)]
+pub struct InclusiveRule {
+    pub item: String,
+    pub at_least: u64,
+}
+
+impl Questionnaire {
+    /// The compiled-in VIO. Checked by the tests, so parsing it cannot fail in a release.
+    pub fn vio() -> &'static Questionnaire {
+        static VIO: OnceLock<Questionnaire> = OnceLock::new();
+        VIO.get_or_init(|| Questionnaire::parse(VIO_JSON).expect("data/vio.json is checked by cargo test"))
+    }
+
+    pub fn parse(json: &str) -> Result<Questionnaire, String> {
+        let mut q: Questionnaire = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        for (s, section) in q.sections.iter().enumerate() {
+            for (i, item) in section.items.iter().enumerate() {
+                if q.item_index.insert(item.id.clone(), (s, i)).is_some() {
+                    return Err(format!("item {} is defined twice", item.id));
+                }
+            }
+        }
+        q.check()?;
+        Ok(q)
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.item_index.get(id).map(|&(s, i)| &self.sections[s].items[i])
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.factors.iter().flat_map(|f| f.indicators.iter())
+    }
+
+    pub fn factor(&self, id: &str) -> Option<&Factor> {
+        self.factors.iter().find(|f| f.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators().find(|i| i.id == id)
+    }
+
+    /// The answer options of a choice item (its own or its scale's); empty for other kinds.
+    pub fn options<'a>(&'a self, item: &'a Item) -> &'a [AnswerOption] {
+        match &item.kind {
+            ItemKind::Choice { scale: Some(scale), .. } => self.scales.get(scale).map_or(&[], |v| v.as_slice()),
+            ItemKind::Choice { options, .. } => options,
+            _ => &[],
+        }
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let t = &self.thresholds;
+        if !(t.oranje_from <= t.groen_from && t.groen_from <= 100) {
+            return Err("thresholds must satisfy oranje_from ≤ groen_from ≤ 100".into());
+        }
+        for item in self.items() {
+            if let ItemKind::Choice { scale, options } = &item.kind {
+                match scale {
+                    Some(s) if !self.scales.contains_key(s) => return Err(format!("{}: unknown scale {s}", item.id)),
+                    None if options.is_empty() => return Err(format!("{}: a choice needs options", item.id)),
+                    _ => {}
+                }
+            }
+            if let ItemKind::Number { max_item: Some(other), .. } = &item.kind {
+                self.check_item(other, &item.id)?;
+            }
+            if let Some(c) = &item.show_if {
+                self.check_condition(c, &item.id, &[])?;
+            }
+        }
+        let mut earlier: Vec<&str> = Vec::new();
+        for ind in self.indicators() {
+            match &ind.rule {
+                Rule::Mean { items } => {
+                    for i in items {
+                        self.check_item(i, &ind.id)?;
+                    }
+                    if ind.reasons.rood.is_none() || ind.reasons.oranje.is_none() || ind.reasons.groen.is_none() {
+                        return Err(format!("{}: a mean rule needs a reason for every light", ind.id));
+                    }
+                }
+                Rule::Ratio { numerator, denominator, .. } => {
+                    self.check_item(numerator, &ind.id)?;
+                    self.check_item(denominator, &ind.id)?;
+                }
+                Rule::Cases(cases) => {
+                    for c in cases {
+                        self.check_condition(&c.when, &ind.id, &earlier)?;
+                    }
+                }
+            }
+            earlier.push(&ind.id);
+        }
+        if self.indicator(&self.quadrant.behaviour_indicator).is_none() {
+            return Err("quadrant: unknown behaviour indicator".into());
+        }
+        self.check_item(&self.quadrant.intention_item, "quadrant")?;
+        self.check_item(&self.inclusive.item, "inclusive")
+    }
+
+    fn check_item(&self, id: &str, used_by: &str) -> Result<(), String> {
+        self.item(id).map(|_| ()).ok_or_else(|| format!("{used_by}: unknown item {id}"))
+    }
+
+    fn check_condition(&self, c: &Condition, used_by: &str, earlier: &[&str]) -> Result<(), String> {
+        match c {
+            Condition::Answer { item, one_of } => {
+                let it = self.item(item).ok_or_else(|| format!("{used_by}: unknown item {item}"))?;
+                let options = self.options(it);
+                match one_of.iter().find(|o| !options.iter().any(|opt| &opt.id == *o)) {
+                    Some(o) => Err(format!("{used_by}: {item} has no option {o}")),
+                    None => Ok(()),
+                }
+            }
+            Condition::Light { indicator, .. } if !earlier.contains(&indicator.as_str()) => {
+                Err(format!("{used_by}: indicator {indicator} must be defined before it is used"))
+            }
+            Condition::Light { .. } => Ok(()),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().try_for_each(|c| self.check_condition(c, used_by, earlier)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vio_definition_is_complete_and_consistent() {
+        let q = Questionnaire::vio();
+        assert_eq!(q.id, "vio");
+        let factor_ids: Vec<&str> = q.factors.iter().map(|f| f.id.as_str()).collect();
+        for f in ["gedrag", "intentie", "attitude", "sociale_norm", "eigen_effectiviteit", "vaardigheden", "actieplan", "copingplan", "belemmeringen"] {
+            assert!(factor_ids.contains(&f), "missing factor {f}");
+        }
+        for item in q.items() {
+            assert!(!item.text.nl.is_empty() && !item.text.en.is_empty(), "{} needs nl and en", item.id);
+            for o in q.options(item) {
+                assert!(o.score.is_none_or(|s| s <= 100), "{}: score above 100", item.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_item_is_used_by_an_indicator_or_is_context() {
+        let q = Questionnaire::vio();
+        let context = ["sector", "gemeente", "ervaring_doelgroep", "dg_banenafspraak", "dg_bijstand", "dg_statushouders", "dg_50plus", "dg_wsw", "dg_overig"];
+        let mut used: Vec<&str> = Vec::new();
+        fn cond<'a>(c: &'a Condition, used: &mut Vec<&'a str>) {
+            match c {
+                Condition::Answer { item, .. } => used.push(item),
+                Condition::Light { .. } => {}
+                Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| cond(c, used)),
+            }
+        }
+        for ind in q.indicators() {
+            match &ind.rule {
+                Rule::Mean { items } => used.extend(items.iter().map(String::as_str)),
+                Rule::Ratio { numerator, denominator, .. } => used.extend([numerator.as_str(), denominator.as_str()]),
+                Rule::Cases(cases) => cases.iter().for_each(|c| cond(&c.when, &mut used)),
+            }
+        }
+        for item in q.items() {
+            assert!(used.contains(&item.id.as_str()) || context.contains(&item.id.as_str()), "{} is never scored", item.id);
+        }
+    }
+
+    #[test]
+    fn broken_references_are_refused() {
+        let broken = VIO_JSON.replacen("\"numerator\": \"vacatures\"", "\"numerator\": \"vacatures_typo\"", 1);
+        assert!(Questionnaire::parse(&broken).unwrap_err().contains("vacatures_typo"));
+        let unknown_option = VIO_JSON.replacen("\"in\": [\"krimp\"]", "\"in\": [\"krimpen\"]", 1);
+        assert!(Questionnaire::parse(&unknown_option).unwrap_err().contains("krimpen"));
+    }
+}

@@ -1,0 +1,243 @@
+//! Answers → scores. Pure and deterministic: the same answers and questionnaire version give the same
+//! scorecard natively and in every browser (integer scores, exact integer comparisons for shares).
+//!
+//! Indicator: a score 0–100 and a traffic light with its reason. Factor: the rounded mean of its scored
+//! indicators and the light from the thresholds, or "onvoldoende gegevens" when fewer than half of its
+//! indicators could be scored.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{Answer, Answers};
+use crate::questionnaire::{Indicator, Questionnaire, Rule};
+use crate::text::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Light {
+    Rood,
+    Oranje,
+    Groen,
+    Onbekend,
+}
+
+impl Light {
+    pub const ALL: [Light; 4] = [Light::Rood, Light::Oranje, Light::Groen, Light::Onbekend];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Light::Rood => "rood",
+            Light::Oranje => "oranje",
+            Light::Groen => "groen",
+            Light::Onbekend => "onbekend",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorScore {
+    pub id: String,
+    pub light: Light,
+    pub score: Option<u8>,
+    /// For share rules: the share in percent, shown in the reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<f64>,
+    /// For case rules: which case matched (its reason is the reason).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum FactorStatus {
+    Scored { score: u8, light: Light },
+    InsufficientData,
+}
+
+impl FactorStatus {
+    pub fn light(self) -> Light {
+        match self {
+            FactorStatus::Scored { light, .. } => light,
+            FactorStatus::InsufficientData => Light::Onbekend,
+        }
+    }
+
+    pub fn score(self) -> Option<u8> {
+        match self {
+            FactorStatus::Scored { score, .. } => Some(score),
+            FactorStatus::InsufficientData => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FactorScore {
+    pub id: String,
+    #[serde(flatten)]
+    pub status: FactorStatus,
+    pub indicators: Vec<IndicatorScore>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Low,
+    High,
+}
+
+/// Behaviour (geen/weinig vs veel) × intention (gelijk/minder vs meer); `None` is onbekend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Quadrant {
+    pub behaviour: Option<Level>,
+    pub intention: Option<Level>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub factors: Vec<FactorScore>,
+    /// An inclusieve organisatie has at least one employee from a doelgroep; `None` when unknown.
+    pub inclusive: Option<bool>,
+    pub quadrant: Quadrant,
+}
+
+impl Scorecard {
+    pub fn factor(&self, id: &str) -> Option<&FactorScore> {
+        self.factors.iter().find(|f| f.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorScore> {
+        self.factors.iter().flat_map(|f| &f.indicators).find(|i| i.id == id)
+    }
+
+    /// Factors in the order their advice is shown: rood, then oranje, then groen, then those without
+    /// enough data; within a colour the definition's order, which puts gedrag and intentie first
+    /// because they frame the situation.
+    pub fn advice_order(&self) -> Vec<&FactorScore> {
+        let mut v: Vec<&FactorScore> = self.factors.iter().collect();
+        v.sort_by_key(|f| f.status.light());
+        v
+    }
+}
+
+impl Questionnaire {
+    pub fn score(&self, answers: &Answers) -> Scorecard {
+        let mut lights: HashMap<&str, Light> = HashMap::new();
+        let mut factors = Vec::with_capacity(self.factors.len());
+        for factor in &self.factors {
+            let mut indicators = Vec::with_capacity(factor.indicators.len());
+            for ind in &factor.indicators {
+                let s = self.score_indicator(ind, answers, &|id| lights.get(id).copied().unwrap_or(Light::Onbekend));
+                lights.insert(&ind.id, s.light);
+                indicators.push(s);
+            }
+            let scored: Vec<u32> = indicators.iter().filter_map(|i| i.score.map(u32::from)).collect();
+            let status = if scored.is_empty() || scored.len() * 2 < indicators.len() {
+                FactorStatus::InsufficientData
+            } else {
+                let score = rounded_mean(&scored);
+                FactorStatus::Scored { score, light: self.thresholds.light(score) }
+            };
+            factors.push(FactorScore { id: factor.id.clone(), status, indicators });
+        }
+        let inclusive = match self.scorable_answer(&self.inclusive.item, answers) {
+            Some(Answer::Number(n)) => Some(*n >= self.inclusive.at_least),
+            _ => None,
+        };
+        let qr = &self.quadrant;
+        let behaviour_light = lights.get(qr.behaviour_indicator.as_str()).copied().unwrap_or(Light::Onbekend);
+        let behaviour = level(qr.behaviour_high.contains(&behaviour_light), qr.behaviour_low.contains(&behaviour_light));
+        let intention = match self.scorable_answer(&qr.intention_item, answers) {
+            Some(Answer::Text(t)) => level(qr.intention_high.contains(t), qr.intention_low.contains(t)),
+            _ => None,
+        };
+        Scorecard { factors, inclusive, quadrant: Quadrant { behaviour, intention } }
+    }
+
+    fn score_indicator(&self, ind: &Indicator, answers: &Answers, light_of: &dyn Fn(&str) -> Light) -> IndicatorScore {
+        let mut out = IndicatorScore { id: ind.id.clone(), light: Light::Onbekend, score: None, percent: None, case: None };
+        match &ind.rule {
+            Rule::Mean { items } => {
+                let scores: Vec<u32> = items.iter().filter_map(|id| self.option_score(id, answers)).collect();
+                if !scores.is_empty() {
+                    let score = rounded_mean(&scores);
+                    out.score = Some(score);
+                    out.light = self.thresholds.light(score);
+                }
+            }
+            Rule::Ratio { numerator, denominator, groen_from_percent } => {
+                if let (Some(Answer::Number(n)), Some(Answer::Number(d))) =
+                    (self.scorable_answer(numerator, answers), self.scorable_answer(denominator, answers))
+                {
+                    if *d > 0 {
+                        // Compared in integers-as-f64 (exact below 2^53) so that exactly 5 % is groen everywhere.
+                        out.light = if *n == 0 {
+                            Light::Rood
+                        } else if (*n as f64) * 100.0 >= groen_from_percent * (*d as f64) {
+                            Light::Groen
+                        } else {
+                            Light::Oranje
+                        };
+                        out.percent = Some(*n as f64 * 100.0 / *d as f64);
+                        out.score = self.light_scores.of(out.light);
+                    }
+                }
+            }
+            Rule::Cases(cases) => {
+                if let Some((i, case)) = cases.iter().enumerate().find(|(_, c)| self.holds(&c.when, answers, light_of)) {
+                    out.case = Some(i);
+                    out.light = case.light;
+                    out.score = self.light_scores.of(case.light);
+                }
+            }
+        }
+        out
+    }
+
+    /// The option's score (mirrored for reversed items), or `None` when unanswered, hidden or unscored.
+    fn option_score(&self, id: &str, answers: &Answers) -> Option<u32> {
+        let item = self.item(id)?;
+        let Some(Answer::Text(chosen)) = self.scorable_answer(id, answers) else { return None };
+        let s = self.options(item).iter().find(|o| &o.id == chosen)?.score?;
+        Some(u32::from(if item.reverse { 100 - s } else { s }))
+    }
+
+    /// The reason sentence for an indicator's light, with `{score}` and `{percent}` filled in.
+    pub fn reason(&self, s: &IndicatorScore, lang: Lang) -> String {
+        let Some(ind) = self.indicator(&s.id) else { return String::new() };
+        let template = match (&ind.rule, s.case) {
+            (Rule::Cases(cases), Some(i)) => cases.get(i).map(|c| &c.reason),
+            _ => ind.reasons.of(s.light),
+        };
+        let mut text = template.map_or("", |t| t.get(lang)).to_string();
+        if let Some(score) = s.score {
+            text = text.replace("{score}", &score.to_string());
+        }
+        if let Some(p) = s.percent {
+            text = text.replace("{percent}", &format_percent(p, lang));
+        }
+        text
+    }
+}
+
+fn level(high: bool, low: bool) -> Option<Level> {
+    match (high, low) {
+        (true, _) => Some(Level::High),
+        (false, true) => Some(Level::Low),
+        _ => None,
+    }
+}
+
+/// Mean of 0–100 scores, rounded half up, so that lights are decided on the number the user sees.
+fn rounded_mean(scores: &[u32]) -> u8 {
+    let n = scores.len() as u32;
+    let sum: u32 = scores.iter().sum();
+    ((2 * sum + n) / (2 * n)).min(100) as u8
+}
+
+/// "3,5 %" in Dutch, "3.5 %" in English; whole numbers from 10 % on.
+pub fn format_percent(p: f64, lang: Lang) -> String {
+    let s = if p >= 10.0 { format!("{p:.0}") } else { format!("{p:.1}") };
+    let s = if lang == Lang::Nl { s.replace('.', ",") } else { s };
+    format!("{s} %")
+}
