@@ -1,0 +1,32 @@
+//! The VIO zelfscan in the browser: a thin Leptos layer over `vio-core`.
+//!
+//! Layout:
+//! - [`state`]: the app-wide state (stored answers, language, route) and the one effect that persists it.
+//! - [`route`]: screens as URL fragments (`#/vragen/attitude`), so every screen survives a reload on a
+//!   plain static file server, also from a subfolder.
+//! - [`browser_storage`]: localStorage (through gloo-storage) behind the core's `KeyValue` trait.
+//! - [`chart`]: draws charming charts through our own ECharts bundle (SVG renderer).
+//! - [`fatal`]: a panic shows a readable error screen instead of a blank page.
+//! - [`components`]: one small component per screen and per reusable piece.
+
+pub mod browser_storage;
+pub mod chart;
+pub mod components;
+pub mod fatal;
+pub mod route;
+pub mod state;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Starts the employer's app in `#app`, replacing the static start screen that index.html shows
+/// before the wasm has run.
+pub fn start_employer() {
+    fatal::install_panic_hook();
+    let document = document();
+    let Some(root) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, components::App).forget();
+}

@@ -1,1 +1,4 @@
-fn main(){}
+//! The employer's page: the questionnaire and its result.
+fn main() {
+    vio::start_employer();
+}

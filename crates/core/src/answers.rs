@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::questionnaire::{Condition, Item, ItemKind, Questionnaire};
+use crate::questionnaire::{Condition, Item, ItemKind, Questionnaire, Section};
 use crate::scoring::Light;
 
 /// A number for number items; for choice items the chosen option id; for text items the text.
@@ -34,6 +34,11 @@ impl Questionnaire {
     /// (the user may change their mind back) but never scored.
     pub fn is_visible(&self, item: &Item, answers: &Answers) -> bool {
         item.show_if.as_ref().is_none_or(|c| self.holds(c, answers, &|_| Light::Onbekend))
+    }
+
+    /// The pages the user walks through: sections with at least one visible item, in order.
+    pub fn visible_sections(&self, answers: &Answers) -> Vec<&Section> {
+        self.sections.iter().filter(|s| s.items.iter().any(|i| self.is_visible(i, answers))).collect()
     }
 
     pub(crate) fn holds(&self, c: &Condition, answers: &Answers, light_of: &dyn Fn(&str) -> Light) -> bool {
@@ -128,8 +133,10 @@ mod tests {
         assert!(!q().is_visible(item, &a));
         a.insert("ervaring_doelgroep".into(), Answer::Text("nooit".into()));
         assert!(!q().is_visible(item, &a));
+        assert_eq!(q().visible_sections(&a).len(), q().sections.len() - 1, "the experience page is skipped");
         a.insert("ervaring_doelgroep".into(), Answer::Text("vroeger".into()));
         assert!(q().is_visible(item, &a));
+        assert_eq!(q().visible_sections(&a).len(), q().sections.len());
     }
 
     #[test]

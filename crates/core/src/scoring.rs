@@ -79,6 +79,18 @@ pub struct FactorScore {
     pub indicators: Vec<IndicatorScore>,
 }
 
+impl FactorScore {
+    /// The indicator whose reason explains the factor's light: one with the same light (the lowest
+    /// scored of those), else the lowest scored one.
+    pub fn leading_indicator(&self) -> Option<&IndicatorScore> {
+        let scored = || self.indicators.iter().filter(|i| i.score.is_some());
+        scored()
+            .filter(|i| i.light == self.status.light())
+            .min_by_key(|i| i.score)
+            .or_else(|| scored().min_by_key(|i| i.score))
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {

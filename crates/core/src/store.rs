@@ -29,12 +29,12 @@ impl Default for Stored {
     }
 }
 
-/// The analysis being filled in: answers so far and the page the user was on.
+/// The analysis being filled in: answers so far and the section (page) the user was on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub questionnaire: QuestionnaireRef,
     pub answers: Answers,
-    pub page: usize,
+    pub section: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,7 +125,7 @@ mod tests {
         let mut answers = Answers::new();
         answers.insert("medewerkers".into(), Answer::Number(12));
         answers.insert("intentie".into(), Answer::Text("meer".into()));
-        let s = Stored { lang: Lang::En, draft: Some(Draft { questionnaire: QuestionnaireRef::of(q), answers, page: 3 }), ..Stored::default() };
+        let s = Stored { lang: Lang::En, draft: Some(Draft { questionnaire: QuestionnaireRef::of(q), answers, section: "sociale_norm".into() }), ..Stored::default() };
         save(&mut kv, &s).unwrap();
         assert_eq!(load(&mut kv, q).unwrap(), (s, LoadNote::Loaded));
     }

@@ -26,7 +26,8 @@ ui_texts!(
     insufficient_data, lights_title, show_indicators, quadrant_title, quadrant_lead, quadrant_unknown,
     quadrant_you, behaviour, intention, advice_title, advice_lead, advice_offers, advice_good,
     light_rood, light_oranje, light_groen, light_onbekend, inclusive_yes, inclusive_no, inclusive_unknown,
-    edit_answers, chart_loading,
+    edit_answers, chart_loading, insufficient_reason, chart_alt, advice_good_list, advice_unknown_list,
+    out_of_100, last_next,
     storage_blocked, storage_full, error_title, error_body, error_reload,
 );
 

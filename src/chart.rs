@@ -1,0 +1,59 @@
+//! Draws a charming `Chart` with ECharts. ECharts is our own small bundle (`scripts/build-echarts.mjs`),
+//! fetched at low priority while the page loads and evaluated only on the first `init`, so no click
+//! ever causes a request. charming 0.6 cannot pick the SVG renderer, replace (not merge) options or
+//! dispose a chart, hence these few bindings of our own.
+
+use charming::component::{RadarCoordinate, RadarIndicator};
+use charming::element::{AreaStyle, Tooltip, Trigger};
+use charming::series::Radar;
+use charming::Chart;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    pub type ChartInstance;
+
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn echarts_init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<ChartInstance, JsValue>;
+
+    #[wasm_bindgen(method, js_name = setOption)]
+    fn set_option(this: &ChartInstance, option: &JsValue, opts: &JsValue);
+
+    #[wasm_bindgen(method)]
+    pub fn dispose(this: &ChartInstance);
+}
+
+/// Whether the ECharts script has arrived (it loads async; a slow connection may still be busy).
+pub fn echarts_ready() -> bool {
+    web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &"echarts".into()).unwrap_or(false))
+}
+
+pub fn draw(el: &web_sys::HtmlElement, chart: &Chart) -> Result<ChartInstance, JsValue> {
+    let instance = echarts_init(el, &JsValue::NULL, &JsValue::UNDEFINED)?;
+    let option = js_sys::JSON::parse(&chart.to_string())?;
+    let replace = js_sys::Object::new();
+    js_sys::Reflect::set(&replace, &"notMerge".into(), &true.into())?;
+    instance.set_option(&option, &replace);
+    Ok(instance)
+}
+
+/// A radar of 0–100 scores; `None` (no score) is left out of the polygon rather than drawn as 0.
+pub fn radar(axes: &[String], series: &[(String, Vec<Option<u8>>)]) -> Chart {
+    let mut chart = Chart::new()
+        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        .radar(
+            RadarCoordinate::new()
+                .radius("62%")
+                .indicator(axes.iter().map(|a| RadarIndicator::new().name(a.as_str()).min(0).max(100)).collect::<Vec<_>>()),
+        );
+    for (name, values) in series {
+        let values: Vec<Option<i64>> = values.iter().map(|v| v.map(i64::from)).collect();
+        chart = chart.series(
+            Radar::new()
+                .name(name.as_str())
+                .area_style(AreaStyle::new().opacity(0.2))
+                .data(vec![(values, name.as_str())]),
+        );
+    }
+    chart
+}

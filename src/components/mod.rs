@@ -1,0 +1,104 @@
+//! One small component per screen and per reusable piece. No business rules here: lights, reasons,
+//! visibility and input checks all come from `vio-core`.
+
+mod light;
+mod question;
+mod questionnaire;
+mod result;
+mod start;
+
+use leptos::prelude::*;
+use vio_core::store::StorageError;
+use vio_core::ui::UiTexts;
+use vio_core::Questionnaire;
+
+use crate::route::Route;
+use crate::state::{use_app, AppState};
+
+pub use light::LightBadge;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::new();
+    provide_context(app);
+    let q = Questionnaire::vio();
+
+    // The page language, the title and the current section follow the route and language.
+    Effect::new(move |_| {
+        let lang = app.lang();
+        let route = app.route.get();
+        let doc = document();
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+        let ui = UiTexts::get();
+        let screen = match &route {
+            Route::Start => ui.start_title.get(lang).to_string(),
+            Route::Section(id) => q.sections.iter().find(|s| &s.id == id).map_or_else(String::new, |s| s.title.get(lang).to_string()),
+            Route::Result => ui.result_title.get(lang).to_string(),
+        };
+        doc.set_title(&format!("{screen} – {}", ui.app_name.get(lang)));
+    });
+    Effect::new(move |_| {
+        if let Route::Section(id) = app.route.get() {
+            app.set_section(&id);
+        }
+    });
+    // Moving to another screen puts the focus on its heading, so screen readers announce it.
+    Effect::new(move |first: Option<()>| {
+        app.route.track();
+        if first.is_some() {
+            request_animation_frame(|| {
+                if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h1.focus();
+                    }
+                }
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            });
+        }
+    });
+
+    view! {
+        <header class="top">
+            <span class="brand">{app.t(|u| &u.app_name)}</span>
+            <LanguageSwitch/>
+        </header>
+        <StorageNotice/>
+        <main id="main">
+            {move || match app.route.get() {
+                Route::Start => view! { <start::StartScreen/> }.into_any(),
+                Route::Section(id) => view! { <questionnaire::SectionPage id/> }.into_any(),
+                Route::Result => view! { <result::ResultScreen/> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <button type="button" class="lang" lang=move || app.lang().other().code()
+            aria-label=app.t(|u| &u.language_switch_label)
+            on:click=move |_| app.set_lang(app.lang().other())>
+            {app.t(|u| &u.language_switch)}
+        </button>
+    }
+}
+
+#[component]
+fn StorageNotice() -> impl IntoView {
+    let app = use_app();
+    let message = move || match app.storage_problem.get() {
+        Some(StorageError::Blocked) => Some(app.t(|u| &u.storage_blocked)()),
+        Some(StorageError::Full) => Some(app.t(|u| &u.storage_full)()),
+        None => None,
+    };
+    view! {
+        <div class="notice-area" role="alert">
+            {move || message().map(|m| view! { <p class="notice">{m}</p> })}
+        </div>
+    }
+}

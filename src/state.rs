@@ -1,0 +1,95 @@
+//! App-wide state, created once at the root and shared by context (state created inside screens would
+//! be disposed with them). Persistence is one effect: whenever the stored state changes it is written,
+//! so every answer is saved the moment it is given.
+
+use leptos::prelude::*;
+use vio_core::store::{self, Draft, LoadNote, QuestionnaireRef, StorageError, Stored, STATE_KEY};
+use vio_core::ui::UiTexts;
+use vio_core::{Answer, Lang, Questionnaire, Text};
+
+use crate::browser_storage::BrowserStorage;
+use crate::route::Route;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub stored: RwSignal<Stored>,
+    pub route: RwSignal<Route>,
+    pub storage_problem: RwSignal<Option<StorageError>>,
+    /// Stored data could not be read and was kept aside (see `vio_core::store`).
+    pub kept_aside: RwSignal<bool>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        let q = Questionnaire::vio();
+        let (initial, note, problem) = match store::load(&mut BrowserStorage::open(), q) {
+            Ok((s, note)) => (s, note, None),
+            Err(e) => (Stored::default(), LoadNote::Fresh, Some(e)),
+        };
+        let state = AppState {
+            stored: RwSignal::new(initial),
+            route: RwSignal::new(Route::current()),
+            storage_problem: RwSignal::new(problem),
+            kept_aside: RwSignal::new(note == LoadNote::KeptAside),
+        };
+        Effect::new(move |_| {
+            let result = state.stored.with(|s| store::save(&mut BrowserStorage::open(), s));
+            state.storage_problem.set(result.err());
+        });
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| state.route.set(Route::current()));
+        // Another tab saved: take its answers rather than overwrite them with ours.
+        let _ = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().as_deref() == Some(STATE_KEY) {
+                if let Ok((s, _)) = store::load(&mut BrowserStorage::open(), q) {
+                    state.stored.set(s);
+                }
+            }
+        });
+        state
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.stored.with(|s| s.lang)
+    }
+
+    /// A UI text in the current language, as a reactive closure for views.
+    pub fn t(&self, pick: fn(&UiTexts) -> &Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let stored = self.stored;
+        move || pick(UiTexts::get()).get(stored.with(|s| s.lang))
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.stored.update(|s| s.lang = lang);
+    }
+
+    pub fn answer(&self, item: &str) -> Option<Answer> {
+        self.stored.with(|s| s.draft.as_ref().and_then(|d| d.answers.get(item).cloned()))
+    }
+
+    pub fn set_answer(&self, item: &str, answer: Option<Answer>) {
+        self.stored.update(|s| {
+            let draft = s.draft.get_or_insert_with(new_draft);
+            match answer {
+                Some(a) => draft.answers.insert(item.to_string(), a),
+                None => draft.answers.remove(item),
+            };
+        });
+    }
+
+    pub fn set_section(&self, section: &str) {
+        self.stored.update(|s| s.draft.get_or_insert_with(new_draft).section = section.to_string());
+    }
+
+    pub fn start_new(&self) {
+        self.stored.update(|s| s.draft = Some(new_draft()));
+    }
+}
+
+fn new_draft() -> Draft {
+    let q = Questionnaire::vio();
+    Draft { questionnaire: QuestionnaireRef::of(q), answers: Default::default(), section: q.sections[0].id.clone() }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
