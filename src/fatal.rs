@@ -1,7 +1,9 @@
 //! A panic must never leave a blank page. The hook replaces the page with a readable message (Dutch
 //! first) and a reload button; answers are already in localStorage, because every answer is saved the
-//! moment it is given.
+//! moment it is given. An uncaught JavaScript error is treated the same way: wasm-bindgen's
+//! `unwrap_throw` and a trapped (aborted) wasm instance surface as such errors, not as panics.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const ERROR_SCREEN: &str = r#"<main class="fatal" id="main"><h1>Er ging iets mis</h1>
@@ -14,6 +16,12 @@ pub fn install_panic_hook() {
         web_sys::console::error_1(&info.to_string().into());
         show_error_screen();
     }));
+    if let Some(w) = web_sys::window() {
+        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| show_error_screen());
+        let _ = w.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref());
+        let _ = w.add_event_listener_with_callback("unhandledrejection", on_error.as_ref().unchecked_ref());
+        on_error.forget();
+    }
 }
 
 pub fn show_error_screen() {

@@ -1,0 +1,67 @@
+// Shared by the browser tests: the questionnaire definition (to find questions by their visible
+// text), the answer profiles, and guards for accessibility and the network.
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const vio = JSON.parse(readFileSync(new URL('../../crates/core/data/vio.json', import.meta.url)));
+export const ui = JSON.parse(readFileSync(new URL('../../crates/core/data/ui.json', import.meta.url)));
+export const profiles = JSON.parse(readFileSync(new URL('../fixtures/profiles.json', import.meta.url)));
+
+const items = new Map(vio.sections.flatMap((s) => s.items.map((i) => [i.id, i])));
+export const optionsOf = (item) => (item.scale ? vio.scales[item.scale] : item.options);
+
+/** Records every request; `after(mark)` tells what was asked after a moment in the test. */
+export function watchNetwork(page) {
+  const requests = [];
+  page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+  return {
+    all: () => requests.map((r) => r.url),
+    between: (from, to = Infinity) => requests.filter((r) => r.at >= from && r.at < to).map((r) => r.url),
+  };
+}
+
+export async function expectNoAxeViolations(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe on ${what}`).toEqual([]);
+}
+
+/** Answers the questions of the current page that the profile has answers for, by their labels. */
+export async function answerCurrentPage(page, answers, lang = 'nl') {
+  const title = (await page.locator('main h1').innerText()).trim();
+  const section = vio.sections.find((s) => s.title[lang] === title);
+  expect(section, `a section titled ${title}`).toBeTruthy();
+  for (const item of section.items) {
+    if (!(item.id in answers)) continue;
+    const value = answers[item.id];
+    if (item.type === 'choice') {
+      const option = optionsOf(item).find((o) => o.id === value);
+      const group = page.getByRole('group', { name: item.text[lang], exact: true });
+      await group.getByLabel(option.label[lang], { exact: true }).check();
+    } else {
+      await page.getByLabel(item.text[lang], { exact: true }).fill(String(value));
+    }
+  }
+  return section;
+}
+
+export const nextButton = (page) => page.getByRole('button', { name: ui.next.nl });
+
+/** From the start screen through every page to the result; calls `onPage` on each page first. */
+export async function completeQuestionnaire(page, answers, onPage = async () => {}) {
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  for (let step = 0; step < 20; step++) {
+    await expect(page.locator('main h1')).toBeFocused();
+    if (page.url().endsWith('#/resultaat')) return;
+    await onPage(step);
+    await answerCurrentPage(page, answers);
+    const before = await page.evaluate(() => location.hash);
+    await nextButton(page).click();
+    await page.waitForFunction((s) => location.hash !== s, before);
+    if (page.url().endsWith('#/resultaat')) return;
+  }
+  throw new Error('never reached the result');
+}
+
+export const factorName = (id, lang = 'nl') => vio.factors.find((f) => f.id === id).name[lang];

@@ -1,0 +1,147 @@
+// The employer's journey as a new user walks it: start, every page, a reload halfway, the result.
+import { test, expect } from '@playwright/test';
+import { profiles, vio, ui, watchNetwork, expectNoAxeViolations, completeQuestionnaire, answerCurrentPage, nextButton, factorName } from './helpers.js';
+
+const lightWord = { rood: 'Rood', oranje: 'Oranje', groen: 'Groen', onvoldoende: 'Onvoldoende gegevens' };
+
+for (const [name, profile] of Object.entries(profiles).filter(([k]) => !k.startsWith('_'))) {
+  test(`profile ${name}: answers survive a reload, lights and reasons match`, async ({ page }) => {
+    const net = watchNetwork(page);
+    await page.goto('./');
+    await page.waitForLoadState('load');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.start_title.nl);
+    await expectNoAxeViolations(page, 'start');
+    const firstClick = Date.now();
+
+    let reloaded = false;
+    let reloadStart = Infinity;
+    let reloadEnd = Infinity;
+    await completeQuestionnaire(page, profile.answers, async (step) => {
+      if (step === 0) await expectNoAxeViolations(page, 'first page');
+      if (step === 4 && !reloaded) {
+        // Answer this page, reload halfway through it, and find every answer still there.
+        const section = await answerCurrentPage(page, profile.answers);
+        const url = page.url();
+        reloadStart = Date.now();
+        await page.reload();
+        await page.waitForLoadState('load');
+        reloadEnd = Date.now();
+        expect(page.url()).toBe(url);
+        await expect(page.locator('main h1')).toHaveText(section.title.nl);
+        for (const item of section.items.filter((i) => i.id in profile.answers && i.type === 'choice')) {
+          const group = page.getByRole('group', { name: item.text.nl, exact: true });
+          await expect(group.locator('input:checked')).toHaveValue(profile.answers[item.id]);
+        }
+        reloaded = true;
+      }
+    });
+    expect(reloaded).toBe(true);
+    await expect(page).toHaveURL(/#\/resultaat$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.result_title.nl);
+
+    // The chart is drawn (SVG) and the table alternative is there.
+    await expect(page.locator('#radar svg path').first()).toBeVisible();
+    await expect(page.getByRole('table', { name: ui.chart_table_caption.nl })).toBeVisible();
+
+    for (const [factor, expected] of Object.entries(profile.expected)) {
+      const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: factorName(factor), exact: true }) });
+      await expect(item.locator('.reason')).toContainText(lightWord[expected] + ':');
+    }
+    await expectNoAxeViolations(page, 'result');
+
+    // Nothing the user did caused a request (a reload is a new page load), nothing left 127.0.0.1.
+    expect(net.between(firstClick, reloadStart)).toEqual([]);
+    expect(net.between(reloadEnd)).toEqual([]);
+    for (const url of net.all()) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/vio\//);
+  });
+}
+
+test('reasons read as the design says', async ({ page }) => {
+  await page.goto('./');
+  await completeQuestionnaire(page, profiles.terughoudend.answers);
+  const barriers = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: factorName('belemmeringen'), exact: true }) });
+  await barriers.getByText(ui.show_indicators.nl).click();
+  await expect(barriers).toContainText('Rood: u heeft nu geen openstaande vacatures');
+  await expect(barriers).toContainText('Rood: u heeft geen openstaande vacatures of verwacht krimp');
+  await expect(page.getByText(ui.inclusive_no.nl)).toBeVisible();
+  // The quadrant marks geen/weinig × gelijk of minder.
+  const row = page.getByRole('row', { name: new RegExp(vio.quadrant.behaviour_labels.low.nl) });
+  await expect(row.getByRole('cell').nth(0)).toHaveText(ui.quadrant_you.nl);
+  // Advice starts with a rood factor and lists what the accountmanager can offer.
+  await expect(page.locator('.advice-item').first()).toContainText(ui.advice_offers.nl);
+
+  // A new employer on the same device starts again.
+  await page.goto('./#/');
+  await page.getByRole('button', { name: ui.start_again.nl }).click({ trial: true });
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: ui.start_again.nl }).click();
+  await expect(page).toHaveURL(/#\/vragen\//);
+  await page.goto('./#/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await completeQuestionnaire(page, profiles.inclusief.answers);
+  const behaviour = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: factorName('gedrag'), exact: true }) });
+  await expect(behaviour.locator('.reason')).toHaveText('Groen: 11 % van uw medewerkers komt uit de doelgroepen: 5 % of meer');
+});
+
+test('language switch keeps the answers', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true }).fill('25');
+  await page.getByRole('button', { name: ui.language_switch_label.nl }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel(vio.sections[0].items[1].text.en, { exact: true })).toHaveValue('25');
+  await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Previous' })).toBeVisible();
+  await expectNoAxeViolations(page, 'first page in English');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
+});
+
+test('invalid numbers get a clear message and change nothing', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const staff = page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true });
+  const dg = page.getByLabel(vio.sections[0].items[2].text.nl, { exact: true });
+  await staff.fill('20');
+  await dg.fill('3,5');
+  await expect(page.getByText(ui.error_whole_number.nl)).toBeVisible();
+  await expect(dg).toHaveAttribute('aria-invalid', 'true');
+  await dg.fill('30');
+  await expect(page.getByText('Dit kan niet meer zijn dan uw aantal medewerkers (20).')).toBeVisible();
+  await nextButton(page).click();
+  await expect(dg).toBeFocused();
+  await expect(page.locator('main h1')).toHaveText(vio.sections[0].title.nl);
+  await dg.fill('3');
+  await expect(page.locator('.error:visible')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel(vio.sections[0].items[2].text.nl, { exact: true })).toHaveValue('3');
+});
+
+test('every page of the questionnaire passes axe, also on a 360 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('./');
+  await completeQuestionnaire(page, profiles.inclusief.answers, async (step) => {
+    await expectNoAxeViolations(page, `page ${step + 1}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow, 'no horizontal scrolling at 360 px').toBe(false);
+  });
+  await expectNoAxeViolations(page, 'result on a phone');
+});
+
+test('a panic shows a readable Dutch error screen and keeps the answers', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true }).fill('12');
+  const stored = await page.evaluate(() => localStorage.getItem('vio.state'));
+  expect(stored).toContain('"medewerkers":12');
+  // Break the DOM under the app: the next render fails inside Rust and panics.
+  await page.evaluate(() => {
+    Document.prototype.createElement = () => { throw new Error('kapot'); };
+    Node.prototype.cloneNode = () => { throw new Error('kapot'); };
+  });
+  await nextButton(page).click();
+  await expect(page.getByRole('heading', { name: ui.error_title.nl })).toBeVisible();
+  await expect(page.getByText(ui.error_body.nl)).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('vio.state'))).toContain('"medewerkers":12');
+});
