@@ -1,0 +1,71 @@
+// One complete run with the keyboard alone: Tab, Space, Enter and arrow keys, focus visible throughout.
+import { test, expect } from '@playwright/test';
+import { ui } from './helpers.js';
+
+const typed = { medewerkers: '50', doelgroep_totaal: '5', vacatures: '3', gemeente: 'Den Haag' };
+
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const ring = el.type === 'radio' ? el.closest('.option') : el;
+    const style = getComputedStyle(ring);
+    return {
+      tag: el.tagName, type: el.type ?? '', id: el.id, name: el.name ?? '', text: el.textContent.trim(),
+      checkedInGroup: el.type === 'radio' ? !!document.querySelector(`input[name="${el.name}"]:checked`) : false,
+      visibleFocus: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      value: el.value ?? '',
+    };
+  });
+}
+
+test('the whole journey works with the keyboard alone, with visible focus', async ({ page }) => {
+  await page.goto('./');
+  await page.waitForLoadState('load');
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    expect(f.visibleFocus, `focus visible on ${f.tag} ${f.text}`).toBe(true);
+    if (f.text === 'Start') break;
+  }
+  await page.keyboard.press('Enter');
+
+  let pages = 0;
+  while (!page.url().endsWith('#/resultaat')) {
+    await expect(page.locator('main h1')).toBeFocused();
+    pages++;
+    for (let presses = 0; presses < 200; presses++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      expect(f.visibleFocus, `focus visible on ${f.tag} ${f.id} ${f.text.slice(0, 40)}`).toBe(true);
+      if (f.type === 'radio' && !f.checkedInGroup) {
+        await page.keyboard.press('Space');
+        await page.keyboard.press('ArrowDown');
+        const after = await focused(page);
+        expect(after.checkedInGroup).toBe(true);
+        expect(after.name).toBe(f.name);
+      } else if (f.tag === 'INPUT' && f.type === 'text' && !f.value && typed[f.id]) {
+        await page.keyboard.type(typed[f.id]);
+      } else if (f.tag === 'BUTTON' && f.text.startsWith(ui.next.nl)) {
+        const before = page.url();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((u) => location.href !== u, before);
+        break;
+      }
+    }
+  }
+  expect(pages).toBeGreaterThanOrEqual(9);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.result_title.nl);
+  await expect(page.locator('main h1')).toBeFocused();
+
+  // Details open with the keyboard too.
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    expect(f.visibleFocus, `focus visible on ${f.tag} ${f.text.slice(0, 40)}`).toBe(true);
+    if (f.tag === 'SUMMARY') break;
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.locator('details[open]')).toHaveCount(1);
+  // 5 of 50 is 10 %: groen behaviour, reached without a mouse.
+  await expect(page.locator('#factor-gedrag .reason')).toHaveText('Groen: 10 % van uw medewerkers komt uit de doelgroepen: 5 % of meer');
+});
