@@ -43,7 +43,7 @@ pub fn radar(axes: &[String], series: &[(String, Vec<Option<u8>>)]) -> Chart {
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         .radar(
             RadarCoordinate::new()
-                .radius("62%")
+                .radius("55%")
                 .indicator(axes.iter().map(|a| RadarIndicator::new().name(a.as_str()).min(0).max(100)).collect::<Vec<_>>()),
         );
     for (name, values) in series {

@@ -1,0 +1,41 @@
+# Sourced by scripts/serve and scripts/test: installs what is missing, skips what is there.
+# Versions are pinned where Trunk insists on exact matches (see Trunk.toml and ../docs/ARCHITECTURE.md).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+ensure_build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown
+  fi
+  if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+    say "installing trunk 0.21 (about 8 minutes, once)"; cargo install trunk --version '~0.21' --locked
+  fi
+  local wbg
+  wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
+    # No --locked: its lock file wants a crate release the registry mirror lacks.
+    say "installing wasm-bindgen-cli $wbg (about 3 minutes, once)"; cargo install wasm-bindgen-cli --version "$wbg"
+  fi
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages"; npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_test_tools() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v age >/dev/null || missing+=(age)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} from Debian"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+build_release() {
+  say "building the release into dist/"
+  trunk build --release --offline=true
+}
