@@ -6,11 +6,15 @@
 //! - [`answers`]: what the employer answered, skip logic and input checks.
 //! - [`scoring`]: answers → indicator and factor scores, traffic lights, reasons, quadrant.
 //! - [`ui`]: the app's own texts (buttons, headings), also data, also bilingual.
-//! - [`store`]: the persisted state (draft + finished analyses) and its schema version.
+//! - [`store`]: the persisted state (the draft analysis) and its schema version.
+//! - [`envelope`]: the result file's plaintext (documented JSON), padding, validation on opening.
+//! - [`crypto`]: age v1 encryption to an accountmanager's key or a passphrase, with safe limits.
 //!
 //! The app (root crate) renders these; a CLI could use them just the same.
 
 pub mod answers;
+pub mod crypto;
+pub mod envelope;
 pub mod questionnaire;
 pub mod scoring;
 pub mod store;

@@ -1,0 +1,176 @@
+//! Standard age v1 files (https://age-encryption.org/v1), made and opened with the `age` crate, so an
+//! accountmanager can always fall back to the `age` command-line tool.
+//!
+//! Two kinds of file, never mixed (an scrypt stanza must be the only one): to an accountmanager's
+//! X25519 public key (`age1…`), or to a passphrase. The scrypt work factor is capped far below the
+//! command-line tools: 2^18 already needs 256 MiB of wasm memory that is never given back, and 2^20
+//! about 1 GiB, which would freeze or crash a phone's tab.
+
+use std::io::{Read, Write};
+use std::iter;
+use std::str::FromStr;
+
+use age::secrecy::SecretString;
+
+/// Work factor for passphrase files we make: 2^16 (64 MiB, well under a second natively).
+pub const ENCRYPT_WORK_FACTOR: u8 = 16;
+/// The largest work factor we open: 2^18, the default of age's own implementations (256 MiB).
+pub const MAX_WORK_FACTOR: u8 = 18;
+/// Result files are a few KiB; anything above this is refused before decryption.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CryptoError {
+    /// Not an age file at all (or damaged in its first line).
+    NotAge,
+    /// An age file whose header is damaged.
+    Damaged,
+    /// The file is not for this key (no matching recipient).
+    WrongKey,
+    /// The passphrase does not open this file.
+    WrongPassphrase,
+    /// The payload was cut off or changed.
+    Truncated,
+    /// The passphrase file demands more memory than we allow (its work factor).
+    ExcessiveWork { required: u8 },
+    TooLarge,
+    /// A key file was opened with a passphrase or the other way round.
+    WrongKind { is_passphrase: bool },
+    InvalidRecipient,
+    InvalidIdentity,
+}
+
+pub fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, CryptoError> {
+    age::x25519::Recipient::from_str(s.trim()).map_err(|_| CryptoError::InvalidRecipient)
+}
+
+/// Reads the first `AGE-SECRET-KEY-1…` line of an identity file (comments and blank lines allowed).
+pub fn parse_identity(text: &str) -> Result<age::x25519::Identity, CryptoError> {
+    text.lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+        .and_then(|l| age::x25519::Identity::from_str(l).ok())
+        .ok_or(CryptoError::InvalidIdentity)
+}
+
+pub fn encrypt_to(recipient: &age::x25519::Recipient, plaintext: &[u8]) -> Vec<u8> {
+    let encryptor = age::Encryptor::with_recipients(iter::once(recipient as &dyn age::Recipient)).expect("one X25519 recipient is always valid");
+    write_all(encryptor, plaintext)
+}
+
+pub fn encrypt_with_passphrase(passphrase: &str, plaintext: &[u8]) -> Vec<u8> {
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+    recipient.set_work_factor(ENCRYPT_WORK_FACTOR);
+    let encryptor = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).expect("one scrypt recipient is always valid");
+    write_all(encryptor, plaintext)
+}
+
+fn write_all(encryptor: age::Encryptor, plaintext: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(plaintext.len() + 256);
+    let mut writer = encryptor.wrap_output(&mut out).expect("writing to a Vec cannot fail");
+    writer.write_all(plaintext).expect("writing to a Vec cannot fail");
+    writer.finish().expect("writing to a Vec cannot fail");
+    out
+}
+
+/// Whether a file is a passphrase file; `Err` when it is not a readable age file.
+pub fn is_passphrase_file(file: &[u8]) -> Result<bool, CryptoError> {
+    Ok(decryptor(file)?.is_scrypt())
+}
+
+pub fn decrypt_with_identity(file: &[u8], identity: &age::x25519::Identity) -> Result<Vec<u8>, CryptoError> {
+    let d = decryptor(file)?;
+    if d.is_scrypt() {
+        return Err(CryptoError::WrongKind { is_passphrase: true });
+    }
+    read_all(d.decrypt(iter::once(identity as &dyn age::Identity)), CryptoError::WrongKey)
+}
+
+pub fn decrypt_with_passphrase(file: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoError> {
+    let d = decryptor(file)?;
+    if !d.is_scrypt() {
+        return Err(CryptoError::WrongKind { is_passphrase: false });
+    }
+    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    read_all(d.decrypt(iter::once(&identity as &dyn age::Identity)), CryptoError::WrongPassphrase)
+}
+
+fn decryptor(file: &[u8]) -> Result<age::Decryptor<&[u8]>, CryptoError> {
+    if file.len() > MAX_FILE_BYTES {
+        return Err(CryptoError::TooLarge);
+    }
+    if !file.starts_with(b"age-encryption.org/") {
+        return Err(CryptoError::NotAge);
+    }
+    age::Decryptor::new_buffered(file).map_err(map_error(CryptoError::Damaged))
+}
+
+fn read_all<R: Read>(reader: Result<R, age::DecryptError>, no_key: CryptoError) -> Result<Vec<u8>, CryptoError> {
+    let mut reader = reader.map_err(map_error(no_key))?;
+    let mut out = Vec::new();
+    reader.read_to_end(&mut out).map_err(|_| CryptoError::Truncated)?;
+    Ok(out)
+}
+
+fn map_error(no_key: CryptoError) -> impl Fn(age::DecryptError) -> CryptoError {
+    move |e| match e {
+        age::DecryptError::NoMatchingKeys | age::DecryptError::DecryptionFailed => no_key.clone(),
+        age::DecryptError::ExcessiveWork { required, .. } => CryptoError::ExcessiveWork { required },
+        age::DecryptError::UnknownFormat => CryptoError::NotAge,
+        age::DecryptError::Io(_) => CryptoError::Truncated,
+        _ => CryptoError::Damaged,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_files_round_trip_and_refuse_the_wrong_key() {
+        let id = age::x25519::Identity::generate();
+        let file = encrypt_to(&id.to_public(), b"{\"a\":1}");
+        assert!(file.starts_with(b"age-encryption.org/v1\n"));
+        assert_eq!(decrypt_with_identity(&file, &id).unwrap(), b"{\"a\":1}");
+        assert_eq!(decrypt_with_identity(&file, &age::x25519::Identity::generate()), Err(CryptoError::WrongKey));
+        assert_eq!(decrypt_with_passphrase(&file, "x"), Err(CryptoError::WrongKind { is_passphrase: false }));
+        assert_eq!(decrypt_with_identity(&file[..file.len() - 10], &id), Err(CryptoError::Truncated));
+        assert_eq!(decrypt_with_identity(b"{\"not\":\"age\"}", &id), Err(CryptoError::NotAge));
+        assert_eq!(decrypt_with_identity(&vec![b'a'; MAX_FILE_BYTES + 1], &id), Err(CryptoError::TooLarge));
+    }
+
+    #[test]
+    fn passphrase_files_round_trip_and_refuse_the_wrong_passphrase() {
+        let file = encrypt_with_passphrase("correct horse battery", b"hallo");
+        assert!(is_passphrase_file(&file).unwrap());
+        assert_eq!(decrypt_with_passphrase(&file, "correct horse battery").unwrap(), b"hallo");
+        assert_eq!(decrypt_with_passphrase(&file, "fout"), Err(CryptoError::WrongPassphrase));
+        let id = age::x25519::Identity::generate();
+        assert_eq!(decrypt_with_identity(&file, &id), Err(CryptoError::WrongKind { is_passphrase: true }));
+    }
+
+    #[test]
+    fn excessive_work_factors_are_refused_at_once() {
+        for log_n in [21u8, 22, 23] {
+            // Encrypting at these factors would itself take GiBs; forge the header's work factor instead.
+            let file = encrypt_with_passphrase("p", b"x");
+            let text = String::from_utf8_lossy(&file).into_owned();
+            let forged = text.replacen(&format!(" {ENCRYPT_WORK_FACTOR}\n"), &format!(" {log_n}\n"), 1);
+            let started = std::time::Instant::now();
+            assert_eq!(decrypt_with_passphrase(forged.as_bytes(), "p"), Err(CryptoError::ExcessiveWork { required: log_n }));
+            assert!(started.elapsed().as_millis() < 500, "refused without running scrypt");
+        }
+    }
+
+    #[test]
+    fn identities_and_recipients_parse_from_their_text_forms() {
+        let id = age::x25519::Identity::generate();
+        use age::secrecy::ExposeSecret;
+        let file = format!("# created: 2026-11-23\n# public key: {}\n{}\n", id.to_public(), id.to_string().expose_secret());
+        assert_eq!(parse_identity(&file).unwrap().to_public().to_string(), id.to_public().to_string());
+        assert!(parse_recipient(&id.to_public().to_string()).is_ok());
+        assert_eq!(parse_recipient("age1kapot").unwrap_err(), CryptoError::InvalidRecipient);
+        assert!(matches!(parse_identity("geen sleutel"), Err(CryptoError::InvalidIdentity)));
+    }
+}

@@ -1,0 +1,215 @@
+//! The result envelope: the documented JSON inside an exported age file (see docs/FORMAT.md).
+//!
+//! It holds what the employer answered and nothing that identifies a device or links files: a date
+//! without time of day, no user agent, no random id. The plaintext is padded with JSON whitespace to a
+//! fixed bucket so the file's length does not reveal how much was answered. Opening validates
+//! everything and recomputes the scores; the stored scores only serve readers without the app.
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::Answers;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::Scorecard;
+use crate::store::QuestionnaireRef;
+use crate::text::Lang;
+
+pub const FORMAT: &str = "vio-resultaat";
+pub const FORMAT_VERSION: u32 = 1;
+/// Every plaintext is padded to a multiple of this; a full envelope is well under it.
+pub const PAD_BUCKET: usize = 16 * 1024;
+/// Free-text fields (organisation, goals) are limited so a file cannot smuggle bulk data.
+pub const MAX_TEXT_CHARS: usize = 200;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    pub format: String,
+    pub format_version: u32,
+    pub questionnaire: QuestionnaireRef,
+    /// `JJJJ-MM-DD`, the day only.
+    pub completed_on: String,
+    pub language: Lang,
+    pub answers: Answers,
+    pub scores: Scorecard,
+    #[serde(default)]
+    pub plan: Vec<Goal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Organisation>,
+}
+
+/// A goal of the plan van aanpak, linked to a factor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub factor: String,
+    pub what: String,
+    pub who: String,
+    pub when: String,
+    pub measure: String,
+    pub support: String,
+}
+
+/// Only present when the employer chose to fill it in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    pub contact: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum EnvelopeError {
+    /// Decrypted, but not JSON or not a VIO result.
+    NotAVioResult,
+    NewerFormat(u32),
+    NewerQuestionnaire(u32),
+    /// A VIO result with invalid content (unknown answers, bad date, over-long text).
+    Invalid(String),
+}
+
+/// An opened result: the envelope with scores recomputed from its answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub envelope: Envelope,
+    pub scores: Scorecard,
+    /// The file's own scores differ from the recomputed ones (made by other software, or tampered).
+    pub scores_mismatch: bool,
+}
+
+impl Envelope {
+    pub fn new(q: &Questionnaire, completed_on: &str, language: Lang, answers: Answers, plan: Vec<Goal>, organisation: Option<Organisation>) -> Envelope {
+        Envelope {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            questionnaire: QuestionnaireRef::of(q),
+            completed_on: completed_on.into(),
+            language,
+            scores: q.score(&answers),
+            answers,
+            plan,
+            organisation,
+        }
+    }
+
+    /// Compact JSON padded with spaces to the next multiple of [`PAD_BUCKET`]; still valid JSON.
+    pub fn to_padded_json(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec(self).expect("an envelope always serialises");
+        let size = bytes.len().div_ceil(PAD_BUCKET).max(1) * PAD_BUCKET;
+        bytes.resize(size, b' ');
+        bytes
+    }
+
+    pub fn open(plaintext: &[u8], q: &Questionnaire) -> Result<Opened, EnvelopeError> {
+        let value: serde_json::Value = serde_json::from_slice(plaintext).map_err(|_| EnvelopeError::NotAVioResult)?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(EnvelopeError::NotAVioResult);
+        }
+        match value.get("format_version").and_then(|v| v.as_u64()) {
+            Some(v) if v > u64::from(FORMAT_VERSION) => return Err(EnvelopeError::NewerFormat(v as u32)),
+            Some(_) => {}
+            None => return Err(EnvelopeError::Invalid("format_version".into())),
+        }
+        let envelope: Envelope = serde_json::from_value(value).map_err(|e| EnvelopeError::Invalid(e.to_string()))?;
+        if envelope.questionnaire.id != q.id {
+            return Err(EnvelopeError::NotAVioResult);
+        }
+        if envelope.questionnaire.version > q.version {
+            return Err(EnvelopeError::NewerQuestionnaire(envelope.questionnaire.version));
+        }
+        if !is_date(&envelope.completed_on) {
+            return Err(EnvelopeError::Invalid("completed_on".into()));
+        }
+        if q.sanitize(&envelope.answers) != envelope.answers {
+            return Err(EnvelopeError::Invalid("answers".into()));
+        }
+        let texts = envelope.plan.iter().flat_map(|g| [&g.factor, &g.what, &g.who, &g.when, &g.measure, &g.support]).chain(envelope.organisation.iter().flat_map(|o| [&o.name, &o.contact]));
+        if texts.into_iter().any(|t| t.chars().count() > MAX_TEXT_CHARS) || envelope.plan.len() > 2 {
+            return Err(EnvelopeError::Invalid("plan or organisation".into()));
+        }
+        let scores = q.score(&envelope.answers);
+        let scores_mismatch = scores != envelope.scores;
+        Ok(Opened { envelope, scores, scores_mismatch })
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && matches!(s[5..7].parse::<u8>(), Ok(1..=12))
+        && matches!(s[8..10].parse::<u8>(), Ok(1..=31))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answer;
+    use crate::crypto;
+
+    fn q() -> &'static Questionnaire {
+        Questionnaire::vio()
+    }
+
+    fn full() -> Answers {
+        let p: serde_json::Value = serde_json::from_str(include_str!("../../../tests/fixtures/profiles.json")).unwrap();
+        serde_json::from_value(p["inclusief"]["answers"].clone()).unwrap()
+    }
+
+    #[test]
+    fn round_trip_through_age_recomputes_scores() {
+        let e = Envelope::new(q(), "2026-11-23", Lang::Nl, full(), vec![], None);
+        let id = age::x25519::Identity::generate();
+        let file = crypto::encrypt_to(&id.to_public(), &e.to_padded_json());
+        let opened = Envelope::open(&crypto::decrypt_with_identity(&file, &id).unwrap(), q()).unwrap();
+        assert_eq!(opened.envelope, e);
+        assert!(!opened.scores_mismatch);
+    }
+
+    #[test]
+    fn files_have_the_same_size_however_much_was_answered() {
+        let mut few = Answers::new();
+        few.insert("medewerkers".into(), Answer::Number(3));
+        let org = Some(Organisation { name: "Bakkerij de Vries".into(), contact: "info@example.nl".into() });
+        let id = age::x25519::Identity::generate();
+        let small = crypto::encrypt_to(&id.to_public(), &Envelope::new(q(), "2026-11-23", Lang::Nl, few, vec![], None).to_padded_json());
+        let large = crypto::encrypt_to(&id.to_public(), &Envelope::new(q(), "2026-11-23", Lang::En, full(), vec![], org).to_padded_json());
+        // age adds a random "grease" stanza to each header, so whole files vary by a few random bytes
+        // regardless of content; the encrypted payload after the header must be exactly equal.
+        let payload = |f: &[u8]| {
+            let mac_line = f.windows(4).position(|w| w == b"\n---").unwrap() + 1;
+            f.len() - (mac_line + f[mac_line..].iter().position(|&c| c == b'\n').unwrap() + 1)
+        };
+        assert_eq!(payload(&small), payload(&large));
+        assert_eq!(payload(&small), PAD_BUCKET + 16 + 16, "one STREAM chunk: nonce + tag");
+    }
+
+    #[test]
+    fn it_carries_no_time_device_or_linking_data() {
+        let json = String::from_utf8(Envelope::new(q(), "2026-11-23", Lang::Nl, full(), vec![], None).to_padded_json()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["answers", "completed_on", "format", "format_version", "language", "plan", "questionnaire", "scores"]);
+        assert!(!json.contains('T') || !json.contains(":00"), "no time of day");
+    }
+
+    #[test]
+    fn bad_envelopes_are_refused_with_a_reason() {
+        let good = serde_json::to_value(Envelope::new(q(), "2026-11-23", Lang::Nl, full(), vec![], None)).unwrap();
+        let with = |path: &str, value: serde_json::Value| {
+            let mut v = good.clone();
+            *v.pointer_mut(path).unwrap() = value;
+            Envelope::open(&serde_json::to_vec(&v).unwrap(), q())
+        };
+        assert_eq!(Envelope::open(b"not json", q()).unwrap_err(), EnvelopeError::NotAVioResult);
+        assert_eq!(Envelope::open(b"{\"hello\":1}", q()).unwrap_err(), EnvelopeError::NotAVioResult);
+        assert_eq!(with("/format_version", 2.into()).unwrap_err(), EnvelopeError::NewerFormat(2));
+        assert_eq!(with("/questionnaire/version", 9.into()).unwrap_err(), EnvelopeError::NewerQuestionnaire(9));
+        assert_eq!(with("/questionnaire/id", "iets-anders".into()).unwrap_err(), EnvelopeError::NotAVioResult);
+        assert!(matches!(with("/completed_on", "2026-11-23T10:00:00Z".into()), Err(EnvelopeError::Invalid(_))));
+        assert!(matches!(with("/answers/intentie", "<img src=x onerror=alert(1)>".into()), Err(EnvelopeError::Invalid(_))));
+        let tampered = with("/scores/factors/0/score", 3.into()).unwrap();
+        assert!(tampered.scores_mismatch);
+    }
+}
