@@ -103,7 +103,37 @@ fn decryptor(file: &[u8]) -> Result<age::Decryptor<&[u8]>, CryptoError> {
     if !file.starts_with(b"age-encryption.org/") {
         return Err(CryptoError::NotAge);
     }
-    age::Decryptor::new_buffered(file).map_err(map_error(CryptoError::Damaged))
+    check_stanza_bodies(file)?;
+    age::Decryptor::new_buffered(file).map_err(|e| match e {
+        age::DecryptError::ExcessiveWork { required, .. } => CryptoError::ExcessiveWork { required },
+        age::DecryptError::UnknownFormat => CryptoError::NotAge,
+        // A header that ends early is a damaged header, not a truncated payload.
+        _ => CryptoError::Damaged,
+    })
+}
+
+/// Every stanza must end with a body line shorter than 64 columns, even if empty
+/// (https://c2sp.org/age#header). The age crate 0.11 accepts a missing final line (CCTV vectors
+/// `stanza_missing_body`, `stanza_missing_final_line`), so we check it before handing the file over.
+fn check_stanza_bodies(file: &[u8]) -> Result<(), CryptoError> {
+    let mut in_stanza = false;
+    let mut last_body_len = None;
+    for line in file.split(|&b| b == b'\n').skip(1) {
+        let stanza_start = line.starts_with(b"-> ");
+        if line.starts_with(b"---") || stanza_start {
+            if in_stanza && !last_body_len.is_some_and(|n| n < 64) {
+                return Err(CryptoError::Damaged);
+            }
+            if !stanza_start {
+                return Ok(());
+            }
+            in_stanza = true;
+            last_body_len = None;
+        } else {
+            last_body_len = Some(line.len());
+        }
+    }
+    Err(CryptoError::Damaged)
 }
 
 fn read_all<R: Read>(reader: Result<R, age::DecryptError>, no_key: CryptoError) -> Result<Vec<u8>, CryptoError> {
