@@ -1,0 +1,24 @@
+// Storage that is full or blocked is told plainly; the questionnaire keeps working.
+import { test, expect } from '@playwright/test';
+import { ui, vio } from './helpers.js';
+
+test('full storage (QuotaExceededError) is reported and answering goes on', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true }).fill('12');
+  await expect(page.getByRole('alert')).toContainText(ui.storage_full.nl);
+  await expect(page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toHaveValue('12');
+});
+
+test('blocked storage is reported and the app still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText(ui.storage_blocked.nl);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.locator('main h1')).toHaveText(vio.sections[0].title.nl);
+});
