@@ -145,3 +145,19 @@ test('a panic shows a readable Dutch error screen and keeps the answers', async 
   await expect(page.getByText(ui.error_body.nl)).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('vio.state'))).toContain('"medewerkers":12');
 });
+
+test('the start screen shows before the wasm runs and does not shift when it takes over', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.route('**/*.wasm', async (route) => { await new Promise((r) => setTimeout(r, 800)); await route.continue(); });
+  await page.goto('./');
+  // Before the wasm: title and introduction are already there, from index.html.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.start_title.nl);
+  await expect(page.getByText(ui.start_lead.nl)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__cls)).toBeLessThan(0.02);
+});
