@@ -3,20 +3,12 @@
 use leptos::prelude::*;
 use vio_core::Light;
 
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 
 #[component]
 pub fn LightBadge(#[prop(into)] light: Signal<Light>) -> impl IntoView {
     let app = use_app();
-    let word = move || {
-        let pick = match light.get() {
-            Light::Rood => app.t(|u| &u.light_rood),
-            Light::Oranje => app.t(|u| &u.light_oranje),
-            Light::Groen => app.t(|u| &u.light_groen),
-            Light::Onbekend => app.t(|u| &u.light_onbekend),
-        };
-        pick()
-    };
+    let word = move || light_word(light.get(), app);
     let shape = move || match light.get() {
         Light::Rood => view! { <rect x="2" y="2" width="12" height="12"/> }.into_any(),
         Light::Oranje => view! { <polygon points="8,1 15,14 1,14"/> }.into_any(),
@@ -28,5 +20,15 @@ pub fn LightBadge(#[prop(into)] light: Signal<Light>) -> impl IntoView {
             <svg class="shape" viewBox="0 0 16 16" aria-hidden="true" focusable="false">{shape}</svg>
             <span class="word">{word}</span>
         </span>
+    }
+}
+
+/// The light's word in the current language ("Rood", "Orange", …), for badges and reason sentences.
+pub fn light_word(light: Light, app: AppState) -> &'static str {
+    match light {
+        Light::Rood => app.t(|u| &u.light_rood)(),
+        Light::Oranje => app.t(|u| &u.light_oranje)(),
+        Light::Groen => app.t(|u| &u.light_groen)(),
+        Light::Onbekend => app.t(|u| &u.light_onbekend)(),
     }
 }

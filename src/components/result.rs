@@ -7,6 +7,7 @@ use vio_core::questionnaire::Factor;
 use vio_core::scoring::{FactorScore, Level};
 use vio_core::{FactorStatus, Light, Questionnaire, Scorecard};
 
+use super::light::light_word;
 use super::LightBadge;
 use crate::chart;
 use crate::route::Route;
@@ -170,15 +171,6 @@ fn FactorLight(factor: &'static Factor, card: Memo<Scorecard>, index: usize) -> 
                 </ul>
             </details>
         </li>
-    }
-}
-
-fn light_word(light: Light, app: crate::state::AppState) -> &'static str {
-    match light {
-        Light::Rood => app.t(|u| &u.light_rood)(),
-        Light::Oranje => app.t(|u| &u.light_oranje)(),
-        Light::Groen => app.t(|u| &u.light_groen)(),
-        Light::Onbekend => app.t(|u| &u.light_onbekend)(),
     }
 }
 
