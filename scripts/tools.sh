@@ -36,6 +36,8 @@ ensure_test_tools() {
 }
 
 build_release() {
-  say "building the release into dist/"
+  say "building the release into dist/ (employer) and dist/accountmanager/"
+  # The employer's build cleans dist/, so it goes first.
   trunk build --release --offline=true
+  trunk build --release --offline=true accountmanager/index.html --dist dist/accountmanager
 }

@@ -1,18 +1,24 @@
 //! The VIO zelfscan in the browser: a thin Leptos layer over `vio-core`.
 //!
 //! Layout:
+//! - [`accountmanager`]: the accountmanager's page (its own wasm, `src/bin/accountmanager.rs`).
 //! - [`state`]: the app-wide state (stored answers, language, route) and the one effect that persists it.
 //! - [`route`]: screens as URL fragments (`#/vragen/attitude`), so every screen survives a reload on a
 //!   plain static file server, also from a subfolder.
 //! - [`browser_storage`]: localStorage (through gloo-storage) behind the core's `KeyValue` trait.
 //! - [`chart`]: draws charming charts through our own ECharts bundle (SVG renderer).
+//! - [`i18n`]: the current language and UI texts as a context both pages provide.
+//! - [`files`]: downloads, reading picked or dropped files, today's date.
 //! - [`fatal`]: a panic shows a readable error screen instead of a blank page.
 //! - [`components`]: one small component per screen and per reusable piece.
 
+pub mod accountmanager;
 pub mod browser_storage;
 pub mod chart;
 pub mod components;
 pub mod fatal;
+pub mod files;
+pub mod i18n;
 pub mod route;
 pub mod state;
 

@@ -1,20 +1,31 @@
 //! Screens live in the URL fragment (`#/`, `#/vragen/<section>`, `#/resultaat`). A fragment never
 //! reaches the server, so a reload works on any static file server, at any subfolder, without
 //! rewrite rules (leptos_router only offers history routing, which 404s on reload there).
+//! The same property keeps an accountmanager's key in a share link away from every server:
+//! `#/uitnodiging?sleutel=age1…&naam=Gemeente%20X`.
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, NON_ALPHANUMERIC};
+use vio_core::store::Invite;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
     Start,
     Section(String),
     Result,
+    Share,
+    Invite(Invite),
 }
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        if let Some(query) = path.strip_prefix("uitnodiging?") {
+            return parse_invite(query).map_or(Route::Start, Route::Invite);
+        }
         match path.split_once('/') {
             Some(("vragen", section)) if !section.is_empty() => Route::Section(section.to_string()),
             _ if path == "resultaat" => Route::Result,
+            _ if path == "delen" => Route::Share,
             _ => Route::Start,
         }
     }
@@ -24,6 +35,11 @@ impl Route {
             Route::Start => "#/".into(),
             Route::Section(s) => format!("#/vragen/{s}"),
             Route::Result => "#/resultaat".into(),
+            Route::Share => "#/delen".into(),
+            Route::Invite(i) => {
+                let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+                format!("#/uitnodiging?sleutel={}&naam={}", enc(&i.key), enc(&i.name))
+            }
         }
     }
 
@@ -37,15 +53,38 @@ impl Route {
             let _ = w.location().set_hash(&self.hash());
         }
     }
+
+    /// Navigates without a history entry; hashchange still fires and updates the signal.
+    pub fn replace(&self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().replace(&self.hash());
+        }
+    }
+}
+
+fn parse_invite(query: &str) -> Option<Invite> {
+    let mut key = None;
+    let mut name = String::new();
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=')?;
+        let v = percent_decode_str(&v.replace('+', " ")).decode_utf8().ok()?.trim().to_string();
+        match k {
+            "sleutel" => key = Some(v),
+            "naam" => name = v.chars().take(vio_core::envelope::MAX_TEXT_CHARS).collect(),
+            _ => {}
+        }
+    }
+    Some(Invite { key: key?, name })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::*;
 
     #[test]
     fn fragments_round_trip() {
-        for r in [Route::Start, Route::Section("attitude".into()), Route::Result] {
+        let invite = Invite { key: "age1abc".into(), name: "Gemeente Één & Twee".into() };
+        for r in [Route::Start, Route::Section("attitude".into()), Route::Result, Route::Share, Route::Invite(invite)] {
             assert_eq!(Route::parse(&r.hash()), r);
         }
         assert_eq!(Route::parse(""), Route::Start);

@@ -8,6 +8,7 @@ use vio_core::ui::UiTexts;
 use vio_core::{Answer, Lang, Questionnaire, Text};
 
 use crate::browser_storage::BrowserStorage;
+use crate::i18n::Ui;
 use crate::route::Route;
 
 #[derive(Clone, Copy)]
@@ -17,6 +18,7 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<StorageError>>,
     /// Stored data could not be read and was kept aside (see `vio_core::store`).
     pub kept_aside: RwSignal<bool>,
+    pub ui: Ui,
 }
 
 impl AppState {
@@ -26,8 +28,10 @@ impl AppState {
             Ok((s, note)) => (s, note, None),
             Err(e) => (Stored::default(), LoadNote::Fresh, Some(e)),
         };
+        let stored = RwSignal::new(initial);
         let state = AppState {
-            stored: RwSignal::new(initial),
+            ui: Ui::provide(Signal::derive(move || stored.with(|s| s.lang))),
+            stored,
             route: RwSignal::new(Route::current()),
             storage_problem: RwSignal::new(problem),
             kept_aside: RwSignal::new(note == LoadNote::KeptAside),
@@ -49,13 +53,11 @@ impl AppState {
     }
 
     pub fn lang(&self) -> Lang {
-        self.stored.with(|s| s.lang)
+        self.ui.lang()
     }
 
-    /// A UI text in the current language, as a reactive closure for views.
     pub fn t(&self, pick: fn(&UiTexts) -> &Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        let stored = self.stored;
-        move || pick(UiTexts::get()).get(stored.with(|s| s.lang))
+        self.ui.t(pick)
     }
 
     pub fn set_lang(&self, lang: Lang) {

@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 use vio_core::Light;
 
-use crate::state::{use_app, AppState};
+use crate::i18n::{use_ui, Ui};
 
 #[component]
 pub fn LightBadge(#[prop(into)] light: Signal<Light>) -> impl IntoView {
-    let app = use_app();
-    let word = move || light_word(light.get(), app);
+    let ui = use_ui();
+    let word = move || light_word(light.get(), ui);
     let shape = move || match light.get() {
         Light::Rood => view! { <rect x="2" y="2" width="12" height="12"/> }.into_any(),
         Light::Oranje => view! { <polygon points="8,1 15,14 1,14"/> }.into_any(),
@@ -24,11 +24,11 @@ pub fn LightBadge(#[prop(into)] light: Signal<Light>) -> impl IntoView {
 }
 
 /// The light's word in the current language ("Rood", "Orange", …), for badges and reason sentences.
-pub fn light_word(light: Light, app: AppState) -> &'static str {
+pub fn light_word(light: Light, ui: Ui) -> &'static str {
     match light {
-        Light::Rood => app.t(|u| &u.light_rood)(),
-        Light::Oranje => app.t(|u| &u.light_oranje)(),
-        Light::Groen => app.t(|u| &u.light_groen)(),
-        Light::Onbekend => app.t(|u| &u.light_onbekend)(),
+        Light::Rood => ui.t(|u| &u.light_rood)(),
+        Light::Oranje => ui.t(|u| &u.light_oranje)(),
+        Light::Groen => ui.t(|u| &u.light_groen)(),
+        Light::Onbekend => ui.t(|u| &u.light_onbekend)(),
     }
 }

@@ -4,7 +4,8 @@
 mod light;
 mod question;
 mod questionnaire;
-mod result;
+pub mod result;
+mod share;
 mod start;
 
 use leptos::prelude::*;
@@ -36,13 +37,20 @@ pub fn App() -> impl IntoView {
             Route::Start => ui.start_title.get(lang).to_string(),
             Route::Section(id) => q.sections.iter().find(|s| &s.id == id).map_or_else(String::new, |s| s.title.get(lang).to_string()),
             Route::Result => ui.result_title.get(lang).to_string(),
+            Route::Share => ui.share_title.get(lang).to_string(),
+            Route::Invite(_) => ui.start_title.get(lang).to_string(),
         };
         doc.set_title(&format!("{screen} – {}", ui.app_name.get(lang)));
     });
-    Effect::new(move |_| {
-        if let Route::Section(id) = app.route.get() {
-            app.set_section(&id);
+    Effect::new(move |_| match app.route.get() {
+        Route::Section(id) => app.set_section(&id),
+        // A share link: remember the accountmanager, then show the start screen without the key in
+        // the address bar (replace, so "back" does not return to the link).
+        Route::Invite(invite) => {
+            app.stored.update(|s| s.invite = Some(invite));
+            Route::Start.replace();
         }
+        _ => {}
     });
     // Moving to another screen puts the focus on its heading, so screen readers announce it.
     Effect::new(move |first: Option<()>| {
@@ -68,7 +76,8 @@ pub fn App() -> impl IntoView {
         <StorageNotice/>
         <main id="main">
             {move || match app.route.get() {
-                Route::Start => view! { <start::StartScreen/> }.into_any(),
+                Route::Start | Route::Invite(_) => view! { <start::StartScreen/> }.into_any(),
+                Route::Share => view! { <share::ShareScreen/> }.into_any(),
                 Route::Section(id) => view! { <questionnaire::SectionPage id/> }.into_any(),
                 Route::Result => view! { <result::ResultScreen/> }.into_any(),
             }}

@@ -11,8 +11,10 @@ use super::light::light_word;
 use super::LightBadge;
 use crate::chart;
 use crate::route::Route;
+use crate::i18n::use_ui;
 use crate::state::use_app;
 
+/// The employer's result screen: the shared result view plus the ways onward.
 #[component]
 pub fn ResultScreen() -> impl IntoView {
     let app = use_app();
@@ -20,34 +22,47 @@ pub fn ResultScreen() -> impl IntoView {
     let card = Memo::new(move |_| {
         app.stored.with(|s| s.draft.as_ref().map(|d| q.score(&d.answers)).unwrap_or_else(|| q.score(&Default::default())))
     });
-    let inclusive = move || match card.with(|c| c.inclusive) {
-        Some(true) => app.t(|u| &u.inclusive_yes)(),
-        Some(false) => app.t(|u| &u.inclusive_no)(),
-        None => app.t(|u| &u.inclusive_unknown)(),
-    };
     let edit = move |_| Route::Section(q.sections[0].id.clone()).go();
     view! {
         <div class="result">
             <h1 tabindex="-1">{app.t(|u| &u.result_title)}</h1>
-            <p class="lead">{app.t(|u| &u.result_lead)}</p>
-            <p>{inclusive}</p>
-            <section aria-labelledby="chart-title" class="chart-section">
-                <h2 id="chart-title">{app.t(|u| &u.chart_title)}</h2>
-                <div class="chart-and-table">
-                    <RadarChart card/>
-                    <ScoreTable card/>
-                </div>
-            </section>
-            <section aria-labelledby="lights-title">
-                <h2 id="lights-title">{app.t(|u| &u.lights_title)}</h2>
-                <ul class="factors">
-                    {q.factors.iter().enumerate().map(|(i, f)| view! { <FactorLight factor=f card index=i/> }).collect_view()}
-                </ul>
-            </section>
-            <QuadrantView card/>
-            <AdviceList card/>
-            <p class="actions"><button type="button" class="button" on:click=edit>{app.t(|u| &u.edit_answers)}</button></p>
+            <ResultView card/>
+            <p class="actions">
+                <a class="button primary" href=Route::Share.hash()>{app.t(|u| &u.share_button)}</a>
+                <button type="button" class="button" on:click=edit>{app.t(|u| &u.edit_answers)}</button>
+            </p>
         </div>
+    }
+}
+
+/// Everything a result shows, for the employer's own result and, read-only, for the accountmanager.
+#[component]
+pub fn ResultView(#[prop(into)] card: Signal<Scorecard>) -> impl IntoView {
+    let ui = use_ui();
+    let q = Questionnaire::vio();
+    let inclusive = move || match card.with(|c| c.inclusive) {
+        Some(true) => ui.t(|u| &u.inclusive_yes)(),
+        Some(false) => ui.t(|u| &u.inclusive_no)(),
+        None => ui.t(|u| &u.inclusive_unknown)(),
+    };
+    view! {
+        <p class="lead">{ui.t(|u| &u.result_lead)}</p>
+        <p>{inclusive}</p>
+        <section aria-labelledby="chart-title" class="chart-section">
+            <h2 id="chart-title">{ui.t(|u| &u.chart_title)}</h2>
+            <div class="chart-and-table">
+                <RadarChart card/>
+                <ScoreTable card/>
+            </div>
+        </section>
+        <section aria-labelledby="lights-title">
+            <h2 id="lights-title">{ui.t(|u| &u.lights_title)}</h2>
+            <ul class="factors">
+                {q.factors.iter().enumerate().map(|(i, f)| view! { <FactorLight factor=f card index=i/> }).collect_view()}
+            </ul>
+        </section>
+        <QuadrantView card/>
+        <AdviceList card/>
     }
 }
 
@@ -56,8 +71,8 @@ fn factor_name(f: &Factor, lang: vio_core::Lang) -> String {
 }
 
 #[component]
-fn RadarChart(card: Memo<Scorecard>) -> impl IntoView {
-    let app = use_app();
+fn RadarChart(card: Signal<Scorecard>) -> impl IntoView {
+    let ui = use_ui();
     let q = Questionnaire::vio();
     let el = NodeRef::<Div>::new();
     let instance = StoredValue::new_local(None::<chart::ChartInstance>);
@@ -66,7 +81,7 @@ fn RadarChart(card: Memo<Scorecard>) -> impl IntoView {
     let tries = RwSignal::new(0u32);
     Effect::new(move |_| {
         tries.track();
-        let (Some(el), lang) = (el.get(), app.lang()) else { return };
+        let (Some(el), lang) = (el.get(), ui.lang()) else { return };
         if !chart::echarts_ready() {
             if tries.get_untracked() < 100 {
                 set_timeout(move || tries.update(|t| *t += 1), std::time::Duration::from_millis(100));
@@ -75,7 +90,7 @@ fn RadarChart(card: Memo<Scorecard>) -> impl IntoView {
         }
         let axes: Vec<String> = q.factors.iter().map(|f| factor_name(f, lang)).collect();
         let values = card.with(|c| c.factors.iter().map(|f| f.status.score()).collect::<Vec<_>>());
-        let title = app.t(|u| &u.chart_title)().to_string();
+        let title = ui.t(|u| &u.chart_title)().to_string();
         instance.update_value(|slot| {
             if let Some(old) = slot.take() {
                 old.dispose();
@@ -89,30 +104,30 @@ fn RadarChart(card: Memo<Scorecard>) -> impl IntoView {
     });
     view! {
         <div class="chart-frame">
-            <div class="chart" id="radar" node_ref=el role="img" aria-label=app.t(|u| &u.chart_alt)></div>
-            <Show when=move || !drawn.get()><p class="chart-loading">{app.t(|u| &u.chart_loading)}</p></Show>
+            <div class="chart" id="radar" node_ref=el role="img" aria-label=ui.t(|u| &u.chart_alt)></div>
+            <Show when=move || !drawn.get()><p class="chart-loading">{ui.t(|u| &u.chart_loading)}</p></Show>
         </div>
     }
 }
 
 #[component]
-fn ScoreTable(card: Memo<Scorecard>) -> impl IntoView {
-    let app = use_app();
+fn ScoreTable(card: Signal<Scorecard>) -> impl IntoView {
+    let ui = use_ui();
     let q = Questionnaire::vio();
     view! {
         <table class="scores">
-            <caption>{app.t(|u| &u.chart_table_caption)}</caption>
+            <caption>{ui.t(|u| &u.chart_table_caption)}</caption>
             <thead><tr>
-                <th scope="col">{app.t(|u| &u.factor)}</th>
-                <th scope="col">{app.t(|u| &u.score)}</th>
-                <th scope="col">{app.t(|u| &u.light)}</th>
+                <th scope="col">{ui.t(|u| &u.factor)}</th>
+                <th scope="col">{ui.t(|u| &u.score)}</th>
+                <th scope="col">{ui.t(|u| &u.light)}</th>
             </tr></thead>
             <tbody>
                 {q.factors.iter().enumerate().map(|(i, f)| {
                     let status = Memo::new(move |_| card.with(|c| c.factors[i].status));
                     view! {
                         <tr>
-                            <th scope="row">{move || factor_name(f, app.lang())}</th>
+                            <th scope="row">{move || factor_name(f, ui.lang())}</th>
                             <td class="num">{move || status.get().score().map_or_else(|| "–".to_string(), |s| s.to_string())}</td>
                             <td><LightBadge light=Signal::derive(move || status.get().light())/></td>
                         </tr>
@@ -124,46 +139,46 @@ fn ScoreTable(card: Memo<Scorecard>) -> impl IntoView {
 }
 
 #[component]
-fn FactorLight(factor: &'static Factor, card: Memo<Scorecard>, index: usize) -> impl IntoView {
-    let app = use_app();
+fn FactorLight(factor: &'static Factor, card: Signal<Scorecard>, index: usize) -> impl IntoView {
+    let ui = use_ui();
     let q = Questionnaire::vio();
     let score = Memo::new(move |_| card.with(|c| c.factors[index].clone()));
     let light = Signal::derive(move || score.with(|f| f.status.light()));
     let reason = move || {
-        let lang = app.lang();
+        let lang = ui.lang();
         score.with(|f: &FactorScore| match f.status {
-            FactorStatus::InsufficientData => format!("{}: {}", app.t(|u| &u.insufficient_data)(), app.t(|u| &u.insufficient_reason)()),
+            FactorStatus::InsufficientData => format!("{}: {}", ui.t(|u| &u.insufficient_data)(), ui.t(|u| &u.insufficient_reason)()),
             FactorStatus::Scored { light, .. } => {
                 let why = f.leading_indicator().map(|i| q.reason(i, lang)).unwrap_or_default();
-                format!("{}: {why}", light_word(light, app))
+                format!("{}: {why}", light_word(light, ui))
             }
         })
     };
     let score_text = move || match score.with(|f| f.status) {
-        FactorStatus::Scored { score, .. } => format!("{score} {}", app.t(|u| &u.out_of_100)()),
-        FactorStatus::InsufficientData => app.t(|u| &u.insufficient_data)().to_string(),
+        FactorStatus::Scored { score, .. } => format!("{score} {}", ui.t(|u| &u.out_of_100)()),
+        FactorStatus::InsufficientData => ui.t(|u| &u.insufficient_data)().to_string(),
     };
     view! {
         <li class="factor" id=format!("factor-{}", factor.id)>
             <div class="factor-head">
-                <h3>{move || factor_name(factor, app.lang())}</h3>
+                <h3>{move || factor_name(factor, ui.lang())}</h3>
                 <LightBadge light/>
                 <span class="factor-score">{score_text}</span>
             </div>
             <p class="reason">{reason}</p>
             <details>
-                <summary>{app.t(|u| &u.show_indicators)}<span class="visually-hidden">": "{move || factor_name(factor, app.lang())}</span></summary>
-                <p class="explanation">{move || factor.explanation.get(app.lang()).to_string()}</p>
+                <summary>{ui.t(|u| &u.show_indicators)}<span class="visually-hidden">": "{move || factor_name(factor, ui.lang())}</span></summary>
+                <p class="explanation">{move || factor.explanation.get(ui.lang()).to_string()}</p>
                 <ul class="indicators">
                     {factor.indicators.iter().enumerate().map(|(j, ind)| {
                         let s = Memo::new(move |_| score.with(|f| f.indicators[j].clone()));
                         view! {
                             <li>
-                                <span class="indicator-name">{move || ind.name.get(app.lang()).to_string()}</span>
+                                <span class="indicator-name">{move || ind.name.get(ui.lang()).to_string()}</span>
                                 <LightBadge light=Signal::derive(move || s.with(|s| s.light))/>
                                 <span class="indicator-reason">{move || {
                                     let s = s.get();
-                                    format!("{}: {}", light_word(s.light, app), q.reason(&s, app.lang()))
+                                    format!("{}: {}", light_word(s.light, ui), q.reason(&s, ui.lang()))
                                 }}</span>
                             </li>
                         }
@@ -175,36 +190,36 @@ fn FactorLight(factor: &'static Factor, card: Memo<Scorecard>, index: usize) -> 
 }
 
 #[component]
-fn QuadrantView(card: Memo<Scorecard>) -> impl IntoView {
-    let app = use_app();
+fn QuadrantView(card: Signal<Scorecard>) -> impl IntoView {
+    let ui = use_ui();
     let qr = &Questionnaire::vio().quadrant;
     let here = Memo::new(move |_| card.with(|c| c.quadrant));
     let cell = move |b: Level, i: Level| {
         move || {
             let q = here.get();
-            (q.behaviour == Some(b) && q.intention == Some(i)).then(|| view! { <strong class="you">{app.t(|u| &u.quadrant_you)}</strong> })
+            (q.behaviour == Some(b) && q.intention == Some(i)).then(|| view! { <strong class="you">{ui.t(|u| &u.quadrant_you)}</strong> })
         }
     };
     let known = move || here.with(|q| q.behaviour.is_some() && q.intention.is_some());
     view! {
         <section aria-labelledby="quadrant-title">
-            <h2 id="quadrant-title">{app.t(|u| &u.quadrant_title)}</h2>
-            <p>{app.t(|u| &u.quadrant_lead)}</p>
-            <Show when=move || !known()><p class="note">{app.t(|u| &u.quadrant_unknown)}</p></Show>
+            <h2 id="quadrant-title">{ui.t(|u| &u.quadrant_title)}</h2>
+            <p>{ui.t(|u| &u.quadrant_lead)}</p>
+            <Show when=move || !known()><p class="note">{ui.t(|u| &u.quadrant_unknown)}</p></Show>
             <table class="quadrant">
                 <thead><tr>
                     <td></td>
-                    <th scope="col">{move || qr.intention_labels.low.get(app.lang()).to_string()}</th>
-                    <th scope="col">{move || qr.intention_labels.high.get(app.lang()).to_string()}</th>
+                    <th scope="col">{move || qr.intention_labels.low.get(ui.lang()).to_string()}</th>
+                    <th scope="col">{move || qr.intention_labels.high.get(ui.lang()).to_string()}</th>
                 </tr></thead>
                 <tbody>
                     <tr>
-                        <th scope="row">{move || qr.behaviour_labels.low.get(app.lang()).to_string()}</th>
+                        <th scope="row">{move || qr.behaviour_labels.low.get(ui.lang()).to_string()}</th>
                         <td>{cell(Level::Low, Level::Low)}</td>
                         <td>{cell(Level::Low, Level::High)}</td>
                     </tr>
                     <tr>
-                        <th scope="row">{move || qr.behaviour_labels.high.get(app.lang()).to_string()}</th>
+                        <th scope="row">{move || qr.behaviour_labels.high.get(ui.lang()).to_string()}</th>
                         <td>{cell(Level::High, Level::Low)}</td>
                         <td>{cell(Level::High, Level::High)}</td>
                     </tr>
@@ -215,8 +230,8 @@ fn QuadrantView(card: Memo<Scorecard>) -> impl IntoView {
 }
 
 #[component]
-fn AdviceList(card: Memo<Scorecard>) -> impl IntoView {
-    let app = use_app();
+fn AdviceList(card: Signal<Scorecard>) -> impl IntoView {
+    let ui = use_ui();
     let q = Questionnaire::vio();
     let grouped = Memo::new(move |_| {
         card.with(|c| {
@@ -227,25 +242,25 @@ fn AdviceList(card: Memo<Scorecard>) -> impl IntoView {
         })
     });
     let names = move |list: Vec<(String, Light)>| {
-        list.iter().filter_map(|(id, _)| q.factor(id)).map(|f| factor_name(f, app.lang())).collect::<Vec<_>>().join(", ")
+        list.iter().filter_map(|(id, _)| q.factor(id)).map(|f| factor_name(f, ui.lang())).collect::<Vec<_>>().join(", ")
     };
     view! {
         <section aria-labelledby="advice-title" class="advice">
-            <h2 id="advice-title">{app.t(|u| &u.advice_title)}</h2>
-            <p>{app.t(|u| &u.advice_lead)}</p>
+            <h2 id="advice-title">{ui.t(|u| &u.advice_title)}</h2>
+            <p>{ui.t(|u| &u.advice_lead)}</p>
             {move || grouped.get().0.into_iter().filter_map(|(id, light)| q.factor(&id).map(|f| (f, light))).map(|(f, light)| view! {
                 <article class="advice-item">
-                    <h3>{factor_name(f, app.lang())}" "<LightBadge light=Signal::stored(light)/></h3>
-                    <p>{f.advice.why.get(app.lang()).to_string()}</p>
-                    <h4>{app.t(|u| &u.advice_offers)}</h4>
-                    <ul>{f.advice.offers.iter().map(|o| view! { <li>{o.get(app.lang()).to_string()}</li> }).collect_view()}</ul>
+                    <h3>{factor_name(f, ui.lang())}" "<LightBadge light=Signal::stored(light)/></h3>
+                    <p>{f.advice.why.get(ui.lang()).to_string()}</p>
+                    <h4>{ui.t(|u| &u.advice_offers)}</h4>
+                    <ul>{f.advice.offers.iter().map(|o| view! { <li>{o.get(ui.lang()).to_string()}</li> }).collect_view()}</ul>
                 </article>
             }).collect_view()}
             <Show when=move || !grouped.with(|g| g.1.is_empty())>
-                <p><strong>{app.t(|u| &u.advice_good_list)}": "</strong>{move || names(grouped.get().1)}</p>
+                <p><strong>{ui.t(|u| &u.advice_good_list)}": "</strong>{move || names(grouped.get().1)}</p>
             </Show>
             <Show when=move || !grouped.with(|g| g.2.is_empty())>
-                <p><strong>{app.t(|u| &u.advice_unknown_list)}": "</strong>{move || names(grouped.get().2)}</p>
+                <p><strong>{ui.t(|u| &u.advice_unknown_list)}": "</strong>{move || names(grouped.get().2)}</p>
             </Show>
         </section>
     }

@@ -29,6 +29,9 @@ pub fn StartScreen() -> impl IntoView {
             <h1 tabindex="-1">{app.t(|u| &u.start_title)}</h1>
             <p class="lead">{app.t(|u| &u.start_lead)}</p>
             <p class="duration">{app.t(|u| &u.start_duration)}</p>
+            {move || app.stored.with(|s| s.invite.clone()).map(|i| view! {
+                <p class="invite">{app.ui.fill(|u| &u.share_invited, "name", &i.name)}</p>
+            })}
             <section class="privacy" aria-labelledby="privacy-title">
                 <h2 id="privacy-title">{app.t(|u| &u.privacy_title)}</h2>
                 <ul>

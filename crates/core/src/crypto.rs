@@ -53,6 +53,64 @@ pub fn parse_identity(text: &str) -> Result<age::x25519::Identity, CryptoError> 
         .ok_or(CryptoError::InvalidIdentity)
 }
 
+/// A plain age identity file, as `age-keygen` writes it, so the age CLI reads our backups.
+pub fn identity_file(identity: &age::x25519::Identity, created_on: &str) -> String {
+    use age::secrecy::ExposeSecret;
+    format!("# created: {created_on}\n# public key: {}\n{}\n", identity.to_public(), identity.to_string().expose_secret())
+}
+
+/// A short, readable fingerprint of a public key (first 48 bits of its SHA-256, as three groups of
+/// four hex digits). The accountmanager and the employer both see it, so a key swapped in a link or on
+/// a poster shows up as a different fingerprint. It is a check for people, not a security boundary.
+pub fn fingerprint(recipient: &age::x25519::Recipient) -> String {
+    use sha2::{Digest, Sha256};
+    let hash = Sha256::digest(recipient.to_string().as_bytes());
+    let hex: Vec<String> = hash[..6].chunks(2).map(|c| format!("{:02X}{:02X}", c[0], c[1])).collect();
+    hex.join("-")
+}
+
+/// Passphrases shorter than this are refused outright.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PassphraseStrength {
+    TooShort,
+    Weak,
+    Fair,
+    Strong,
+}
+
+/// A rough strength hint (estimated bits of guessing work). Deliberately simple: a dictionary-based
+/// estimator such as zxcvbn would add hundreds of kilobytes to the employer's page, and the hint only
+/// needs to steer people towards long passphrases of several words, which this rewards.
+pub fn passphrase_strength(p: &str) -> PassphraseStrength {
+    let chars: Vec<char> = p.chars().collect();
+    if chars.len() < MIN_PASSPHRASE_CHARS {
+        return PassphraseStrength::TooShort;
+    }
+    let classes = [
+        chars.iter().any(|c| c.is_lowercase()),
+        chars.iter().any(|c| c.is_uppercase()),
+        chars.iter().any(|c| c.is_ascii_digit()),
+        chars.iter().any(|c| !c.is_alphanumeric()),
+    ];
+    let pool: f64 = [26.0, 26.0, 10.0, 33.0].iter().zip(classes).filter(|(_, has)| *has).map(|(n, _)| n).sum();
+    let mut distinct = chars.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    // Repeated characters ("aaaaaaaaaa", "abcabcabc") add little: count each distinct one once more.
+    let effective = (distinct.len() * 2).min(chars.len()) as f64;
+    let by_chars = effective * pool.max(2.0).log2();
+    // Several real words are strong even in lower case: about 11 bits per word of 4 letters or more.
+    let words = p.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).count() as f64;
+    let bits = by_chars.max(words * 11.0);
+    match bits {
+        b if b < 60.0 => PassphraseStrength::Weak,
+        b if b < 80.0 => PassphraseStrength::Fair,
+        _ => PassphraseStrength::Strong,
+    }
+}
+
 pub fn encrypt_to(recipient: &age::x25519::Recipient, plaintext: &[u8]) -> Vec<u8> {
     let encryptor = age::Encryptor::with_recipients(iter::once(recipient as &dyn age::Recipient)).expect("one X25519 recipient is always valid");
     write_all(encryptor, plaintext)
@@ -104,6 +162,7 @@ fn decryptor(file: &[u8]) -> Result<age::Decryptor<&[u8]>, CryptoError> {
         return Err(CryptoError::NotAge);
     }
     check_stanza_bodies(file)?;
+    check_work_factor(file)?;
     age::Decryptor::new_buffered(file).map_err(|e| match e {
         age::DecryptError::ExcessiveWork { required, .. } => CryptoError::ExcessiveWork { required },
         age::DecryptError::UnknownFormat => CryptoError::NotAge,
@@ -134,6 +193,21 @@ fn check_stanza_bodies(file: &[u8]) -> Result<(), CryptoError> {
         }
     }
     Err(CryptoError::Damaged)
+}
+
+/// Refuses an excessive scrypt work factor from the header alone, before any passphrase is asked for,
+/// so such a file is reported as what it is rather than as "enter the passphrase".
+fn check_work_factor(file: &[u8]) -> Result<(), CryptoError> {
+    let header = file.split(|&b| b == b'\n').take_while(|l| !l.starts_with(b"---"));
+    for line in header {
+        if let Some(args) = line.strip_prefix(b"-> scrypt ") {
+            let log_n = args.split(|&b| b == b' ').nth(1).and_then(|n| std::str::from_utf8(n).ok()?.parse::<u8>().ok());
+            if let Some(required) = log_n.filter(|&n| n > MAX_WORK_FACTOR) {
+                return Err(CryptoError::ExcessiveWork { required });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn read_all<R: Read>(reader: Result<R, age::DecryptError>, no_key: CryptoError) -> Result<Vec<u8>, CryptoError> {
@@ -189,8 +263,37 @@ mod tests {
             let forged = text.replacen(&format!(" {ENCRYPT_WORK_FACTOR}\n"), &format!(" {log_n}\n"), 1);
             let started = std::time::Instant::now();
             assert_eq!(decrypt_with_passphrase(forged.as_bytes(), "p"), Err(CryptoError::ExcessiveWork { required: log_n }));
+            assert_eq!(is_passphrase_file(forged.as_bytes()), Err(CryptoError::ExcessiveWork { required: log_n }), "known before a passphrase is asked");
             assert!(started.elapsed().as_millis() < 500, "refused without running scrypt");
         }
+    }
+
+    #[test]
+    fn fingerprints_are_short_stable_and_differ_per_key() {
+        let a = age::x25519::Identity::generate().to_public();
+        let b = age::x25519::Identity::generate().to_public();
+        assert_eq!(fingerprint(&a), fingerprint(&a));
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        assert_eq!(fingerprint(&a).len(), 14);
+    }
+
+    #[test]
+    fn passphrase_hints_reward_length_and_words() {
+        use PassphraseStrength::*;
+        assert_eq!(passphrase_strength("kort"), TooShort);
+        assert_eq!(passphrase_strength("aaaaaaaaaaaa"), Weak);
+        assert_eq!(passphrase_strength("welkom2026"), Weak);
+        assert_eq!(passphrase_strength("Welkom2026!x"), Fair);
+        assert_eq!(passphrase_strength("paard batterij nietje correct"), Strong);
+        assert_eq!(passphrase_strength("Zq8#mP2$vL9@wR"), Strong);
+    }
+
+    #[test]
+    fn identity_files_are_read_back() {
+        let id = age::x25519::Identity::generate();
+        let file = identity_file(&id, "2026-11-23");
+        assert!(file.starts_with("# created: 2026-11-23\n# public key: age1"));
+        assert_eq!(parse_identity(&file).unwrap().to_public().to_string(), id.to_public().to_string());
     }
 
     #[test]

@@ -194,6 +194,19 @@ mod tests {
         assert!(!json.contains('T') || !json.contains(":00"), "no time of day");
     }
 
+    /// `tests/fixtures/envelope.json` is a real envelope for the browser tests (which craft bad files
+    /// from it) and an example for readers of docs/FORMAT.md. Regenerate with `UPDATE_FIXTURES=1`.
+    #[test]
+    fn the_fixture_envelope_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/envelope.json");
+        let e = Envelope::new(q(), "2026-11-20", Lang::Nl, full(), vec![], None);
+        let json = serde_json::to_string_pretty(&e).unwrap() + "\n";
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::write(path, &json).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(path).unwrap_or_default(), json, "run UPDATE_FIXTURES=1 cargo test -p vio-core");
+    }
+
     #[test]
     fn bad_envelopes_are_refused_with_a_reason() {
         let good = serde_json::to_value(Envelope::new(q(), "2026-11-23", Lang::Nl, full(), vec![], None)).unwrap();

@@ -25,6 +25,7 @@ pub struct Questionnaire {
     pub factors: Vec<Factor>,
     pub quadrant: QuadrantRule,
     pub inclusive: InclusiveRule,
+    pub conversation: Conversation,
     #[serde(skip)]
     item_index: HashMap<String, (usize, usize)>,
 }
@@ -212,6 +213,22 @@ pub struct LowHigh {
     pub high: Text,
 }
 
+/// "Het goede gesprek": the training deck's diagnosis questions for the accountmanager, each
+/// answered by showing the employer's answers to the listed items.
+#[derive(Debug, Deserialize)]
+pub struct Conversation {
+    pub intro: Text,
+    pub diagnosis: Vec<Diagnosis>,
+    pub next_steps: Vec<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Diagnosis {
+    pub id: String,
+    pub question: Text,
+    pub items: Vec<String>,
+}
+
 /// An inclusieve organisatie employs at least `at_least` people from a doelgroep.
 #[derive(Debug, Deserialize)]
 pub struct InclusiveRule {
@@ -268,6 +285,18 @@ impl Questionnaire {
         }
     }
 
+    /// An answer as the user saw it: the option's label, the number, or the text; `None` when the
+    /// answer does not fit the item (which sanitised answers never do).
+    pub fn answer_text(&self, item: &Item, answer: &crate::answers::Answer, lang: crate::text::Lang) -> Option<String> {
+        use crate::answers::Answer;
+        match (&item.kind, answer) {
+            (ItemKind::Choice { .. }, Answer::Text(id)) => self.options(item).iter().find(|o| &o.id == id).map(|o| o.label.get(lang).to_string()),
+            (ItemKind::Number { .. }, Answer::Number(n)) => Some(n.to_string()),
+            (ItemKind::Text { .. }, Answer::Text(t)) => Some(t.clone()),
+            _ => None,
+        }
+    }
+
     fn check(&self) -> Result<(), String> {
         let t = &self.thresholds;
         if !(t.oranje_from <= t.groen_from && t.groen_from <= 100) {
@@ -315,6 +344,11 @@ impl Questionnaire {
             return Err("quadrant: unknown behaviour indicator".into());
         }
         self.check_item(&self.quadrant.intention_item, "quadrant")?;
+        for d in &self.conversation.diagnosis {
+            for item in &d.items {
+                self.check_item(item, &d.id)?;
+            }
+        }
         self.check_item(&self.inclusive.item, "inclusive")
     }
 

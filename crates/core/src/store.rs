@@ -21,11 +21,21 @@ pub struct Stored {
     pub schema: u32,
     pub lang: Lang,
     pub draft: Option<Draft>,
+    /// The accountmanager whose share link opened the app; the Delen screen offers their key.
+    #[serde(default)]
+    pub invite: Option<Invite>,
+}
+
+/// An accountmanager's public key and display name, as they came in a share link's fragment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Invite {
+    pub key: String,
+    pub name: String,
 }
 
 impl Default for Stored {
     fn default() -> Self {
-        Stored { schema: SCHEMA_VERSION, lang: Lang::Nl, draft: None }
+        Stored { schema: SCHEMA_VERSION, lang: Lang::Nl, draft: None, invite: None }
     }
 }
 
@@ -111,6 +121,27 @@ pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNot
 
 pub fn save(kv: &mut dyn KeyValue, s: &Stored) -> Result<(), StorageError> {
     kv.write(STATE_KEY, &serde_json::to_string(s).expect("Stored always serialises"))
+}
+
+/// The accountmanager's page keeps its own small state under its own key: the identity (the secret
+/// `AGE-SECRET-KEY-1…` line, which never leaves this browser except in a backup the user makes) and the
+/// display name that goes into share links.
+pub const KEYRING_KEY: &str = "vio.accountmanager";
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Keyring {
+    pub lang: Lang,
+    pub identity: Option<String>,
+    pub name: String,
+}
+
+pub fn load_keyring(kv: &dyn KeyValue) -> Result<Keyring, StorageError> {
+    // An unreadable keyring is left in place (never overwritten) until the user creates a new key.
+    Ok(kv.read(KEYRING_KEY)?.and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default())
+}
+
+pub fn save_keyring(kv: &mut dyn KeyValue, k: &Keyring) -> Result<(), StorageError> {
+    kv.write(KEYRING_KEY, &serde_json::to_string(k).expect("Keyring always serialises"))
 }
 
 #[cfg(test)]

@@ -1,0 +1,130 @@
+//! Opening a result file end to end: age decryption, then envelope validation, with one error type
+//! whose every case has a plain message in both languages. The accountmanager's page and any CLI show
+//! exactly these messages, so "what went wrong" is decided here and tested natively.
+
+use crate::crypto::{self, CryptoError, MAX_WORK_FACTOR};
+use crate::envelope::{Envelope, EnvelopeError, Opened};
+use crate::questionnaire::Questionnaire;
+use crate::text::Lang;
+use crate::ui::UiTexts;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenError {
+    Crypto(CryptoError),
+    Envelope(EnvelopeError),
+}
+
+impl From<CryptoError> for OpenError {
+    fn from(e: CryptoError) -> Self {
+        OpenError::Crypto(e)
+    }
+}
+
+impl From<EnvelopeError> for OpenError {
+    fn from(e: EnvelopeError) -> Self {
+        OpenError::Envelope(e)
+    }
+}
+
+/// How a file is to be opened: with the accountmanager's identity, a passphrase, or both (the
+/// accountmanager's page tries the passphrase only on passphrase files).
+pub struct Keys<'a> {
+    pub identity: Option<&'a age::x25519::Identity>,
+    pub passphrase: Option<&'a str>,
+}
+
+pub fn open_result(file: &[u8], keys: &Keys, q: &Questionnaire) -> Result<Opened, OpenError> {
+    let plaintext = if crypto::is_passphrase_file(file)? {
+        match keys.passphrase.filter(|p| !p.is_empty()) {
+            Some(p) => crypto::decrypt_with_passphrase(file, p)?,
+            None => return Err(CryptoError::WrongKind { is_passphrase: true }.into()),
+        }
+    } else {
+        match keys.identity {
+            Some(id) => crypto::decrypt_with_identity(file, id)?,
+            None => return Err(CryptoError::WrongKey.into()),
+        }
+    };
+    Ok(Envelope::open(&plaintext, q)?)
+}
+
+impl OpenError {
+    pub fn message(&self, lang: Lang) -> String {
+        let ui = UiTexts::get();
+        let t = |text: &crate::text::Text| text.get(lang).to_string();
+        match self {
+            OpenError::Crypto(e) => match e {
+                CryptoError::NotAge => t(&ui.err_not_age),
+                CryptoError::Damaged => t(&ui.err_damaged),
+                CryptoError::Truncated => t(&ui.err_truncated),
+                CryptoError::WrongKey => t(&ui.err_wrong_key),
+                CryptoError::WrongPassphrase => t(&ui.err_wrong_passphrase),
+                CryptoError::WrongKind { is_passphrase: true } => t(&ui.err_needs_passphrase),
+                CryptoError::WrongKind { is_passphrase: false } => t(&ui.err_needs_key),
+                CryptoError::TooLarge => t(&ui.err_too_large),
+                CryptoError::ExcessiveWork { required } => {
+                    t(&ui.err_excessive_work).replace("{n}", &required.to_string()).replace("{max}", &MAX_WORK_FACTOR.to_string())
+                }
+                CryptoError::InvalidRecipient => t(&ui.share_key_bad),
+                CryptoError::InvalidIdentity => t(&ui.err_invalid_identity),
+            },
+            OpenError::Envelope(e) => match e {
+                EnvelopeError::NotAVioResult => t(&ui.err_not_vio),
+                EnvelopeError::NewerFormat(v) => t(&ui.err_newer_format).replace("{n}", &v.to_string()),
+                EnvelopeError::NewerQuestionnaire(v) => t(&ui.err_newer_questionnaire).replace("{n}", &v.to_string()),
+                EnvelopeError::Invalid(detail) => t(&ui.err_invalid).replace("{detail}", detail),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::envelope::Envelope;
+
+    #[test]
+    fn every_error_has_a_message_in_both_languages_without_placeholders() {
+        let errors: Vec<OpenError> = vec![
+            CryptoError::NotAge.into(),
+            CryptoError::Damaged.into(),
+            CryptoError::Truncated.into(),
+            CryptoError::WrongKey.into(),
+            CryptoError::WrongPassphrase.into(),
+            CryptoError::WrongKind { is_passphrase: true }.into(),
+            CryptoError::WrongKind { is_passphrase: false }.into(),
+            CryptoError::TooLarge.into(),
+            CryptoError::ExcessiveWork { required: 22 }.into(),
+            CryptoError::InvalidRecipient.into(),
+            CryptoError::InvalidIdentity.into(),
+            EnvelopeError::NotAVioResult.into(),
+            EnvelopeError::NewerFormat(2).into(),
+            EnvelopeError::NewerQuestionnaire(3).into(),
+            EnvelopeError::Invalid("answers".into()).into(),
+        ];
+        for e in errors {
+            for lang in [Lang::Nl, Lang::En] {
+                let m = e.message(lang);
+                assert!(!m.is_empty() && !m.contains('{'), "{e:?}: {m}");
+            }
+        }
+        assert!(OpenError::from(CryptoError::ExcessiveWork { required: 22 }).message(Lang::Nl).contains("22"));
+    }
+
+    #[test]
+    fn passphrase_files_need_the_passphrase_and_key_files_the_identity() {
+        let q = Questionnaire::vio();
+        let json = Envelope::new(q, "2026-11-23", Lang::Nl, Default::default(), vec![], None).to_padded_json();
+        let id = age::x25519::Identity::generate();
+        let by_key = crypto::encrypt_to(&id.to_public(), &json);
+        let by_pass = crypto::encrypt_with_passphrase("lang genoeg wachtwoord", &json);
+        let none = Keys { identity: None, passphrase: None };
+        assert_eq!(open_result(&by_pass, &none, q).unwrap_err(), CryptoError::WrongKind { is_passphrase: true }.into());
+        assert_eq!(open_result(&by_key, &none, q).unwrap_err(), CryptoError::WrongKey.into());
+        let both = Keys { identity: Some(&id), passphrase: Some("lang genoeg wachtwoord") };
+        assert!(open_result(&by_key, &both, q).is_ok());
+        assert!(open_result(&by_pass, &both, q).is_ok());
+        let plain = crypto::encrypt_to(&id.to_public(), b"just text");
+        assert_eq!(open_result(&plain, &both, q).unwrap_err(), EnvelopeError::NotAVioResult.into());
+    }
+}

@@ -1,0 +1,240 @@
+//! The accountmanager's key: created in the browser, shown as a share link, QR code and poster with
+//! its fingerprint, backed up as a plain age identity file (optionally passphrase-protected) and
+//! restored from one. The secret never appears in a link, a QR code or a request.
+
+use leptos::prelude::*;
+use vio_core::crypto::{self, PassphraseStrength};
+use vio_core::open::OpenError;
+use vio_core::store::Invite;
+
+use super::state::{use_am, AmRoute};
+use crate::files;
+use crate::route::Route;
+
+/// The employer's page lives one folder up from the accountmanager's (`dist/` and `dist/accountmanager/`).
+fn share_link(invite: Invite) -> String {
+    let here = window().location().href().unwrap_or_default();
+    let employer_page = web_sys::Url::new_with_base("../", &here).map(|u| u.href()).unwrap_or_default();
+    format!("{employer_page}{}", Route::Invite(invite).hash())
+}
+
+/// The QR code as SVG markup, generated here (no image request, no third party).
+fn qr_svg(text: &str) -> String {
+    use qrcode::render::svg;
+    qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M)
+        .map(|code| code.render::<svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
+        .map(|s| s.find("<svg").map_or(s.clone(), |i| s[i..].to_string()))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn KeyPanel() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let has_key = move || am.identity().is_some();
+    view! {
+        <section class="panel" aria-labelledby="key-title">
+            <h2 id="key-title">{ui.t(|u| &u.am_key_title)}</h2>
+            <Show when=has_key fallback=|| view! { <CreateKey/> }>
+                <KeyDetails/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn CreateKey() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let name = RwSignal::new(am.keyring.with_untracked(|k| k.name.clone()));
+    let create = move |_| {
+        let identity = age::x25519::Identity::generate();
+        let secret = crypto::identity_file(&identity, &files::today());
+        am.change_keyring(|k| {
+            k.identity = Some(secret);
+            k.name = name.get_untracked().trim().to_string();
+        });
+    };
+    view! {
+        <p>{ui.t(|u| &u.am_no_key)}</p>
+        <div class="input question">
+            <label for="am-name">{ui.t(|u| &u.am_name_label)}</label>
+            <p class="hint" id="am-name-hint">{ui.t(|u| &u.am_name_hint)}</p>
+            <input type="text" id="am-name" maxlength="200" aria-describedby="am-name-hint"
+                prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
+        </div>
+        <p class="actions"><button type="button" class="button primary" on:click=create>{ui.t(|u| &u.am_create)}</button></p>
+        <RestoreKey/>
+    }
+}
+
+#[component]
+fn RestoreKey() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let passphrase = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let restore = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        let Some(file) = files::list(input.files()).into_iter().next() else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let bytes = files::read(&file).await.unwrap_or_default();
+            let text = if bytes.starts_with(b"age-encryption.org/") {
+                crypto::decrypt_with_passphrase(&bytes, &passphrase.get_untracked()).map_err(OpenError::from).and_then(|b| String::from_utf8(b).map_err(|_| crypto::CryptoError::InvalidIdentity.into()))
+            } else {
+                Ok(String::from_utf8_lossy(&bytes).into_owned())
+            };
+            match text.and_then(|t| crypto::parse_identity(&t).map(|id| (t, id)).map_err(OpenError::from)) {
+                Ok((_, identity)) => {
+                    let secret = crypto::identity_file(&identity, &files::today());
+                    am.change_keyring(|k| k.identity = Some(secret));
+                }
+                Err(e) => message.set(Some(e.message(am.ui.lang()))),
+            }
+        });
+    };
+    view! {
+        <details class="restore">
+            <summary>{ui.t(|u| &u.am_restore)}</summary>
+            <div class="input question">
+                <label for="restore-passphrase">{ui.t(|u| &u.am_restore_passphrase)}</label>
+                <input type="password" id="restore-passphrase" autocomplete="off"
+                    prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
+            </div>
+            <div class="input question">
+                <label for="restore-file">{ui.t(|u| &u.am_restore)}</label>
+                <input type="file" id="restore-file" on:change=restore/>
+            </div>
+            <p class="status error" role="alert">{move || message.get()}</p>
+        </details>
+    }
+}
+
+#[component]
+fn KeyDetails() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let recipient = Memo::new(move |_| am.identity().map(|id| id.to_public().to_string()).unwrap_or_default());
+    let fingerprint = move || am.identity().map(|id| crypto::fingerprint(&id.to_public())).unwrap_or_default();
+    let link = Memo::new(move |_| share_link(Invite { key: recipient.get(), name: am.keyring.with(|k| k.name.clone()) }));
+    let persisted = RwSignal::new(None::<bool>);
+    // Ask once per visit; browsers grant it silently or after their own prompt.
+    if let Ok(storage) = js_sys::Reflect::get(&window().navigator(), &"storage".into()) {
+        if !storage.is_undefined() {
+            let manager = window().navigator().storage();
+            if let Ok(promise) = manager.persist() {
+                leptos::task::spawn_local(async move {
+                    let granted = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_bool());
+                    persisted.set(granted);
+                });
+            }
+        }
+    }
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let _ = window().navigator().clipboard().write_text(&link.get());
+        copied.set(true);
+    };
+    let delete = move |_| {
+        if window().confirm_with_message(ui.t(|u| &u.am_confirm_delete_key)()).unwrap_or(false) {
+            am.change_keyring(|k| k.identity = None);
+        }
+    };
+    view! {
+        <p class="notice" role="note">{ui.t(|u| &u.am_warning)}</p>
+        <p>{move || match persisted.get() {
+            Some(true) => ui.t(|u| &u.am_persisted)(),
+            Some(false) => ui.t(|u| &u.am_not_persisted)(),
+            None => "",
+        }}</p>
+        <dl class="key-facts">
+            <dt>{ui.t(|u| &u.am_name_label)}</dt><dd>{move || am.keyring.with(|k| k.name.clone())}</dd>
+            <dt>{ui.t(|u| &u.check_code)}</dt><dd class="fingerprint" id="fingerprint">{fingerprint}</dd>
+            <dt>{ui.t(|u| &u.am_public_key)}</dt><dd class="mono" id="public-key">{move || recipient.get()}</dd>
+        </dl>
+        <div class="input question">
+            <label for="share-link">{ui.t(|u| &u.am_share_link)}</label>
+            <p class="hint" id="share-link-hint">{ui.t(|u| &u.am_share_link_hint)}</p>
+            <textarea id="share-link" rows="3" readonly aria-describedby="share-link-hint" prop:value=move || link.get()></textarea>
+        </div>
+        <p class="actions">
+            <button type="button" class="button" on:click=copy>{ui.t(|u| &u.am_copy)}</button>
+            <span role="status">{move || copied.get().then(|| ui.t(|u| &u.am_copied)())}</span>
+            <a class="button" href=AmRoute::Poster.hash()>{ui.t(|u| &u.am_poster)}</a>
+        </p>
+        <figure class="qr">
+            <div role="img" aria-label=ui.t(|u| &u.am_qr_alt) inner_html=move || qr_svg(&link.get())></div>
+            <figcaption>{ui.t(|u| &u.am_qr_title)}</figcaption>
+        </figure>
+        <Backup/>
+        <p class="actions"><button type="button" class="button" on:click=delete>{ui.t(|u| &u.am_delete_key)}</button></p>
+    }
+}
+
+#[component]
+fn Backup() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let passphrase = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<&'static str>);
+    let secret = move || am.keyring.with_untracked(|k| k.identity.clone()).unwrap_or_default();
+    let plain = move |_| {
+        let _ = files::download("vio-accountmanager-sleutel.txt", secret().as_bytes(), "text/plain");
+    };
+    let protected = move |_| {
+        if crypto::passphrase_strength(&passphrase.get()) == PassphraseStrength::TooShort {
+            return problem.set(Some(ui.t(|u| &u.share_need_passphrase)()));
+        }
+        problem.set(None);
+        let file = crypto::encrypt_with_passphrase(&passphrase.get(), secret().as_bytes());
+        let _ = files::download("vio-accountmanager-sleutel.age", &file, "application/octet-stream");
+    };
+    view! {
+        <section aria-labelledby="backup-title">
+            <h3 id="backup-title">{ui.t(|u| &u.am_backup_title)}</h3>
+            <p class="hint">{ui.t(|u| &u.am_backup_plain_hint)}</p>
+            <p class="actions"><button type="button" class="button" on:click=plain>{ui.t(|u| &u.am_backup_plain)}</button></p>
+            <div class="input question">
+                <label for="backup-passphrase">{ui.t(|u| &u.am_backup_passphrase_label)}</label>
+                <p class="hint" id="backup-passphrase-hint">{ui.t(|u| &u.share_passphrase_hint)}</p>
+                <input type="password" id="backup-passphrase" autocomplete="new-password" aria-describedby="backup-passphrase-hint"
+                    prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
+            </div>
+            <p class="actions"><button type="button" class="button" on:click=protected>{ui.t(|u| &u.am_backup_passphrase)}</button></p>
+            <p class="status error" role="alert">{move || problem.get()}</p>
+        </section>
+    }
+}
+
+/// An A4 poster for an employer event: the QR code, the link, the name and the fingerprint.
+#[component]
+pub fn Poster() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let identity = am.identity();
+    let Some(identity) = identity else {
+        return view! { <p>{ui.t(|u| &u.am_need_key)}</p><p><a href=AmRoute::Home.hash()>{ui.t(|u| &u.am_back)}</a></p> }.into_any();
+    };
+    let name = am.keyring.with_untracked(|k| k.name.clone());
+    let link = share_link(Invite { key: identity.to_public().to_string(), name: name.clone() });
+    let fingerprint = crypto::fingerprint(&identity.to_public());
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <p class="actions no-print">
+            <button type="button" class="button primary" on:click=print>{ui.t(|u| &u.print)}</button>
+            <a class="button" href=AmRoute::Home.hash()>{ui.t(|u| &u.am_back)}</a>
+        </p>
+        <article class="poster">
+            <h1 tabindex="-1">{ui.t(|u| &u.am_poster_title)}</h1>
+            <p class="poster-lead">{move || ui.fill(|u| &u.am_poster_lead, "name", &name)}</p>
+            <div class="poster-qr" role="img" aria-label=ui.t(|u| &u.am_qr_alt) inner_html=qr_svg(&link)></div>
+            <p class="poster-link mono">{link.clone()}</p>
+            <p>{ui.t(|u| &u.check_code)}": "<strong class="fingerprint">{fingerprint}</strong></p>
+            <p>{ui.t(|u| &u.am_poster_privacy)}</p>
+        </article>
+    }
+    .into_any()
+}

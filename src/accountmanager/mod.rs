@@ -1,0 +1,66 @@
+//! The accountmanager's page, a wasm of its own (`src/bin/accountmanager.rs`), so an employer never
+//! downloads identity management or QR generation. It reuses the employer's result view.
+//!
+//! Layout:
+//! - [`state`]: the keyring (identity and name, in localStorage) and the files opened this session.
+//! - [`key`]: create, back up, restore and share the key (link, QR code, poster).
+//! - [`open`]: open result files by picker or drag and drop, with a message per bad file.
+//! - [`employer`]: one employer's result, read-only, with het goede gesprek.
+
+mod employer;
+mod key;
+mod open;
+mod state;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use state::{AmRoute, AmState};
+
+pub fn start() {
+    crate::fatal::install_panic_hook();
+    let Some(root) = document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, App).forget();
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let am = AmState::new();
+    provide_context(am);
+    let ui = am.ui;
+    Effect::new(move |_| {
+        let lang = ui.lang();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+        document().set_title(&format!("{} – {}", ui.t(|u| &u.am_title)(), ui.t(|u| &u.app_name)()));
+    });
+    view! {
+        <header class="top">
+            <span class="brand">{ui.t(|u| &u.app_name)}" · "{ui.t(|u| &u.am_title)}</span>
+            <button type="button" class="lang" lang=move || ui.lang().other().code()
+                aria-label=ui.t(|u| &u.language_switch_label)
+                on:click=move |_| am.set_lang(ui.lang().other())>
+                {ui.t(|u| &u.language_switch)}
+            </button>
+        </header>
+        <div class="notice-area" role="alert">
+            {move || am.problem.get().map(|m| view! { <p class="notice">{m}</p> })}
+        </div>
+        <main id="main">
+            {move || match am.route.get() {
+                AmRoute::Home => view! {
+                    <h1 tabindex="-1">{ui.t(|u| &u.am_title)}</h1>
+                    <p class="lead">{ui.t(|u| &u.am_lead)}</p>
+                    <key::KeyPanel/>
+                    <open::OpenPanel/>
+                }.into_any(),
+                AmRoute::Poster => view! { <key::Poster/> }.into_any(),
+                AmRoute::Employer(i) => view! { <employer::EmployerResult index=i/> }.into_any(),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,126 @@
+//! Opening result files: picked or dropped, each decrypted with the accountmanager's key (or the
+//! passphrase typed here), validated by the core, and listed with its outcome. A bad file gets its own
+//! message and changes nothing else.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use vio_core::crypto::{CryptoError, MAX_FILE_BYTES};
+use vio_core::open::{open_result, Keys, OpenError};
+use vio_core::Questionnaire;
+
+use super::state::{use_am, AmRoute, AmState, OpenedFile};
+use crate::files;
+use crate::i18n::display_date;
+
+fn open_bytes(am: AmState, passphrase: &str, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
+    let identity = am.identity();
+    let keys = Keys { identity: identity.as_ref(), passphrase: Some(passphrase) };
+    let outcome = open_result(&bytes, &keys, Questionnaire::vio());
+    OpenedFile { name, bytes, outcome }
+}
+
+async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) {
+    for file in picked {
+        // Refuse oversized files before reading them into memory.
+        let opened = if file.size() > MAX_FILE_BYTES as f64 {
+            OpenedFile { name: file.name(), bytes: Rc::default(), outcome: Err(CryptoError::TooLarge.into()) }
+        } else {
+            let bytes = files::read(&file).await.unwrap_or_default();
+            open_bytes(am, &passphrase, file.name(), Rc::new(bytes))
+        };
+        am.files.update(|list| list.push(opened));
+    }
+}
+
+fn wants_passphrase(outcome: &Result<vio_core::envelope::Opened, OpenError>) -> bool {
+    matches!(outcome, Err(OpenError::Crypto(CryptoError::WrongPassphrase | CryptoError::WrongKind { is_passphrase: true })))
+}
+
+#[component]
+pub fn OpenPanel() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let passphrase = RwSignal::new(String::new());
+    let dragging = RwSignal::new(false);
+    let pick = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        let picked = files::list(input.files());
+        input.set_value("");
+        leptos::task::spawn_local(add_files(am, passphrase.get_untracked(), picked));
+    };
+    let drop = move |e: leptos::ev::DragEvent| {
+        e.prevent_default();
+        dragging.set(false);
+        let picked = files::list(e.data_transfer().and_then(|d| d.files()));
+        leptos::task::spawn_local(add_files(am, passphrase.get_untracked(), picked));
+    };
+    let retry = move |_| {
+        let p = passphrase.get_untracked();
+        am.files.update(|list| {
+            for f in list.iter_mut().filter(|f| wants_passphrase(&f.outcome)) {
+                *f = open_bytes(am, &p, f.name.clone(), f.bytes.clone());
+            }
+        });
+    };
+    let any_waiting = move || am.files.with(|l| l.iter().any(|f| wants_passphrase(&f.outcome)));
+    view! {
+        <section class="panel" aria-labelledby="open-title">
+            <h2 id="open-title">{ui.t(|u| &u.am_open_title)}</h2>
+            <Show when=move || am.identity().is_none()><p class="note">{ui.t(|u| &u.am_need_key)}</p></Show>
+            <p>{ui.t(|u| &u.am_open_lead)}</p>
+            <div class="input question">
+                <label for="file-passphrase">{ui.t(|u| &u.am_file_passphrase)}</label>
+                <input type="password" id="file-passphrase" autocomplete="off"
+                    prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
+            </div>
+            <div class=move || if dragging.get() { "dropzone dragging" } else { "dropzone" }
+                on:dragover=move |e: leptos::ev::DragEvent| { e.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=drop>
+                <p aria-hidden="true">{ui.t(|u| &u.am_drop)}</p>
+                <label class="button primary" for="result-files">{ui.t(|u| &u.am_choose_files)}</label>
+                <input type="file" id="result-files" class="visually-hidden" multiple accept=".age,application/octet-stream" on:change=pick/>
+            </div>
+            <Show when=any_waiting>
+                <p class="actions"><button type="button" class="button" on:click=retry>{ui.t(|u| &u.am_retry)}</button></p>
+            </Show>
+            <FileList/>
+        </section>
+    }
+}
+
+#[component]
+fn FileList() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let clear = move |_| am.files.set(Vec::new());
+    view! {
+        <Show when=move || am.files.with(|l| !l.is_empty())>
+            <h3>{ui.t(|u| &u.am_files_title)}</h3>
+            <table class="files">
+                <thead><tr>
+                    <th scope="col">{ui.t(|u| &u.am_file)}</th>
+                    <th scope="col">{ui.t(|u| &u.am_completed_on)}</th>
+                    <th scope="col">{ui.t(|u| &u.am_organisation)}</th>
+                    <th scope="col">{ui.t(|u| &u.am_status)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || am.files.with(|list| list.iter().enumerate().map(|(i, f)| {
+                        let lang = ui.lang();
+                        let (date, org, status) = match &f.outcome {
+                            Ok(o) => (
+                                display_date(&o.envelope.completed_on, lang),
+                                o.envelope.organisation.as_ref().map_or_else(|| ui.t(|u| &u.am_anonymous)().to_string(), |o| o.name.clone()),
+                                view! { <a href=AmRoute::Employer(i).hash() aria-label=format!("{}: {}", ui.t(|u| &u.am_view)(), f.name)>{ui.t(|u| &u.am_view)}</a> }.into_any(),
+                            ),
+                            Err(e) => (String::new(), String::new(), view! { <span class="error">{e.message(lang)}</span> }.into_any()),
+                        };
+                        view! { <tr><td class="mono">{f.name.clone()}</td><td>{date}</td><td>{org}</td><td>{status}</td></tr> }
+                    }).collect_view())}
+                </tbody>
+            </table>
+            <p class="actions"><button type="button" class="button" on:click=clear>{ui.t(|u| &u.am_clear_files)}</button></p>
+        </Show>
+    }
+}

@@ -1,0 +1,101 @@
+//! The accountmanager's state: the keyring, persisted on every change through the core's store, and the
+//! result files opened in this session (kept in memory only: decrypted answers are never stored).
+
+use leptos::prelude::*;
+use vio_core::envelope::Opened;
+use vio_core::open::OpenError;
+use vio_core::store::{self, Keyring, StorageError};
+use vio_core::Lang;
+
+use crate::browser_storage::BrowserStorage;
+use crate::i18n::Ui;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AmRoute {
+    Home,
+    Poster,
+    Employer(usize),
+}
+
+impl AmRoute {
+    pub fn parse(hash: &str) -> AmRoute {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        match path.split_once('/') {
+            Some(("werkgever", n)) => n.parse().map_or(AmRoute::Home, AmRoute::Employer),
+            _ if path == "poster" => AmRoute::Poster,
+            _ => AmRoute::Home,
+        }
+    }
+
+    pub fn hash(&self) -> String {
+        match self {
+            AmRoute::Home => "#/".into(),
+            AmRoute::Poster => "#/poster".into(),
+            AmRoute::Employer(n) => format!("#/werkgever/{n}"),
+        }
+    }
+
+    fn current() -> AmRoute {
+        AmRoute::parse(&window().location().hash().unwrap_or_default())
+    }
+}
+
+/// One file the accountmanager opened, with what came of it. The bytes stay so a passphrase file
+/// can be tried again with another passphrase.
+#[derive(Clone)]
+pub struct OpenedFile {
+    pub name: String,
+    pub bytes: std::rc::Rc<Vec<u8>>,
+    pub outcome: Result<Opened, OpenError>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AmState {
+    pub keyring: RwSignal<Keyring>,
+    pub files: RwSignal<Vec<OpenedFile>, LocalStorage>,
+    pub route: RwSignal<AmRoute>,
+    pub problem: RwSignal<Option<&'static str>>,
+    pub ui: Ui,
+}
+
+impl AmState {
+    pub fn new() -> AmState {
+        let (keyring, problem) = match store::load_keyring(&BrowserStorage::open()) {
+            Ok(k) => (k, None),
+            Err(e) => (Keyring::default(), Some(e)),
+        };
+        let keyring = RwSignal::new(keyring);
+        let ui = Ui::provide(Signal::derive(move || keyring.with(|k| k.lang)));
+        let am = AmState { keyring, files: RwSignal::new_local(Vec::new()), route: RwSignal::new(AmRoute::current()), problem: RwSignal::new(None), ui };
+        am.show_storage_problem(problem);
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| am.route.set(AmRoute::current()));
+        am
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.change_keyring(|k| k.lang = lang);
+    }
+
+    /// Changes the keyring and saves it at once; a key that could not be saved is reported, because
+    /// it would be gone after a reload.
+    pub fn change_keyring(&self, change: impl FnOnce(&mut Keyring)) {
+        self.keyring.update(change);
+        let result = self.keyring.with_untracked(|k| store::save_keyring(&mut BrowserStorage::open(), k));
+        self.show_storage_problem(result.err());
+    }
+
+    fn show_storage_problem(&self, e: Option<StorageError>) {
+        self.problem.set(e.map(|e| match e {
+            StorageError::Blocked => self.ui.t(|u| &u.am_storage_blocked)(),
+            StorageError::Full => self.ui.t(|u| &u.am_storage_full)(),
+        }));
+    }
+
+    pub fn identity(&self) -> Option<age::x25519::Identity> {
+        self.keyring.with(|k| k.identity.as_deref().and_then(|s| vio_core::crypto::parse_identity(s).ok()))
+    }
+}
+
+pub fn use_am() -> AmState {
+    expect_context::<AmState>()
+}

@@ -1,0 +1,183 @@
+//! Delen: the employer encrypts the result for their accountmanager (a key from the share link or
+//! pasted) or with a passphrase, sees in words what the file holds, and downloads a standard age file.
+//! Encryption happens here in the browser; the page makes no request.
+
+use leptos::prelude::*;
+use vio_core::crypto::{self, PassphraseStrength};
+use vio_core::envelope::{Envelope, Organisation};
+use vio_core::Questionnaire;
+
+use crate::files;
+use crate::i18n::display_date;
+use crate::route::Route;
+use crate::state::use_app;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Method {
+    Key,
+    Passphrase,
+}
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Working,
+    Done(String),
+    Problem(&'static str),
+}
+
+#[component]
+pub fn ShareScreen() -> impl IntoView {
+    let app = use_app();
+    let q = Questionnaire::vio();
+    let invite = app.stored.with_untracked(|s| s.invite.clone());
+    let method = RwSignal::new(Method::Key);
+    let key = RwSignal::new(invite.as_ref().map(|i| i.key.clone()).unwrap_or_default());
+    let passphrase = RwSignal::new(String::new());
+    let include_org = RwSignal::new(false);
+    let org_name = RwSignal::new(String::new());
+    let org_contact = RwSignal::new(String::new());
+    let status = RwSignal::new(Status::Idle);
+
+    let recipient = Memo::new(move |_| key.with(|k| crypto::parse_recipient(k).ok().map(|r| (r.to_string(), crypto::fingerprint(&r)))));
+    let strength = Memo::new(move |_| passphrase.with(|p| crypto::passphrase_strength(p)));
+    let answers = Memo::new(move |_| app.stored.with(|s| s.draft.as_ref().map(|d| q.sanitize(&d.answers)).unwrap_or_default()));
+    let today = files::today();
+    let file_name = format!("vio-resultaat-{today}.age");
+    let organisation = move || {
+        include_org.get().then(|| Organisation { name: org_name.get().trim().to_string(), contact: org_contact.get().trim().to_string() })
+    };
+
+    let download = {
+        let today = today.clone();
+        let file_name = file_name.clone();
+        move |_| {
+            let seal: Result<Box<dyn FnOnce(&[u8]) -> Vec<u8>>, &'static str> = match method.get() {
+                Method::Key => match crypto::parse_recipient(&key.get()) {
+                    Ok(r) => Ok(Box::new(move |plain| crypto::encrypt_to(&r, plain))),
+                    Err(_) => Err(app.t(|u| &u.share_need_key)()),
+                },
+                Method::Passphrase if strength.get() == PassphraseStrength::TooShort => Err(app.t(|u| &u.share_need_passphrase)()),
+                Method::Passphrase => {
+                    let p = passphrase.get();
+                    Ok(Box::new(move |plain| crypto::encrypt_with_passphrase(&p, plain)))
+                }
+            };
+            let seal = match seal {
+                Ok(seal) => seal,
+                Err(message) => return status.set(Status::Problem(message)),
+            };
+            let envelope = Envelope::new(q, &today, app.lang(), answers.get(), vec![], organisation());
+            let file_name = file_name.clone();
+            status.set(Status::Working);
+            // scrypt blocks the tab for a moment: let the "busy" text paint first.
+            set_timeout(
+                move || {
+                    let file = seal(&envelope.to_padded_json());
+                    status.set(match files::download(&file_name, &file, "application/octet-stream") {
+                        Ok(()) => Status::Done(file_name),
+                        Err(_) => Status::Problem(app.t(|u| &u.share_failed)()),
+                    });
+                },
+                std::time::Duration::from_millis(30),
+            );
+        }
+    };
+
+    let status_text = move || match status.get() {
+        Status::Idle => String::new(),
+        Status::Working => app.t(|u| &u.share_working)().to_string(),
+        Status::Done(name) => app.ui.fill(|u| &u.share_done, "file", &name),
+        Status::Problem(m) => m.to_string(),
+    };
+    let invited = invite.clone().map(|i| {
+        view! { <p class="invite">{move || app.ui.fill(|u| &u.share_invited, "name", &i.name)}</p> }
+    });
+    let radio = move |value: Method, id: &'static str, label: fn(&vio_core::ui::UiTexts) -> &vio_core::Text| {
+        view! {
+            <label class="option" for=id>
+                <input type="radio" id=id name="method" prop:checked=move || method.get() == value on:change=move |_| method.set(value)/>
+                <span>{app.t(label)}</span>
+            </label>
+        }
+    };
+
+    view! {
+        <div class="share">
+            <h1 tabindex="-1">{app.t(|u| &u.share_title)}</h1>
+            <p class="lead">{app.t(|u| &u.share_lead)}</p>
+            {invited}
+            <fieldset class="question">
+                <legend>{app.t(|u| &u.share_how)}</legend>
+                <div class="options long">
+                    {radio(Method::Key, "method-key", |u| &u.share_by_key)}
+                    {radio(Method::Passphrase, "method-passphrase", |u| &u.share_by_passphrase)}
+                </div>
+            </fieldset>
+            <Show when=move || method.get() == Method::Key>
+                <div class="input question">
+                    <label for="share-key">{app.t(|u| &u.share_key_label)}</label>
+                    <p class="hint" id="share-key-hint">{app.t(|u| &u.share_key_hint)}</p>
+                    <textarea id="share-key" rows="2" spellcheck="false" autocomplete="off" aria-describedby="share-key-hint share-key-check"
+                        prop:value=move || key.get() on:input=move |e| key.set(event_target_value(&e))></textarea>
+                    <p id="share-key-check" class=move || if recipient.with(Option::is_some) { "check ok" } else { "check error" } aria-live="polite">
+                        {move || match recipient.get() {
+                            Some((_, code)) => app.ui.fill(|u| &u.share_key_ok, "code", &code),
+                            None if key.with(|k| k.trim().is_empty()) => String::new(),
+                            None => app.t(|u| &u.share_key_bad)().to_string(),
+                        }}
+                    </p>
+                </div>
+            </Show>
+            <Show when=move || method.get() == Method::Passphrase>
+                <div class="input question">
+                    <label for="share-passphrase">{app.t(|u| &u.share_passphrase_label)}</label>
+                    <p class="hint" id="share-passphrase-hint">{app.t(|u| &u.share_passphrase_hint)}</p>
+                    <input type="text" id="share-passphrase" autocomplete="off" spellcheck="false" aria-describedby="share-passphrase-hint share-strength"
+                        prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
+                    <p id="share-strength" class="check" aria-live="polite">{move || (!passphrase.with(String::is_empty)).then(|| match strength.get() {
+                        PassphraseStrength::TooShort => app.t(|u| &u.strength_too_short)(),
+                        PassphraseStrength::Weak => app.t(|u| &u.strength_weak)(),
+                        PassphraseStrength::Fair => app.t(|u| &u.strength_fair)(),
+                        PassphraseStrength::Strong => app.t(|u| &u.strength_strong)(),
+                    })}</p>
+                </div>
+            </Show>
+            <div class="question">
+                <label class="option" for="include-org">
+                    <input type="checkbox" id="include-org" prop:checked=move || include_org.get() on:change=move |e| include_org.set(event_target_checked(&e))/>
+                    <span>{app.t(|u| &u.share_org_toggle)}</span>
+                </label>
+                <Show when=move || include_org.get()>
+                    <div class="input">
+                        <label for="org-name">{app.t(|u| &u.share_org_name)}</label>
+                        <input type="text" id="org-name" maxlength="200" autocomplete="organization" prop:value=move || org_name.get() on:input=move |e| org_name.set(event_target_value(&e))/>
+                        <label for="org-contact">{app.t(|u| &u.share_org_contact)}</label>
+                        <input type="text" id="org-contact" maxlength="200" prop:value=move || org_contact.get() on:input=move |e| org_contact.set(event_target_value(&e))/>
+                    </div>
+                </Show>
+            </div>
+            <section class="preview" aria-labelledby="preview-title">
+                <h2 id="preview-title">{app.t(|u| &u.share_preview_title)}</h2>
+                <ul>
+                    <li>{move || app.ui.fill(|u| &u.share_preview_answers, "n", &answers.with(|a| a.len()).to_string())}</li>
+                    <li>{app.t(|u| &u.share_preview_scores)}</li>
+                    <li>{move || app.ui.fill(|u| &u.share_preview_date, "date", &display_date(&today, app.lang()))}</li>
+                    <li>{app.t(|u| &u.share_preview_language)}</li>
+                    <li>{move || match organisation() {
+                        Some(o) => app.t(|u| &u.share_preview_org)().replace("{name}", &o.name).replace("{contact}", &o.contact),
+                        None => app.t(|u| &u.share_preview_no_org)().to_string(),
+                    }}</li>
+                </ul>
+                <p class="note">{app.t(|u| &u.share_preview_never)}</p>
+            </section>
+            <p class="actions">
+                <button type="button" class="button primary" on:click=download disabled=move || status.get() == Status::Working>
+                    {app.t(|u| &u.share_download)}
+                </button>
+                <a class="button" href=Route::Result.hash()>{app.t(|u| &u.back_to_result)}</a>
+            </p>
+            <p class=move || if matches!(status.get(), Status::Problem(_)) { "status error" } else { "status" } role="status">{status_text}</p>
+        </div>
+    }
+}

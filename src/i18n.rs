@@ -1,0 +1,47 @@
+//! The current language and the app's texts, as a small context that both pages provide (the
+//! employer's page from its stored state, the accountmanager's from its own), so shared components
+//! such as the result view do not depend on either page's state.
+
+use leptos::prelude::*;
+use vio_core::ui::UiTexts;
+use vio_core::{Lang, Text};
+
+#[derive(Clone, Copy)]
+pub struct Ui {
+    lang: Signal<Lang>,
+}
+
+impl Ui {
+    pub fn provide(lang: Signal<Lang>) -> Ui {
+        let ui = Ui { lang };
+        provide_context(ui);
+        ui
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// A UI text in the current language, as a reactive closure for views.
+    pub fn t(&self, pick: fn(&UiTexts) -> &Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let lang = self.lang;
+        move || pick(UiTexts::get()).get(lang.get())
+    }
+
+    /// A text with one `{name}` placeholder filled in.
+    pub fn fill(&self, pick: fn(&UiTexts) -> &Text, name: &str, value: &str) -> String {
+        self.t(pick)().replace(&format!("{{{name}}}"), value)
+    }
+}
+
+pub fn use_ui() -> Ui {
+    expect_context::<Ui>()
+}
+
+/// `JJJJ-MM-DD` as the user reads it: 23-11-2026 in Dutch, 2026-11-23 in English (unambiguous).
+pub fn display_date(iso: &str, lang: Lang) -> String {
+    match (lang, iso.split('-').collect::<Vec<_>>().as_slice()) {
+        (Lang::Nl, [y, m, d]) => format!("{d}-{m}-{y}"),
+        _ => iso.to_string(),
+    }
+}

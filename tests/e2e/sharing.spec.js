@@ -1,0 +1,247 @@
+// Encrypted sharing, end to end and across implementations: the accountmanager makes a key, the
+// employer shares through the link, the file opens with Debian's `age` CLI and in the app, files made
+// by the `age` CLI and by the npm package age-encryption open in the app, and every kind of bad file
+// gets its own message.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decrypter, Encrypter } from 'age-encryption';
+import { completeQuestionnaire, expectNoAxeViolations, profiles, ui, vio, watchNetwork } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vio-sharing-'));
+const MARKUP = '<img src=x onerror=alert(1)>';
+const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** Creates a key on the accountmanager's page and downloads its plain backup. */
+async function createKey(page, name) {
+  await page.goto('accountmanager/');
+  await page.getByLabel(ui.am_name_label.nl).fill(name);
+  await page.getByRole('button', { name: ui.am_create.nl }).click();
+  const fingerprint = (await page.locator('#fingerprint').innerText()).trim();
+  const publicKey = (await page.locator('#public-key').innerText()).trim();
+  const link = await page.getByRole('textbox', { name: ui.am_share_link.nl }).inputValue();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.am_backup_plain.nl }).click()]);
+  const identityPath = join(dir, `identity-${fingerprint}.txt`);
+  await download.saveAs(identityPath);
+  return { fingerprint, publicKey, link, identityPath };
+}
+
+async function download(page, buttonName, path) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  await d.saveAs(path);
+  return d.suggestedFilename();
+}
+
+/** Opens files on the accountmanager's page and returns the status cell text per file name. */
+async function openFiles(page, files) {
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.map(([name, buffer]) => ({ name, mimeType: 'application/octet-stream', buffer })));
+  const statuses = {};
+  for (const [name] of files) {
+    const row = page.locator('table.files tr', { has: page.locator('td', { hasText: name }) }).last();
+    await expect(row).toBeVisible();
+    statuses[name] = (await row.locator('td').nth(3).innerText()).trim();
+  }
+  return statuses;
+}
+
+const ageCli = (args, input) => execFileSync('age', args, { input });
+
+test('the employer shares through the link; the file opens with the age CLI and in the app, markup stays text', async ({ browser }) => {
+  const amContext = await browser.newContext({ acceptDownloads: true });
+  const am = await amContext.newPage();
+  const dialogs = [];
+  am.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const key = await createKey(am, 'Gemeente Testdorp');
+  expect(key.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/vio\/#\/uitnodiging\?sleutel=age1[0-9a-z]+&naam=Gemeente%20Testdorp$/);
+  expect(key.fingerprint).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+  await expect(am.locator('.qr svg')).toBeVisible();
+  await expectNoAxeViolations(am, 'accountmanager with a key');
+  // The secret appears only in the backup file, never in the link or on screen.
+  const secret = readFileSync(key.identityPath, 'utf8');
+  expect(secret).toContain('AGE-SECRET-KEY-1');
+  expect(key.link).not.toContain('AGE-SECRET-KEY');
+  expect(await am.locator('body').innerText()).not.toContain('AGE-SECRET-KEY');
+
+  // The employer, on another device.
+  const employerContext = await browser.newContext({ acceptDownloads: true });
+  const page = await employerContext.newPage();
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const network = watchNetwork(page);
+  await page.goto(key.link);
+  await expect(page.getByText(t('share_invited', { name: 'Gemeente Testdorp' })).first()).toBeVisible();
+  expect(page.url()).not.toContain('age1');
+  const firstClick = Date.now();
+  await completeQuestionnaire(page, profiles.inclusief.answers);
+  await page.getByRole('link', { name: ui.share_button.nl }).click();
+  await expect(page.getByRole('heading', { level: 1, name: ui.share_title.nl })).toBeVisible();
+  await expect(page.getByLabel(ui.share_key_label.nl)).toHaveValue(key.publicKey);
+  await expect(page.getByText(t('share_key_ok', { code: key.fingerprint }))).toBeVisible();
+  await expect(page.getByText(ui.share_preview_no_org.nl)).toBeVisible();
+  await page.getByLabel(ui.share_org_toggle.nl).check();
+  await page.getByLabel(ui.share_org_name.nl, { exact: true }).fill(MARKUP);
+  await page.getByLabel(ui.share_org_contact.nl, { exact: true }).fill(`${MARKUP} 06-12345678`);
+  await expect(page.getByText(t('share_preview_org', { name: MARKUP, contact: `${MARKUP} 06-12345678` }))).toBeVisible();
+  await expectNoAxeViolations(page, 'share screen');
+  const filePath = join(dir, 'from-app.age');
+  const name = await download(page, ui.share_download.nl, filePath);
+  expect(name).toBe(`vio-resultaat-${today()}.age`);
+  await expect(page.getByText(t('share_done', { file: name }))).toBeVisible();
+  expect(network.between(firstClick).filter((u) => !u.startsWith('blob:')), 'no request after the first click').toEqual([]);
+
+  // Debian's age CLI opens it with the identity file the app exported.
+  const plaintext = ageCli(['-d', '-i', key.identityPath, filePath]).toString();
+  const envelope = JSON.parse(plaintext);
+  expect(envelope.format).toBe('vio-resultaat');
+  expect(envelope.completed_on).toBe(today());
+  expect(envelope.organisation.name).toBe(MARKUP);
+  expect(plaintext.length % 16384).toBe(0);
+
+  // The accountmanager opens it in the app: markup is shown as text, nothing runs.
+  const amNetwork = watchNetwork(am);
+  const openStart = Date.now();
+  const statuses = await openFiles(am, [['from-app.age', readFileSync(filePath)]]);
+  expect(statuses['from-app.age']).toContain(ui.am_view.nl);
+  await am.getByRole('link', { name: `${ui.am_view.nl}: from-app.age` }).click();
+  await expect(am.getByRole('heading', { level: 1 })).toHaveText(t('am_result_of', { name: MARKUP, date: today().split('-').reverse().join('-') }));
+  await expect(am.getByRole('heading', { name: ui.conversation_title.nl })).toBeVisible();
+  const intent = vio.sections.flatMap((s) => s.items).find((i) => i.id === 'intentie');
+  const wanted = intent.options.find((o) => o.id === profiles.inclusief.answers.intentie).label.nl;
+  await expect(am.locator('#diagnose-intentie dd').first()).toHaveText(wanted);
+  await expect(am.locator('#radar svg')).toBeVisible();
+  expect(await am.locator('main img').count()).toBe(0);
+  await expectNoAxeViolations(am, 'employer result for the accountmanager');
+  expect(amNetwork.between(openStart).filter((u) => !u.startsWith('blob:'))).toEqual([]);
+  expect(dialogs).toEqual([]);
+
+  // A file made by the age CLI (age -r) from a valid envelope opens too; so does one with markup in
+  // every free-text field of the envelope.
+  const marked = { ...envelope, answers: { ...envelope.answers, gemeente: MARKUP }, organisation: { name: MARKUP, contact: MARKUP },
+    plan: [{ factor: 'attitude', what: MARKUP, who: MARKUP, when: MARKUP, measure: MARKUP, support: MARKUP }] };
+  writeFileSync(join(dir, 'marked.json'), JSON.stringify(marked));
+  const byCli = ageCli(['-r', key.publicKey, join(dir, 'marked.json')]);
+  await am.goto('accountmanager/');
+  expect((await openFiles(am, [['door-age-cli.age', byCli]]))['door-age-cli.age']).toContain(ui.am_view.nl);
+  await am.getByRole('link', { name: `${ui.am_view.nl}: door-age-cli.age` }).click();
+  await expect(am.locator('.goal').first()).toContainText(MARKUP);
+  await expect(am.locator('#diagnose-doelgroep')).toBeVisible();
+  expect(await am.locator('main img').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  await amContext.close();
+  await employerContext.close();
+});
+
+test('passphrase files work both ways with the npm package age-encryption', async ({ page }) => {
+  const passphrase = 'paard batterij nietje correct';
+  await page.goto('./');
+  await completeQuestionnaire(page, profiles.terughoudend.answers);
+  await page.goto('./#/delen');
+  await page.getByLabel(ui.share_by_passphrase.nl).check();
+  await page.getByLabel(ui.share_passphrase_label.nl, { exact: true }).fill('kort');
+  await expect(page.getByText(ui.strength_too_short.nl)).toBeVisible();
+  await page.getByLabel(ui.share_passphrase_label.nl, { exact: true }).fill(passphrase);
+  await expect(page.getByText(ui.strength_strong.nl)).toBeVisible();
+  const filePath = join(dir, 'passphrase-from-app.age');
+  await download(page, ui.share_download.nl, filePath);
+  const d = new Decrypter();
+  d.addPassphrase(passphrase);
+  const envelope = JSON.parse(await d.decrypt(readFileSync(filePath), 'text'));
+  expect(envelope.format).toBe('vio-resultaat');
+  expect(envelope.organisation).toBeUndefined();
+
+  const e = new Encrypter();
+  e.setPassphrase(passphrase);
+  const byNpm = Buffer.from(await e.encrypt(JSON.stringify(envelope)));
+  await page.goto('accountmanager/');
+  await page.getByLabel(ui.am_file_passphrase.nl).fill('niet het goede wachtwoord');
+  let statuses = await openFiles(page, [['door-npm.age', byNpm]]);
+  expect(statuses['door-npm.age']).toBe(ui.err_wrong_passphrase.nl);
+  await page.getByLabel(ui.am_file_passphrase.nl).fill(passphrase);
+  await page.getByRole('button', { name: ui.am_retry.nl }).click();
+  await expect(page.getByRole('link', { name: `${ui.am_view.nl}: door-npm.age` })).toBeVisible();
+});
+
+test('every kind of bad file gets its own message and changes nothing', async ({ browser }) => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const key = await createKey(page, 'WSP Regio');
+  const other = execFileSync('age-keygen').toString().match(/age1[0-9a-z]+/)[0];
+  const valid = JSON.parse(readFileSync(new URL('../fixtures/envelope.json', import.meta.url)));
+  const seal = (obj, recipient = key.publicKey) => ageCli(['-r', recipient], typeof obj === 'string' ? obj : JSON.stringify(obj));
+  const good = seal(valid);
+  const pass = new Encrypter();
+  pass.setPassphrase('een wachtwoord van lengte');
+  pass.setScryptWorkFactor(10);
+  const passFile = Buffer.from(await pass.encrypt(JSON.stringify(valid))).toString('latin1');
+  const forged = (logN) => Buffer.from(passFile.replace(/^(-> scrypt \S+) 10$/m, `$1 ${logN}`), 'latin1');
+
+  const cases = [
+    ['wrong-key.age', seal(valid, other), t('err_wrong_key')],
+    ['truncated.age', good.subarray(0, good.length - 40), t('err_truncated')],
+    ['damaged-header.age', Buffer.from(good.toString('latin1').replace('-> X25519 ', '-> X25519 !!'), 'latin1'), t('err_damaged')],
+    ['not-age.pdf', Buffer.from('%PDF-1.7 this is not an age file'), t('err_not_age')],
+    ['not-vio.age', seal('{"hallo": "wereld"}'), t('err_not_vio')],
+    ['newer-format.age', seal({ ...valid, format_version: 2 }), t('err_newer_format', { n: 2 })],
+    ['newer-questionnaire.age', seal({ ...valid, questionnaire: { id: 'vio', version: vio.version + 1 } }), t('err_newer_questionnaire', { n: vio.version + 1 })],
+    ['too-large.age', Buffer.concat([Buffer.from('age-encryption.org/v1\n'), Buffer.alloc(1024 * 1024 + 1, 97)]), t('err_too_large')],
+    ['needs-passphrase.age', Buffer.from(passFile, 'latin1'), t('err_needs_passphrase')],
+    ...[21, 22, 23].map((n) => [`work-factor-${n}.age`, forged(n), t('err_excessive_work', { n, max: 18 })]),
+  ];
+  const started = Date.now();
+  const statuses = await openFiles(page, cases.map(([name, bytes]) => [name, bytes]));
+  expect(Date.now() - started, 'refused at once, the tab stays responsive').toBeLessThan(10_000);
+  for (const [name, , message] of cases) expect(statuses[name], name).toBe(message);
+  // The scores in the file do not match the answers: it opens, with the recomputed scores and a note.
+  const tampered = JSON.parse(JSON.stringify(valid));
+  tampered.scores.factors[0].score = (tampered.scores.factors[0].score + 1) % 100;
+  expect((await openFiles(page, [['good.age', seal(tampered)]]))['good.age']).toContain(ui.am_view.nl);
+  await page.getByRole('link', { name: `${ui.am_view.nl}: good.age` }).click();
+  await expect(page.getByText(ui.am_mismatch.nl)).toBeVisible();
+  // Nothing changed: the key is still there, the list still has every file.
+  await page.getByRole('link', { name: ui.am_back.nl }).first().click();
+  await expect(page.locator('#fingerprint')).toHaveText(key.fingerprint);
+  await expect(page.locator('table.files tbody tr')).toHaveCount(cases.length + 1);
+  await expectNoAxeViolations(page, 'accountmanager with bad files');
+  await context.close();
+});
+
+test('the key survives a reload, is restored from a passphrase backup, and a pasted key is checked as you type', async ({ browser }) => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const key = await createKey(page, 'Gemeente Herstel');
+  await page.reload();
+  await expect(page.locator('#fingerprint')).toHaveText(key.fingerprint);
+  await page.getByLabel(ui.am_backup_passphrase_label.nl).fill('lange zin als wachtwoord');
+  const backup = join(dir, 'backup.age');
+  await download(page, ui.am_backup_passphrase.nl, backup);
+  // The passphrase backup is a standard age file too.
+  const d = new Decrypter();
+  d.addPassphrase('lange zin als wachtwoord');
+  expect(await d.decrypt(readFileSync(backup), 'text')).toContain('AGE-SECRET-KEY-1');
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: ui.am_delete_key.nl }).click();
+  await expect(page.getByRole('button', { name: ui.am_create.nl })).toBeVisible();
+  await page.getByText(ui.am_restore.nl, { exact: true }).first().click();
+  await page.getByLabel(ui.am_restore_passphrase.nl).fill('fout wachtwoord');
+  await page.getByLabel(ui.am_restore.nl, { exact: true }).setInputFiles(backup);
+  await expect(page.getByText(ui.err_wrong_passphrase.nl)).toBeVisible();
+  await page.getByLabel(ui.am_restore_passphrase.nl).fill('lange zin als wachtwoord');
+  await page.getByLabel(ui.am_restore.nl, { exact: true }).setInputFiles(backup);
+  await expect(page.locator('#fingerprint')).toHaveText(key.fingerprint);
+
+  // The employer pastes the key instead of using the link.
+  const employer = await context.newPage();
+  await employer.goto('./#/delen');
+  const field = employer.getByLabel(ui.share_key_label.nl);
+  await field.fill(key.publicKey.slice(0, 30));
+  await expect(employer.getByText(ui.share_key_bad.nl)).toBeVisible();
+  await field.fill(key.publicKey);
+  await expect(employer.getByText(t('share_key_ok', { code: key.fingerprint }))).toBeVisible();
+  await context.close();
+});
