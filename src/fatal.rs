@@ -6,6 +6,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// Written out here rather than taken from ui.json: this screen must work even when nothing else does.
 const ERROR_SCREEN: &str = r#"<main class="fatal" id="main"><h1>Er ging iets mis</h1>
 <p>Er ging iets mis in de app. Uw antwoorden zijn bewaard in deze browser. Laad de pagina opnieuw om verder te gaan.</p>
 <p lang="en">Something went wrong in the app. Your answers are kept in this browser. Reload the page to continue.</p>
