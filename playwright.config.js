@@ -18,7 +18,7 @@ export default defineConfig({
     locale: 'nl-NL',
   },
   webServer: {
-    command: `node tests/serve.mjs --port ${port} --dir dist --prefix /vio/`,
+    command: `node tests/serve.mjs --port ${port} --dir dist --prefix /vio/ --headers`,
     url: `http://127.0.0.1:${port}/vio/`,
     reuseExistingServer: false,
   },

@@ -40,4 +40,5 @@ build_release() {
   # The employer's build cleans dist/, so it goes first.
   trunk build --release --offline=true
   trunk build --release --offline=true accountmanager/index.html --dist dist/accountmanager
+  node scripts/seal.mjs dist
 }

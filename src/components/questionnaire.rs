@@ -46,7 +46,8 @@ pub fn SectionPage(id: String) -> impl IntoView {
     };
     let percent = move || {
         let (n, m) = (position.get().map_or(0, |p| p + 1), visible_ids.with(Vec::len).max(1));
-        format!("width: {}%", n * 100 / m)
+        // A CSSOM property, not a style attribute: the Content-Security-Policy forbids inline styles.
+        format!("{}%", n * 100 / m)
     };
     let is_last = move || position.get().is_some_and(|p| p + 1 == visible_ids.with(Vec::len));
 
@@ -99,7 +100,7 @@ pub fn SectionPage(id: String) -> impl IntoView {
     view! {
         <div class="page">
             <p class="progress">{step}</p>
-            <div class="progress-bar" aria-hidden="true"><div style=percent></div></div>
+            <div class="progress-bar" aria-hidden="true"><div style:width=percent></div></div>
             <h1 tabindex="-1">{move || section.title.get(app.lang()).to_string()}</h1>
             <p class="intro">{move || section.intro.get(app.lang()).to_string()}</p>
             <form novalidate on:submit=next>

@@ -1,7 +1,7 @@
 // Shared by the browser tests: the questionnaire definition (to find questions by their visible
 // text), the answer profiles, and guards for accessibility and the network.
 import { readFileSync } from 'node:fs';
-import { expect } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const vio = JSON.parse(readFileSync(new URL('../../crates/core/data/vio.json', import.meta.url)));
@@ -65,3 +65,35 @@ export async function completeQuestionnaire(page, answers, onPage = async () => 
 }
 
 export const factorName = (id, lang = 'nl') => vio.factors.find((f) => f.id === id).name[lang];
+
+/**
+ * Collects console errors and Content-Security-Policy violations from every page of a context.
+ * dist/ is served with the headers of dist/_headers, so these are the deployed policy's violations.
+ */
+export async function guard(context) {
+  const problems = [];
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const watch = (page) => page.on('console', (m) => { if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`); });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return problems;
+}
+
+/** A context of its own (another device), guarded like the default one. */
+export async function newGuardedContext(browser) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const problems = await guard(context);
+  return { context, done: async () => { await context.close(); expect(problems, 'CSP violations or console errors').toEqual([]); } };
+}
+
+/** Every test fails on a CSP violation or console error, unless it provokes errors on purpose. */
+export const test = base.extend({
+  consoleErrorsExpected: [false, { option: true }],
+  context: async ({ context, consoleErrorsExpected }, use) => {
+    const problems = await guard(context);
+    await use(context);
+    if (!consoleErrorsExpected) expect(problems, 'CSP violations or console errors').toEqual([]);
+  },
+});

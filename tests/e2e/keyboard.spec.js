@@ -1,6 +1,6 @@
 // One complete run with the keyboard alone: Tab, Space, Enter and arrow keys, focus visible throughout.
-import { test, expect } from '@playwright/test';
-import { ui } from './helpers.js';
+import { expect } from '@playwright/test';
+import { ui, test } from './helpers.js';
 
 const typed = { medewerkers: '50', doelgroep_totaal: '5', vacatures: '3', gemeente: 'Den Haag' };
 

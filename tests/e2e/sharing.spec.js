@@ -2,13 +2,13 @@
 // employer shares through the link, the file opens with Debian's `age` CLI and in the app, files made
 // by the `age` CLI and by the npm package age-encryption open in the app, and every kind of bad file
 // gets its own message.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { completeQuestionnaire, expectNoAxeViolations, profiles, ui, vio, watchNetwork } from './helpers.js';
+import { completeQuestionnaire, expectNoAxeViolations, newGuardedContext, profiles, ui, vio, watchNetwork, test } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vio-sharing-'));
 const MARKUP = '<img src=x onerror=alert(1)>';
@@ -53,8 +53,8 @@ async function openFiles(page, files) {
 const ageCli = (args, input) => execFileSync('age', args, { input });
 
 test('the employer shares through the link; the file opens with the age CLI and in the app, markup stays text', async ({ browser }) => {
-  const amContext = await browser.newContext({ acceptDownloads: true });
-  const am = await amContext.newPage();
+  const amSide = await newGuardedContext(browser);
+  const am = await amSide.context.newPage();
   const dialogs = [];
   am.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   const key = await createKey(am, 'Gemeente Testdorp');
@@ -69,8 +69,8 @@ test('the employer shares through the link; the file opens with the age CLI and 
   expect(await am.locator('body').innerText()).not.toContain('AGE-SECRET-KEY');
 
   // The employer, on another device.
-  const employerContext = await browser.newContext({ acceptDownloads: true });
-  const page = await employerContext.newPage();
+  const employerSide = await newGuardedContext(browser);
+  const page = await employerSide.context.newPage();
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   const network = watchNetwork(page);
   await page.goto(key.link);
@@ -132,8 +132,8 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await expect(am.locator('#diagnose-doelgroep')).toBeVisible();
   expect(await am.locator('main img').count()).toBe(0);
   expect(dialogs).toEqual([]);
-  await amContext.close();
-  await employerContext.close();
+  await amSide.done();
+  await employerSide.done();
 });
 
 test('passphrase files work both ways with the npm package age-encryption', async ({ page }) => {
@@ -167,7 +167,7 @@ test('passphrase files work both ways with the npm package age-encryption', asyn
 });
 
 test('every kind of bad file gets its own message and changes nothing', async ({ browser }) => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const { context, done } = await newGuardedContext(browser);
   const page = await context.newPage();
   const key = await createKey(page, 'WSP Regio');
   const other = execFileSync('age-keygen').toString().match(/age1[0-9a-z]+/)[0];
@@ -207,11 +207,11 @@ test('every kind of bad file gets its own message and changes nothing', async ({
   await expect(page.locator('#fingerprint')).toHaveText(key.fingerprint);
   await expect(page.locator('table.files tbody tr')).toHaveCount(cases.length + 1);
   await expectNoAxeViolations(page, 'accountmanager with bad files');
-  await context.close();
+  await done();
 });
 
 test('the key survives a reload, is restored from a passphrase backup, and a pasted key is checked as you type', async ({ browser }) => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const { context, done } = await newGuardedContext(browser);
   const page = await context.newPage();
   const key = await createKey(page, 'Gemeente Herstel');
   await page.reload();
@@ -243,5 +243,5 @@ test('the key survives a reload, is restored from a passphrase backup, and a pas
   await expect(employer.getByText(ui.share_key_bad.nl)).toBeVisible();
   await field.fill(key.publicKey);
   await expect(employer.getByText(t('share_key_ok', { code: key.fingerprint }))).toBeVisible();
-  await context.close();
+  await done();
 });

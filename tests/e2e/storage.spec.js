@@ -1,6 +1,6 @@
 // Storage that is full or blocked is told plainly; the questionnaire keeps working.
-import { test, expect } from '@playwright/test';
-import { ui, vio } from './helpers.js';
+import { expect } from '@playwright/test';
+import { ui, vio, test } from './helpers.js';
 
 test('full storage (QuotaExceededError) is reported and answering goes on', async ({ page }) => {
   await page.addInitScript(() => {

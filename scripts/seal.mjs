@@ -1,0 +1,83 @@
+// Runs after both Trunk builds (scripts/tools.sh build_release). It makes dist/ sealed and offline:
+// - moves Trunk's inline start-up script into a file, so the Content-Security-Policy needs no hash
+//   and stays the same for every release (docs/DEPLOY.md can give it literally);
+// - gives echarts.js a content hash in its name, so two releases never share a file name;
+// - adds the policy as <meta> (for hosts that cannot set headers) and writes it, with the headers a
+//   <meta> cannot carry, as dist/_headers and dist/.htaccess;
+// - writes the web app manifest and the service worker with this release's precache list.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const hash = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+export const POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const HEADER_POLICY = `${POLICY}; frame-ancestors 'none'`;
+
+function sealPage(dir, swPath) {
+  const htmlPath = join(dir, 'index.html');
+  let html = readFileSync(htmlPath, 'utf8');
+  const charts = readFileSync(join(dir, 'echarts.js'));
+  const chartsName = `echarts-${hash(charts)}.js`;
+  renameSync(join(dir, 'echarts.js'), join(dir, chartsName));
+  html = html.replace('src="echarts.js"', `src="${chartsName}"`);
+  const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+  if (!inline) throw new Error(`${htmlPath}: no Trunk start-up script found`);
+  const start = `if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').catch(() => {});\n${inline[1]}`;
+  const startName = `start-${hash(start)}.js`;
+  writeFileSync(join(dir, startName), start);
+  html = html.replace(inline[0], `<script type="module" src="./${startName}"></script>`);
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle=/.test(html)) throw new Error(`${htmlPath}: inline script or style left`);
+  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${POLICY}">`);
+  return html;
+}
+
+const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [] : [f]));
+
+// The accountmanager's page first: the employer's precache list must not include it.
+writeFileSync(join(dist, 'accountmanager', 'index.html'), sealPage(join(dist, 'accountmanager'), '../sw.js'));
+let employer = sealPage(dist, './sw.js');
+employer = employer.replace('</head>', '<link rel="manifest" href="manifest.webmanifest">\n</head>');
+writeFileSync(join(dist, 'index.html'), employer);
+
+writeFileSync(join(dist, 'manifest.webmanifest'), JSON.stringify({
+  name: 'VIO zelfscan – Vragenlijst Inclusief Ondernemen',
+  short_name: 'VIO zelfscan',
+  lang: 'nl',
+  start_url: './',
+  scope: './',
+  display: 'standalone',
+  background_color: '#ffffff',
+  theme_color: '#123f7a',
+  icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+}, null, 2));
+writeFileSync(join(dist, 'icon.svg'), `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#123f7a"/><path d="M8 9l8 15 8-15" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>\n`);
+
+const headers = {
+  'Content-Security-Policy': HEADER_POLICY,
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+writeFileSync(join(dist, '_headers'), `/*\n${Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`);
+writeFileSync(join(dist, '.htaccess'), `<IfModule mod_headers.c>\n${Object.entries(headers).map(([k, v]) => `  Header always set ${k} "${v}"`).join('\n')}\n</IfModule>\nAddType application/wasm .wasm\nAddType application/manifest+json .webmanifest\n`);
+
+const precache = ['./', ...files(dist).filter((f) => !['sw.js', '_headers', '.htaccess'].includes(f)).map((f) => `./${f}`)].sort();
+const version = hash(precache.filter((f) => f !== './').map((f) => readFileSync(join(dist, f))).reduce((h, b) => h.update(b), createHash('sha256')).digest('hex'));
+const sw = readFileSync(new URL('./sw.js', import.meta.url), 'utf8').replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
+writeFileSync(join(dist, 'sw.js'), sw);
+console.log(`sealed ${relative('.', dist)}: release ${version}, ${precache.length} files precached`);

@@ -1,0 +1,29 @@
+// Service worker template; scripts/seal.mjs fills in VERSION and PRECACHE for each release.
+// Cache-first from one cache per release: a page and everything it loads always come from the same
+// release. A new release installs beside the old one and takes over when no tab of the old one is
+// open (no skipWaiting), then the old cache is deleted. The employer's files are precached; the
+// accountmanager's page is cached when it is first visited, so employers never download it.
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const CACHE = `vio-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith('vio-') && k !== CACHE).map((k) => caches.delete(k)))));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit) return hit;
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  })());
+});
