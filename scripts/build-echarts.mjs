@@ -11,9 +11,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = `
 import * as core from 'echarts/core';
 import { RadarChart } from 'echarts/charts';
-import { RadarComponent, TooltipComponent } from 'echarts/components';
+import { LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-core.use([RadarChart, RadarComponent, TooltipComponent, SVGRenderer]);
+core.use([RadarChart, RadarComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 export function init(el, theme, opts) {
   return core.init(el, theme, Object.assign({}, opts, { renderer: 'svg' }));
 }

@@ -3,7 +3,7 @@
 //! ever causes a request. charming 0.6 cannot pick the SVG renderer, replace (not merge) options or
 //! dispose a chart, hence these few bindings of our own.
 
-use charming::component::{RadarCoordinate, RadarIndicator};
+use charming::component::{Legend, RadarCoordinate, RadarIndicator};
 use charming::element::{AreaStyle, Tooltip, Trigger};
 use charming::series::Radar;
 use charming::Chart;
@@ -46,6 +46,10 @@ pub fn radar(axes: &[String], series: &[(String, Vec<Option<u8>>)]) -> Chart {
                 .radius("55%")
                 .indicator(axes.iter().map(|a| RadarIndicator::new().name(a.as_str()).min(0).max(100)).collect::<Vec<_>>()),
         );
+    // Two or more series (a comparison) need to say which shape is which.
+    if series.len() > 1 {
+        chart = chart.legend(Legend::new().bottom(0));
+    }
     for (name, values) in series {
         let values: Vec<Option<i64>> = values.iter().map(|v| v.map(i64::from)).collect();
         chart = chart.series(

@@ -14,6 +14,9 @@ pub enum Route {
     Result,
     Share,
     Invite(Invite),
+    Analyses,
+    Analysis(u32),
+    Compare(u32, u32),
 }
 
 impl Route {
@@ -21,6 +24,13 @@ impl Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         if let Some(query) = path.strip_prefix("uitnodiging?") {
             return parse_invite(query).map_or(Route::Start, Route::Invite);
+        }
+        let parts: Vec<&str> = path.split('/').collect();
+        match parts.as_slice() {
+            ["analyses"] => return Route::Analyses,
+            ["analyse", id] => return id.parse().map_or(Route::Analyses, Route::Analysis),
+            ["vergelijk", a, b] => return a.parse().ok().zip(b.parse().ok()).map_or(Route::Analyses, |(a, b)| Route::Compare(a, b)),
+            _ => {}
         }
         match path.split_once('/') {
             Some(("vragen", section)) if !section.is_empty() => Route::Section(section.to_string()),
@@ -36,6 +46,9 @@ impl Route {
             Route::Section(s) => format!("#/vragen/{s}"),
             Route::Result => "#/resultaat".into(),
             Route::Share => "#/delen".into(),
+            Route::Analyses => "#/analyses".into(),
+            Route::Analysis(id) => format!("#/analyse/{id}"),
+            Route::Compare(a, b) => format!("#/vergelijk/{a}/{b}"),
             Route::Invite(i) => {
                 let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
                 format!("#/uitnodiging?sleutel={}&naam={}", enc(&i.key), enc(&i.name))
@@ -84,7 +97,7 @@ mod tests {
     #[test]
     fn fragments_round_trip() {
         let invite = Invite { key: "age1abc".into(), name: "Gemeente Één & Twee".into() };
-        for r in [Route::Start, Route::Section("attitude".into()), Route::Result, Route::Share, Route::Invite(invite)] {
+        for r in [Route::Start, Route::Section("attitude".into()), Route::Result, Route::Share, Route::Invite(invite), Route::Analyses, Route::Analysis(3), Route::Compare(1, 2)] {
             assert_eq!(Route::parse(&r.hash()), r);
         }
         assert_eq!(Route::parse(""), Route::Start);

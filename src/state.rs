@@ -3,7 +3,8 @@
 //! so every answer is saved the moment it is given.
 
 use leptos::prelude::*;
-use vio_core::store::{self, Draft, LoadNote, QuestionnaireRef, StorageError, Stored, STATE_KEY};
+use vio_core::envelope::Goal;
+use vio_core::store::{self, Draft, LoadNote, StorageError, Stored, STATE_KEY};
 use vio_core::ui::UiTexts;
 use vio_core::{Answer, Lang, Questionnaire, Text};
 
@@ -75,6 +76,14 @@ impl AppState {
                 Some(a) => draft.answers.insert(item.to_string(), a),
                 None => draft.answers.remove(item),
             };
+            s.sync_draft();
+        });
+    }
+
+    pub fn set_plan(&self, plan: Vec<Goal>) {
+        self.stored.update(|s| {
+            s.draft.get_or_insert_with(new_draft).plan = plan;
+            s.sync_draft();
         });
     }
 
@@ -82,14 +91,18 @@ impl AppState {
         self.stored.update(|s| s.draft.get_or_insert_with(new_draft).section = section.to_string());
     }
 
-    pub fn start_new(&self) {
-        self.stored.update(|s| s.draft = Some(new_draft()));
+    pub fn start_new(&self, from_last: bool) {
+        self.stored.update(|s| s.start_new(Questionnaire::vio(), from_last));
+    }
+
+    /// The draft reached its result: it is kept as a completed analysis, dated today.
+    pub fn complete(&self) {
+        self.stored.update(|s| s.complete_draft(&crate::files::today()));
     }
 }
 
 fn new_draft() -> Draft {
-    let q = Questionnaire::vio();
-    Draft { questionnaire: QuestionnaireRef::of(q), answers: Default::default(), section: q.sections[0].id.clone() }
+    Draft::new(Questionnaire::vio(), Default::default())
 }
 
 pub fn use_app() -> AppState {

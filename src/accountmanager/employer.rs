@@ -1,11 +1,12 @@
 //! One employer's result as the accountmanager sees it: the employer's own result view (shared code,
-//! read-only), their plan, and het goede gesprek, the deck's diagnosis questions answered from the data.
+//! read-only), their plan (shared view), and het goede gesprek, the deck's diagnosis questions answered from the data.
 
 use leptos::prelude::*;
 use vio_core::envelope::Opened;
 use vio_core::Questionnaire;
 
 use super::state::{use_am, AmRoute};
+use crate::components::plan::PlanView;
 use crate::components::result::ResultView;
 use crate::i18n::display_date;
 
@@ -35,7 +36,7 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
             {contact}
             {mismatch}
             <Conversation opened=opened.clone()/>
-            <Plan opened/>
+            <PlanView plan=opened.envelope.plan.clone()/>
             <ResultView card/>
         </div>
     }
@@ -70,28 +71,4 @@ fn Conversation(opened: Opened) -> impl IntoView {
             <ul>{c.next_steps.iter().map(|s| view! { <li>{move || s.get(ui.lang()).to_string()}</li> }).collect_view()}</ul>
         </section>
     }
-}
-
-#[component]
-fn Plan(opened: Opened) -> impl IntoView {
-    let ui = use_am().ui;
-    let q = Questionnaire::vio();
-    let plan = opened.envelope.plan;
-    (!plan.is_empty()).then(|| view! {
-        <section aria-labelledby="plan-title">
-            <h2 id="plan-title">{ui.t(|u| &u.am_plan_title)}</h2>
-            {plan.into_iter().map(|g| {
-                let factor = q.factor(&g.factor).map(|f| f.name.clone());
-                view! {
-                    <article class="goal">
-                        <h3>{move || factor.as_ref().map(|f| f.get(ui.lang()).to_string()).unwrap_or_else(|| g.factor.clone())}</h3>
-                        <p>{g.what}</p>
-                        <p>{g.who}" · "{g.when}</p>
-                        <p>{g.measure}</p>
-                        <p>{g.support}</p>
-                    </article>
-                }
-            }).collect_view()}
-        </section>
-    })
 }

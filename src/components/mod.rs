@@ -1,7 +1,9 @@
 //! One small component per screen and per reusable piece. No business rules here: lights, reasons,
 //! visibility and input checks all come from `vio-core`.
 
+mod analyses;
 mod light;
+pub mod plan;
 mod question;
 mod questionnaire;
 pub mod result;
@@ -38,6 +40,8 @@ pub fn App() -> impl IntoView {
             Route::Section(id) => q.sections.iter().find(|s| &s.id == id).map_or_else(String::new, |s| s.title.get(lang).to_string()),
             Route::Result => ui.result_title.get(lang).to_string(),
             Route::Share => ui.share_title.get(lang).to_string(),
+            Route::Analyses | Route::Analysis(_) => ui.my_analyses.get(lang).to_string(),
+            Route::Compare(..) => ui.compare_title.get(lang).to_string(),
             Route::Invite(_) => ui.start_title.get(lang).to_string(),
         };
         doc.set_title(&format!("{screen} – {}", ui.app_name.get(lang)));
@@ -78,6 +82,9 @@ pub fn App() -> impl IntoView {
             {move || match app.route.get() {
                 Route::Start | Route::Invite(_) => view! { <start::StartScreen/> }.into_any(),
                 Route::Share => view! { <share::ShareScreen/> }.into_any(),
+                Route::Analyses => view! { <analyses::AnalysesScreen/> }.into_any(),
+                Route::Analysis(id) => view! { <analyses::AnalysisScreen id/> }.into_any(),
+                Route::Compare(a, b) => view! { <analyses::CompareScreen first=a second=b/> }.into_any(),
                 Route::Section(id) => view! { <questionnaire::SectionPage id/> }.into_any(),
                 Route::Result => view! { <result::ResultScreen/> }.into_any(),
             }}

@@ -69,7 +69,10 @@ pub fn SectionPage(id: String) -> impl IntoView {
         let here = ids.iter().position(|s| *s == section_id);
         match here.and_then(|p| ids.get(p + 1)) {
             Some(next) => Route::Section(next.clone()).go(),
-            None => Route::Result.go(),
+            None => {
+                app.complete();
+                Route::Result.go();
+            }
         }
     };
 

@@ -8,6 +8,7 @@ use vio_core::scoring::{FactorScore, Level};
 use vio_core::{FactorStatus, Light, Questionnaire, Scorecard};
 
 use super::light::light_word;
+use super::plan::{PlanEditor, PlanView};
 use super::LightBadge;
 use crate::chart;
 use crate::route::Route;
@@ -23,13 +24,25 @@ pub fn ResultScreen() -> impl IntoView {
         app.stored.with(|s| s.draft.as_ref().map(|d| q.score(&d.answers)).unwrap_or_else(|| q.score(&Default::default())))
     });
     let edit = move |_| Route::Section(q.sections[0].id.clone()).go();
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let completed_on = move || {
+        app.stored.with(|s| s.draft.as_ref().and_then(|d| d.analysis).and_then(|id| s.analysis(id)).map(|a| a.completed_on.clone())).unwrap_or_else(crate::files::today)
+    };
     view! {
         <div class="result">
+            <p class="print-only">{move || app.ui.fill(|u| &u.report_date, "date", &crate::i18n::display_date(&completed_on(), app.lang()))}</p>
             <h1 tabindex="-1">{app.t(|u| &u.result_title)}</h1>
             <ResultView card/>
+            <div class="no-print"><PlanEditor/></div>
+            // The report shows the plan as text, not as form fields.
+            <div class="print-only">{move || view! { <PlanView plan=app.stored.with(|s| s.draft.as_ref().map(|d| d.plan.clone()).unwrap_or_default())/> }}</div>
             <p class="actions">
                 <a class="button primary" href=Route::Share.hash()>{app.t(|u| &u.share_button)}</a>
+                <button type="button" class="button" on:click=print>{app.t(|u| &u.print_report)}</button>
                 <button type="button" class="button" on:click=edit>{app.t(|u| &u.edit_answers)}</button>
+                <a class="button" href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a>
             </p>
         </div>
     }
@@ -51,7 +64,7 @@ pub fn ResultView(#[prop(into)] card: Signal<Scorecard>) -> impl IntoView {
         <section aria-labelledby="chart-title" class="chart-section">
             <h2 id="chart-title">{ui.t(|u| &u.chart_title)}</h2>
             <div class="chart-and-table">
-                <RadarChart card/>
+                <RadarChart series=Signal::derive(move || vec![radar_series(ui.t(|u| &u.chart_title)().to_string(), &card.get())])/>
                 <ScoreTable card/>
             </div>
         </section>
@@ -70,8 +83,14 @@ fn factor_name(f: &Factor, lang: vio_core::Lang) -> String {
     f.name.get(lang).to_string()
 }
 
+/// The factor scores of one result as a radar series, named for the chart's tooltip and legend.
+pub fn radar_series(name: String, card: &Scorecard) -> (String, Vec<Option<u8>>) {
+    (name, card.factors.iter().map(|f| f.status.score()).collect())
+}
+
+/// A radar of one or more score series over the factors (the result, or a comparison overlay).
 #[component]
-fn RadarChart(card: Signal<Scorecard>) -> impl IntoView {
+pub fn RadarChart(#[prop(into)] series: Signal<Vec<(String, Vec<Option<u8>>)>>) -> impl IntoView {
     let ui = use_ui();
     let q = Questionnaire::vio();
     let el = NodeRef::<Div>::new();
@@ -89,13 +108,12 @@ fn RadarChart(card: Signal<Scorecard>) -> impl IntoView {
             return;
         }
         let axes: Vec<String> = q.factors.iter().map(|f| factor_name(f, lang)).collect();
-        let values = card.with(|c| c.factors.iter().map(|f| f.status.score()).collect::<Vec<_>>());
-        let title = ui.t(|u| &u.chart_title)().to_string();
+        let series = series.get();
         instance.update_value(|slot| {
             if let Some(old) = slot.take() {
                 old.dispose();
             }
-            *slot = chart::draw(&el, &chart::radar(&axes, &[(title, values)])).ok();
+            *slot = chart::draw(&el, &chart::radar(&axes, &series)).ok();
         });
         drawn.set(instance.with_value(Option::is_some));
     });

@@ -12,7 +12,7 @@ pub fn StartScreen() -> impl IntoView {
     let app = use_app();
     let has_draft = move || app.stored.with(|s| s.draft.as_ref().is_some_and(|d| !d.answers.is_empty()));
     let start = move |_| {
-        app.start_new();
+        app.start_new(false);
         Route::Section(Questionnaire::vio().sections[0].id.clone()).go();
     };
     let resume = move |_| {
@@ -45,6 +45,9 @@ pub fn StartScreen() -> impl IntoView {
                     fallback=move || view! { <button type="button" class="button primary" on:click=start>{app.t(|u| &u.start)}</button> }>
                     <button type="button" class="button primary" on:click=resume>{app.t(|u| &u.resume)}</button>
                     <button type="button" class="button" on:click=start_again>{app.t(|u| &u.start_again)}</button>
+                </Show>
+                <Show when=move || app.stored.with(|s| !s.analyses.is_empty())>
+                    <a class="button" href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a>
                 </Show>
             </div>
         </div>

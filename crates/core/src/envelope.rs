@@ -38,7 +38,7 @@ pub struct Envelope {
 }
 
 /// A goal of the plan van aanpak, linked to a factor.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub factor: String,

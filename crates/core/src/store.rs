@@ -7,11 +7,13 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::Answers;
+use crate::envelope::Goal;
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
 
-/// Bumped whenever [`Stored`] changes shape; [`load`] migrates older versions.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped whenever [`Stored`] changes shape; [`load`] migrates older versions step by step.
+/// 1: one draft. 2: completed analyses kept for a repeated measurement, a plan per analysis.
+pub const SCHEMA_VERSION: u32 = 2;
 pub const STATE_KEY: &str = "vio.state";
 /// Data that could not be read is moved here, never deleted, so it can still be rescued.
 pub const UNREADABLE_KEY: &str = "vio.state.unreadable";
@@ -21,9 +23,22 @@ pub struct Stored {
     pub schema: u32,
     pub lang: Lang,
     pub draft: Option<Draft>,
+    /// Completed analyses, oldest first.
+    pub analyses: Vec<Analysis>,
     /// The accountmanager whose share link opened the app; the Delen screen offers their key.
     #[serde(default)]
     pub invite: Option<Invite>,
+}
+
+/// A completed analysis: one measurement, dated, with its plan van aanpak.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub id: u32,
+    /// `JJJJ-MM-DD`, the day the result was first reached.
+    pub completed_on: String,
+    pub questionnaire: QuestionnaireRef,
+    pub answers: Answers,
+    pub plan: Vec<Goal>,
 }
 
 /// An accountmanager's public key and display name, as they came in a share link's fragment.
@@ -35,16 +50,91 @@ pub struct Invite {
 
 impl Default for Stored {
     fn default() -> Self {
-        Stored { schema: SCHEMA_VERSION, lang: Lang::Nl, draft: None, invite: None }
+        Stored { schema: SCHEMA_VERSION, lang: Lang::Nl, draft: None, analyses: Vec::new(), invite: None }
     }
 }
 
-/// The analysis being filled in: answers so far and the section (page) the user was on.
+/// The analysis being filled in or looked at: answers so far, the section (page) the user was on, its
+/// plan, and which completed analysis it is (once the result was reached), which it keeps up to date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub questionnaire: QuestionnaireRef,
     pub answers: Answers,
     pub section: String,
+    #[serde(default)]
+    pub plan: Vec<Goal>,
+    #[serde(default)]
+    pub analysis: Option<u32>,
+}
+
+impl Draft {
+    pub fn new(q: &Questionnaire, answers: Answers) -> Draft {
+        Draft { questionnaire: QuestionnaireRef::of(q), answers, section: q.sections[0].id.clone(), plan: Vec::new(), analysis: None }
+    }
+}
+
+/// What was removed, so it can be put back ("ongedaan maken").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    index: usize,
+    analysis: Analysis,
+    draft: Option<Draft>,
+}
+
+impl Stored {
+    /// The draft reached its result: it becomes (or updates) a completed analysis dated `today`.
+    pub fn complete_draft(&mut self, today: &str) {
+        let Some(draft) = &mut self.draft else { return };
+        if draft.analysis.is_none() {
+            let id = self.analyses.iter().map(|a| a.id + 1).max().unwrap_or(1);
+            self.analyses.push(Analysis { id, completed_on: today.into(), questionnaire: draft.questionnaire.clone(), answers: Answers::new(), plan: Vec::new() });
+            draft.analysis = Some(id);
+        }
+        self.sync_draft();
+    }
+
+    /// Copies the draft's answers and plan into its completed analysis, if it has one.
+    pub fn sync_draft(&mut self) {
+        let Some(draft) = &self.draft else { return };
+        if let Some(a) = self.analyses.iter_mut().find(|a| Some(a.id) == draft.analysis) {
+            a.answers = draft.answers.clone();
+            a.plan = draft.plan.clone();
+        }
+    }
+
+    /// An unfinished analysis ("bezig"): a draft with answers that never reached its result.
+    pub fn unfinished(&self) -> Option<&Draft> {
+        self.draft.as_ref().filter(|d| d.analysis.is_none() && !d.answers.is_empty())
+    }
+
+    pub fn analysis(&self, id: u32) -> Option<&Analysis> {
+        self.analyses.iter().find(|a| a.id == id)
+    }
+
+    /// Starts a new analysis, empty or with the answers of the latest completed one.
+    pub fn start_new(&mut self, q: &Questionnaire, from_last: bool) {
+        let answers = if from_last { self.analyses.last().map(|a| a.answers.clone()).unwrap_or_default() } else { Answers::new() };
+        self.draft = Some(Draft::new(q, answers));
+    }
+
+    pub fn remove(&mut self, id: u32) -> Option<Removed> {
+        let index = self.analyses.iter().position(|a| a.id == id)?;
+        let analysis = self.analyses.remove(index);
+        let draft = if self.draft.as_ref().is_some_and(|d| d.analysis == Some(id)) { self.draft.take() } else { None };
+        Some(Removed { index, analysis, draft })
+    }
+
+    pub fn undo_remove(&mut self, removed: Removed) {
+        self.analyses.insert(removed.index.min(self.analyses.len()), removed.analysis);
+        if removed.draft.is_some() {
+            self.draft = removed.draft;
+        }
+    }
+
+    pub fn remove_all(&mut self) {
+        self.analyses.clear();
+        self.draft = None;
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,11 +194,13 @@ pub enum LoadNote {
 
 pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNote), StorageError> {
     let Some(raw) = kv.read(STATE_KEY)? else { return Ok((Stored::default(), LoadNote::Fresh)) };
-    match serde_json::from_str::<Stored>(&raw) {
-        Ok(mut s) if s.schema <= SCHEMA_VERSION => {
-            s.schema = SCHEMA_VERSION;
+    match serde_json::from_str::<serde_json::Value>(&raw).ok().and_then(migrate).and_then(|v| serde_json::from_value::<Stored>(v).ok()) {
+        Some(mut s) => {
             if let Some(d) = &mut s.draft {
                 d.answers = q.sanitize(&d.answers);
+            }
+            for a in &mut s.analyses {
+                a.answers = q.sanitize(&a.answers);
             }
             Ok((s, LoadNote::Loaded))
         }
@@ -117,6 +209,25 @@ pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNot
             Ok((Stored::default(), LoadNote::KeptAside))
         }
     }
+}
+
+/// Brings stored data of any earlier schema to the current one, one step per version; `None` for data
+/// from a newer version or of unknown shape (which [`load`] then keeps aside).
+fn migrate(mut v: serde_json::Value) -> Option<serde_json::Value> {
+    let mut schema = v.get("schema")?.as_u64()?;
+    while schema < u64::from(SCHEMA_VERSION) {
+        let o = v.as_object_mut()?;
+        match schema {
+            // 1 → 2: completed analyses arrive; the draft had none and no plan.
+            1 => {
+                o.insert("analyses".into(), serde_json::json!([]));
+            }
+            _ => return None,
+        }
+        schema += 1;
+        o.insert("schema".into(), schema.into());
+    }
+    (schema == u64::from(SCHEMA_VERSION)).then_some(v)
 }
 
 pub fn save(kv: &mut dyn KeyValue, s: &Stored) -> Result<(), StorageError> {
@@ -156,7 +267,7 @@ mod tests {
         let mut answers = Answers::new();
         answers.insert("medewerkers".into(), Answer::Number(12));
         answers.insert("intentie".into(), Answer::Text("meer".into()));
-        let s = Stored { lang: Lang::En, draft: Some(Draft { questionnaire: QuestionnaireRef::of(q), answers, section: "sociale_norm".into() }), ..Stored::default() };
+        let s = Stored { lang: Lang::En, draft: Some(Draft { section: "sociale_norm".into(), ..Draft::new(q, answers) }), ..Stored::default() };
         save(&mut kv, &s).unwrap();
         assert_eq!(load(&mut kv, q).unwrap(), (s, LoadNote::Loaded));
     }
@@ -171,6 +282,46 @@ mod tests {
             assert_eq!((s, note), (Stored::default(), LoadNote::KeptAside));
             assert_eq!(kv.values[UNREADABLE_KEY], raw);
         }
+    }
+
+    #[test]
+    fn schema_1_is_migrated_keeping_the_draft() {
+        let q = Questionnaire::vio();
+        let mut kv = MemoryStorage::default();
+        let v1 = r#"{"schema":1,"lang":"en","draft":{"questionnaire":{"id":"vio","version":1},"answers":{"medewerkers":12},"section":"intentie"}}"#;
+        kv.values.insert(STATE_KEY.into(), v1.into());
+        let (s, note) = load(&mut kv, q).unwrap();
+        assert_eq!(note, LoadNote::Loaded);
+        assert_eq!((s.schema, s.lang, s.analyses.len()), (SCHEMA_VERSION, Lang::En, 0));
+        let d = s.draft.unwrap();
+        assert_eq!((d.section.as_str(), d.answers.get("medewerkers"), d.analysis), ("intentie", Some(&Answer::Number(12)), None));
+    }
+
+    #[test]
+    fn analyses_are_completed_kept_in_sync_removed_and_put_back() {
+        let q = Questionnaire::vio();
+        let mut s = Stored::default();
+        s.start_new(q, false);
+        s.draft.as_mut().unwrap().answers.insert("medewerkers".into(), Answer::Number(10));
+        assert!(s.unfinished().is_some());
+        s.complete_draft("2025-04-15");
+        assert!(s.unfinished().is_none());
+        s.draft.as_mut().unwrap().answers.insert("medewerkers".into(), Answer::Number(11));
+        s.sync_draft();
+        assert_eq!(s.analyses[0].answers.get("medewerkers"), Some(&Answer::Number(11)));
+        s.complete_draft("2025-04-16");
+        assert_eq!((s.analyses.len(), s.analyses[0].completed_on.as_str()), (1, "2025-04-15"), "reaching the result again updates, not duplicates");
+        s.start_new(q, true);
+        assert_eq!(s.draft.as_ref().unwrap().answers.get("medewerkers"), Some(&Answer::Number(11)));
+        s.complete_draft("2026-04-15");
+        assert_eq!(s.analyses.iter().map(|a| a.id).collect::<Vec<_>>(), [1, 2]);
+        let before = s.clone();
+        let removed = s.remove(2).unwrap();
+        assert!(s.draft.is_none() && s.analyses.len() == 1);
+        s.undo_remove(removed);
+        assert_eq!(s, before);
+        s.remove_all();
+        assert!(s.analyses.is_empty() && s.draft.is_none());
     }
 
     #[test]

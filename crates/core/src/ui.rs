@@ -59,10 +59,17 @@ ui_texts!(
     am_backup_passphrase_label, am_delete_key, am_confirm_delete_key, am_open_title, am_open_lead,
     am_choose_files, am_drop, am_file_passphrase, am_retry, am_files_title, am_file, am_status,
     am_completed_on, am_organisation, am_anonymous, am_view, am_clear_files, am_need_key,
-    am_result_of, am_back, am_mismatch, am_plan_title, conversation_title, conversation_next,
+    am_result_of, am_back, am_mismatch, conversation_title, conversation_next,
     not_answered, err_not_age, err_damaged, err_truncated, err_wrong_key, err_wrong_passphrase,
     err_needs_passphrase, err_needs_key, err_too_large, err_excessive_work, err_invalid_identity,
     err_not_vio, err_newer_format, err_newer_questionnaire, err_invalid, am_storage_blocked, am_storage_full,
+    my_analyses, analyses_lead, analyses_empty, analysis_of, analysis_view, analysis_unfinished,
+    new_analysis, new_empty, new_from_last, confirm_replace_unfinished, delete, deleted, undo,
+    delete_all, confirm_delete_all, compare, compare_title, compare_pick, compare_earlier,
+    compare_later, compare_change, change_better, change_worse, change_same, change_unknown,
+    goals_title, goal_met, goal_not_met, goal_worse, no_goals, plan_title, plan_lead, plan_goal,
+    plan_factor, plan_choose, plan_what, plan_who, plan_when, plan_measure, plan_support,
+    plan_support_hint, plan_add, plan_remove, print_report, report_date, share_preview_plan,
 );
 
 #[inline(never)]

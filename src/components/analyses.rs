@@ -1,0 +1,260 @@
+//! Mijn analyses: every completed analysis with its date, the one in progress, new analyses (empty or
+//! from the last answers), delete with undo, delete all, a read-only view of one analysis, and the
+//! comparison of two (radar overlay, change per factor in words and arrows, goals met).
+
+use leptos::prelude::*;
+use vio_core::store::{Analysis, Removed};
+use vio_core::{FactorStatus, Light, Questionnaire, Scorecard};
+
+use super::light::light_word;
+use super::plan::PlanView;
+use super::result::{radar_series, RadarChart, ResultView};
+use super::LightBadge;
+use crate::i18n::display_date;
+use crate::route::Route;
+use crate::state::use_app;
+
+#[component]
+pub fn AnalysesScreen() -> impl IntoView {
+    let app = use_app();
+    let q = Questionnaire::vio();
+    let removed = RwSignal::new_local(None::<(String, Removed)>);
+    let first = RwSignal::new(None::<u32>);
+    let second = RwSignal::new(None::<u32>);
+    let start = move |from_last: bool| {
+        let replaces_work = app.stored.with(|s| s.unfinished().is_some());
+        if !replaces_work || window().confirm_with_message(app.t(|u| &u.confirm_replace_unfinished)()).unwrap_or(false) {
+            app.start_new(from_last);
+            Route::Section(q.sections[0].id.clone()).go();
+        }
+    };
+    let delete = move |a: &Analysis| {
+        let date = display_date(&a.completed_on, app.lang());
+        let id = a.id;
+        let mut taken = None;
+        app.stored.update(|s| taken = s.remove(id));
+        removed.set(taken.map(|r| (date, r)));
+    };
+    let undo = move |_| {
+        if let Some((_, r)) = removed.get_untracked() {
+            app.stored.update(|s| s.undo_remove(r));
+            removed.set(None);
+        }
+    };
+    let delete_all = move |_| {
+        if window().confirm_with_message(app.t(|u| &u.confirm_delete_all)()).unwrap_or(false) {
+            app.stored.update(|s| s.remove_all());
+            removed.set(None);
+        }
+    };
+    let compare = move |_| {
+        if let (Some(a), Some(b)) = (first.get(), second.get()) {
+            Route::Compare(a, b).go();
+        }
+    };
+    let has_analyses = move || app.stored.with(|s| !s.analyses.is_empty());
+    view! {
+        <div class="analyses">
+            <h1 tabindex="-1">{app.t(|u| &u.my_analyses)}</h1>
+            <p class="lead">{app.t(|u| &u.analyses_lead)}</p>
+            <p role="status" class="undo">{move || removed.get().map(|(date, _)| view! {
+                {app.ui.fill(|u| &u.deleted, "date", &date)}" "
+                <button type="button" class="button" on:click=undo>{app.t(|u| &u.undo)}</button>
+            })}</p>
+            <ul class="analysis-list">
+                {move || app.stored.with(|s| s.unfinished().map(|d| {
+                    let section = d.section.clone();
+                    let n = d.answers.len();
+                    view! {
+                        <li>
+                            <span>{app.ui.fill(|u| &u.analysis_unfinished, "n", &n.to_string())}</span>
+                            <a class="button primary" href=Route::Section(section).hash()>{app.t(|u| &u.resume)}</a>
+                        </li>
+                    }
+                }))}
+                {move || app.stored.with(|s| s.analyses.iter().rev().map(|a| {
+                    let date = display_date(&a.completed_on, app.lang());
+                    let title = app.ui.fill(|u| &u.analysis_of, "date", &date);
+                    let analysis = a.clone();
+                    view! {
+                        <li>
+                            <span class="analysis-date">{date.clone()}</span>
+                            <a class="button" href=Route::Analysis(a.id).hash() aria-label=format!("{}: {title}", app.t(|u| &u.analysis_view)())>{app.t(|u| &u.analysis_view)}</a>
+                            <button type="button" class="button" aria-label=format!("{}: {title}", app.t(|u| &u.delete)()) on:click=move |_| delete(&analysis)>{app.t(|u| &u.delete)}</button>
+                        </li>
+                    }
+                }).collect_view())}
+            </ul>
+            <Show when=move || !has_analyses()><p>{app.t(|u| &u.analyses_empty)}</p></Show>
+            <section aria-labelledby="new-title">
+                <h2 id="new-title">{app.t(|u| &u.new_analysis)}</h2>
+                <p class="actions">
+                    <button type="button" class="button primary" on:click=move |_| start(false)>{app.t(|u| &u.new_empty)}</button>
+                    <Show when=has_analyses>
+                        <button type="button" class="button" on:click=move |_| start(true)>{app.t(|u| &u.new_from_last)}</button>
+                    </Show>
+                </p>
+            </section>
+            <Show when=move || app.stored.with(|s| s.analyses.len() >= 2)>
+                <section aria-labelledby="compare-title">
+                    <h2 id="compare-title">{app.t(|u| &u.compare_pick)}</h2>
+                    <div class="input compare-pick">
+                        <AnalysisSelect id="compare-first" label=|u| &u.compare_earlier choice=first/>
+                        <AnalysisSelect id="compare-second" label=|u| &u.compare_later choice=second/>
+                    </div>
+                    <p class="actions"><button type="button" class="button" on:click=compare>{app.t(|u| &u.compare)}</button></p>
+                </section>
+            </Show>
+            <Show when=has_analyses>
+                <p class="actions"><button type="button" class="button" on:click=delete_all>{app.t(|u| &u.delete_all)}</button></p>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn AnalysisSelect(id: &'static str, label: fn(&vio_core::ui::UiTexts) -> &vio_core::Text, choice: RwSignal<Option<u32>>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <label for=id>{app.t(label)}</label>
+        <select id=id on:change=move |e| choice.set(event_target_value(&e).parse().ok())>
+            <option value="">"–"</option>
+            {move || app.stored.with(|s| s.analyses.iter().map(|a| {
+                view! { <option value=a.id.to_string()>{display_date(&a.completed_on, app.lang())}</option> }
+            }).collect_view())}
+        </select>
+    }
+}
+
+/// One completed analysis, read-only, printable.
+#[component]
+pub fn AnalysisScreen(id: u32) -> impl IntoView {
+    let app = use_app();
+    let q = Questionnaire::vio();
+    let analysis = app.stored.with_untracked(|s| s.analysis(id).cloned());
+    let Some(a) = analysis else {
+        return view! { <h1 tabindex="-1">{app.t(|u| &u.my_analyses)}</h1><p>{app.t(|u| &u.analyses_empty)}</p> }.into_any();
+    };
+    let date = a.completed_on.clone();
+    let title = move || app.ui.fill(|u| &u.analysis_of, "date", &display_date(&date, app.lang()));
+    let card = Signal::stored(q.score(&a.answers));
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <div class="result">
+            <h1 tabindex="-1">{title}</h1>
+            <ResultView card/>
+            <PlanView plan=a.plan.clone()/>
+            <p class="actions">
+                <button type="button" class="button" on:click=print>{app.t(|u| &u.print_report)}</button>
+                <a class="button" href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a>
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Change {
+    Better,
+    Worse,
+    Same,
+    Unknown,
+}
+
+fn change(before: FactorStatus, after: FactorStatus) -> Change {
+    match (before.score(), after.score()) {
+        (Some(b), Some(a)) if a > b => Change::Better,
+        (Some(b), Some(a)) if a < b => Change::Worse,
+        (Some(_), Some(_)) => Change::Same,
+        _ => Change::Unknown,
+    }
+}
+
+fn rank(light: Light) -> Option<u8> {
+    match light {
+        Light::Rood => Some(0),
+        Light::Oranje => Some(1),
+        Light::Groen => Some(2),
+        Light::Onbekend => None,
+    }
+}
+
+#[component]
+pub fn CompareScreen(first: u32, second: u32) -> impl IntoView {
+    let app = use_app();
+    let q = Questionnaire::vio();
+    let pair = app.stored.with_untracked(|s| s.analysis(first).cloned().zip(s.analysis(second).cloned()));
+    let Some((mut a, mut b)) = pair else {
+        return view! { <h1 tabindex="-1">{app.t(|u| &u.compare_title)}</h1><p><a href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a></p> }.into_any();
+    };
+    if a.completed_on > b.completed_on {
+        std::mem::swap(&mut a, &mut b);
+    }
+    let (ca, cb): (Scorecard, Scorecard) = (q.score(&a.answers), q.score(&b.answers));
+    let (da, db) = (a.completed_on.clone(), b.completed_on.clone());
+    let series = {
+        let (ca, cb) = (ca.clone(), cb.clone());
+        Signal::derive(move || vec![radar_series(display_date(&da, app.lang()), &ca), radar_series(display_date(&db, app.lang()), &cb)])
+    };
+    let rows = q.factors.iter().enumerate().map(|(i, f)| {
+        let (before, after) = (ca.factors[i].status, cb.factors[i].status);
+        let word = move || match change(before, after) {
+            Change::Better => app.t(|u| &u.change_better)(),
+            Change::Worse => app.t(|u| &u.change_worse)(),
+            Change::Same => app.t(|u| &u.change_same)(),
+            Change::Unknown => app.t(|u| &u.change_unknown)(),
+        };
+        let score = |s: FactorStatus| s.score().map_or_else(|| "–".to_string(), |n| n.to_string());
+        view! {
+            <tr>
+                <th scope="row">{move || f.name.get(app.lang()).to_string()}</th>
+                <td>{score(before)}" "<LightBadge light=Signal::stored(before.light())/></td>
+                <td>{score(after)}" "<LightBadge light=Signal::stored(after.light())/></td>
+                <td class="change">{word}</td>
+            </tr>
+        }
+    }).collect_view();
+    let goals = a.plan.iter().filter_map(|g| {
+        let i = q.factors.iter().position(|f| f.id == g.factor)?;
+        let (before, after) = (ca.factors[i].status.light(), cb.factors[i].status.light());
+        let name = &q.factors[i].name;
+        let text = move || {
+            let pick: fn(&vio_core::ui::UiTexts) -> &vio_core::Text = match (rank(before), rank(after)) {
+                (Some(x), Some(y)) if y > x => |u| &u.goal_met,
+                (Some(x), Some(y)) if y < x => |u| &u.goal_worse,
+                _ => |u| &u.goal_not_met,
+            };
+            app.t(pick)().replace("{factor}", name.get(app.lang())).replace("{from}", light_word(before, app.ui)).replace("{to}", light_word(after, app.ui))
+        };
+        let what = g.what.clone();
+        Some(view! { <li><strong>{what}</strong>" – "{text}</li> })
+    }).collect::<Vec<_>>();
+    let no_goals = goals.is_empty();
+    let (title_a, title_b) = (a.completed_on.clone(), b.completed_on.clone());
+    view! {
+        <div class="result compare">
+            <h1 tabindex="-1">{app.t(|u| &u.compare_title)}</h1>
+            <div class="chart-and-table">
+                <RadarChart series/>
+                <table class="scores">
+                    <caption>{app.t(|u| &u.compare_title)}</caption>
+                    <thead><tr>
+                        <th scope="col">{app.t(|u| &u.factor)}</th>
+                        <th scope="col">{move || display_date(&title_a, app.lang())}</th>
+                        <th scope="col">{move || display_date(&title_b, app.lang())}</th>
+                        <th scope="col">{app.t(|u| &u.compare_change)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <section aria-labelledby="goals-title">
+                <h2 id="goals-title">{app.t(|u| &u.goals_title)}</h2>
+                {if no_goals { view! { <p>{app.t(|u| &u.no_goals)}</p> }.into_any() } else { view! { <ul>{goals}</ul> }.into_any() }}
+            </section>
+            <p class="actions"><a class="button" href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a></p>
+        </div>
+    }
+    .into_any()
+}

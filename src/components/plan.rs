@@ -1,0 +1,117 @@
+//! The plan van aanpak: at most two goals, each linked to a factor, with SMART fields and the chosen
+//! support (the factor's advice offers are suggested, free text is allowed). The editor saves every
+//! keystroke through `AppState::set_plan`; the read-only view is shared with the accountmanager.
+
+use leptos::prelude::*;
+use vio_core::envelope::{Goal, MAX_TEXT_CHARS};
+use vio_core::Questionnaire;
+
+use crate::i18n::use_ui;
+use crate::state::use_app;
+
+const MAX_GOALS: usize = 2;
+
+#[component]
+pub fn PlanEditor() -> impl IntoView {
+    let app = use_app();
+    let plan = Memo::new(move |_| app.stored.with(|s| s.draft.as_ref().map(|d| d.plan.clone()).unwrap_or_default()));
+    let add = move |_| {
+        let mut p = plan.get();
+        p.push(Goal::default());
+        app.set_plan(p);
+    };
+    view! {
+        <section class="plan" aria-labelledby="plan-title">
+            <h2 id="plan-title">{app.t(|u| &u.plan_title)}</h2>
+            <p>{app.t(|u| &u.plan_lead)}</p>
+            {move || (0..plan.with(Vec::len)).map(|i| view! { <GoalEditor index=i plan/> }).collect_view()}
+            <Show when=move || plan.with(|p| p.len() < MAX_GOALS)>
+                <p class="actions"><button type="button" class="button" on:click=add>{app.t(|u| &u.plan_add)}</button></p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>) -> impl IntoView {
+    let app = use_app();
+    let q = Questionnaire::vio();
+    let goal = move || plan.with(|p| p.get(index).cloned()).unwrap_or_default();
+    let change = move |edit: fn(&mut Goal, String), value: String| {
+        let mut p = plan.get_untracked();
+        if let Some(g) = p.get_mut(index) {
+            edit(g, value.chars().take(MAX_TEXT_CHARS).collect());
+            app.set_plan(p);
+        }
+    };
+    let remove = move |_| {
+        let mut p = plan.get_untracked();
+        if index < p.len() {
+            p.remove(index);
+            app.set_plan(p);
+        }
+    };
+    let id = move |field: &str| format!("goal-{index}-{field}");
+    let field = move |name: &'static str, label: fn(&vio_core::ui::UiTexts) -> &vio_core::Text, get: fn(&Goal) -> String, edit: fn(&mut Goal, String)| {
+        view! {
+            <label for=id(name)>{app.t(label)}</label>
+            <input type="text" id=id(name) maxlength="200" prop:value=move || get(&goal()) on:input=move |e| change(edit, event_target_value(&e))/>
+        }
+    };
+    let offers = move || {
+        let g = goal();
+        q.factor(&g.factor).map(|f| f.advice.offers.iter().map(|o| view! { <option value=o.get(app.lang()).to_string()></option> }).collect_view())
+    };
+    view! {
+        <fieldset class="goal group">
+            <legend>{move || app.ui.fill(|u| &u.plan_goal, "n", &(index + 1).to_string())}</legend>
+            <div class="input">
+                <label for=id("factor")>{app.t(|u| &u.plan_factor)}</label>
+                <select id=id("factor") on:change=move |e| change(|g, v| g.factor = v, event_target_value(&e)) prop:value=move || goal().factor>
+                    <option value="">{app.t(|u| &u.plan_choose)}</option>
+                    {q.factors.iter().map(|f| view! { <option value=f.id.clone()>{move || f.name.get(app.lang()).to_string()}</option> }).collect_view()}
+                </select>
+                {field("what", |u| &u.plan_what, |g| g.what.clone(), |g, v| g.what = v)}
+                {field("who", |u| &u.plan_who, |g| g.who.clone(), |g, v| g.who = v)}
+                {field("when", |u| &u.plan_when, |g| g.when.clone(), |g, v| g.when = v)}
+                {field("measure", |u| &u.plan_measure, |g| g.measure.clone(), |g, v| g.measure = v)}
+                <label for=id("support")>{app.t(|u| &u.plan_support)}</label>
+                <p class="hint" id=id("support-hint")>{app.t(|u| &u.plan_support_hint)}</p>
+                <input type="text" id=id("support") maxlength="200" list=id("offers") aria-describedby=id("support-hint")
+                    prop:value=move || goal().support on:input=move |e| change(|g, v| g.support = v, event_target_value(&e))/>
+                <datalist id=id("offers")>{offers}</datalist>
+            </div>
+            <p class="actions"><button type="button" class="button" on:click=remove>{app.t(|u| &u.plan_remove)}</button></p>
+        </fieldset>
+    }
+}
+
+/// A plan as text, for a completed analysis, the printed report and the accountmanager.
+#[component]
+pub fn PlanView(plan: Vec<Goal>) -> impl IntoView {
+    let ui = use_ui();
+    let q = Questionnaire::vio();
+    (!plan.is_empty()).then(|| {
+        view! {
+            <section class="plan" aria-labelledby="plan-view-title">
+                <h2 id="plan-view-title">{ui.t(|u| &u.plan_title)}</h2>
+                {plan.into_iter().enumerate().map(|(i, g)| {
+                    let factor = q.factor(&g.factor).map(|f| &f.name);
+                    let row = move |label: fn(&vio_core::ui::UiTexts) -> &vio_core::Text, value: String| view! { <dt>{ui.t(label)}</dt><dd>{value}</dd> };
+                    view! {
+                        <article class="goal">
+                            <h3>{move || ui.fill(|u| &u.plan_goal, "n", &(i + 1).to_string())}": "{move || factor.map(|f| f.get(ui.lang()).to_string()).unwrap_or_default()}</h3>
+                            <dl>
+                                {row(|u| &u.plan_what, g.what)}
+                                {row(|u| &u.plan_who, g.who)}
+                                {row(|u| &u.plan_when, g.when)}
+                                {row(|u| &u.plan_measure, g.measure)}
+                                {row(|u| &u.plan_support, g.support)}
+                            </dl>
+                        </article>
+                    }
+                }).collect_view()}
+            </section>
+        }
+    })
+}
