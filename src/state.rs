@@ -20,6 +20,9 @@ pub struct AppState {
     /// Stored data could not be read and was kept aside (see `vio_core::store`).
     pub kept_aside: RwSignal<bool>,
     pub ui: Ui,
+    /// Bumped when another tab's answers were taken over, so text fields show them (they do not
+    /// follow the state while the user types in them).
+    pub other_tab_saved: RwSignal<u32>,
 }
 
 impl AppState {
@@ -33,6 +36,7 @@ impl AppState {
         let state = AppState {
             ui: Ui::provide(Signal::derive(move || stored.with(|s| s.lang))),
             stored,
+            other_tab_saved: RwSignal::new(0),
             route: RwSignal::new(Route::current()),
             storage_problem: RwSignal::new(problem),
             kept_aside: RwSignal::new(note == LoadNote::KeptAside),
@@ -47,6 +51,7 @@ impl AppState {
             if e.key().as_deref() == Some(STATE_KEY) {
                 if let Ok((s, _)) = store::load(&mut BrowserStorage::open(), q) {
                     state.stored.set(s);
+                    state.other_tab_saved.update(|n| *n += 1);
                 }
             }
         });

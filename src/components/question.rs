@@ -66,7 +66,8 @@ fn InputQuestion(item: &'static Item) -> impl IntoView {
     let app = use_app();
     let q = Questionnaire::vio();
     let errors = expect_context::<PageErrors>();
-    let initial = match app.answer(&item.id) {
+    // The stored answer, read when the field appears and when another tab saved; not while typing.
+    let stored_text = move || match app.stored.with_untracked(|s| s.draft.as_ref().and_then(|d| d.answers.get(&item.id).cloned())) {
         Some(Answer::Number(n)) => n.to_string(),
         Some(Answer::Text(t)) => t,
         None => String::new(),
@@ -102,7 +103,7 @@ fn InputQuestion(item: &'static Item) -> impl IntoView {
             <input id=item.id.clone() type="text" autocomplete="off"
                 inputmode=numeric.then_some("numeric")
                 class:short=numeric
-                value=initial
+                prop:value=move || { app.other_tab_saved.track(); stored_text() }
                 aria-describedby=describedby
                 aria-invalid=move || problem.get().is_some().to_string()
                 on:input=on_input/>

@@ -1,0 +1,109 @@
+// Repeated measurement: three analyses a year apart (the clock moved by Playwright), a plan with a goal,
+// the dashboard, comparison, the printed report, delete with undo, and two tabs at once.
+import { expect } from '@playwright/test';
+import { answerCurrentPage, completeQuestionnaire, expectNoAxeViolations, factorName, nextButton, profiles, test, ui, vio } from './helpers.js';
+
+const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
+
+/** From the current page to the result, answering what `answers` has and keeping the rest. */
+async function fillToResult(page, answers = {}) {
+  for (let step = 0; step < 20 && !page.url().endsWith('#/resultaat'); step++) {
+    await expect(page.locator('main h1')).toBeFocused();
+    await answerCurrentPage(page, answers);
+    const before = await page.evaluate(() => location.hash);
+    await nextButton(page).click();
+    await page.waitForFunction((s) => location.hash !== s, before);
+  }
+  await expect(page.getByRole('heading', { level: 1, name: ui.result_title.nl })).toBeVisible();
+}
+
+test('three analyses over time, a goal, comparison, report and delete with undo', async ({ page }) => {
+  page.on('dialog', (d) => d.accept());
+  await page.clock.setFixedTime(new Date('2024-04-15T10:00:00'));
+  await page.goto('./');
+  await completeQuestionnaire(page, profiles.terughoudend.answers);
+  // A goal for the plan van aanpak, linked to a factor, saved as it is typed.
+  await page.getByRole('button', { name: ui.plan_add.nl }).click();
+  await page.getByLabel(ui.plan_factor.nl).selectOption({ label: factorName('attitude') });
+  await page.getByLabel(ui.plan_what.nl).fill('Twee werkervaringsplekken');
+  await page.getByLabel(ui.plan_who.nl).fill('Hoofd personeelszaken');
+  await page.getByLabel(ui.plan_when.nl).fill('Voor 1 januari');
+  await page.getByLabel(ui.plan_measure.nl).fill('Twee mensen zijn gestart');
+  await page.getByLabel(ui.plan_support.nl, { exact: true }).fill('Jobcoach');
+  await expectNoAxeViolations(page, 'result with a plan');
+  await page.reload();
+  await expect(page.getByLabel(ui.plan_what.nl)).toHaveValue('Twee werkervaringsplekken');
+
+  // A year later: start from the last answers, change some, reach the result.
+  await page.clock.setFixedTime(new Date('2025-04-15T10:00:00'));
+  await page.reload();
+  await page.getByRole('link', { name: ui.my_analyses.nl }).click();
+  await expect(page.getByText('15-04-2024')).toBeVisible();
+  await page.getByRole('button', { name: ui.new_from_last.nl }).click();
+  await expect(page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toHaveValue(String(profiles.terughoudend.answers.medewerkers));
+  await fillToResult(page);
+
+  // Another year: an empty analysis with the inclusive profile.
+  await page.clock.setFixedTime(new Date('2026-04-15T10:00:00'));
+  await page.goto('./#/analyses');
+  await page.getByRole('button', { name: ui.new_empty.nl }).click();
+  await expect(page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toHaveValue('');
+  await fillToResult(page, profiles.inclusief.answers);
+
+  await page.goto('./#/analyses');
+  for (const date of ['15-04-2024', '15-04-2025', '15-04-2026']) {
+    await expect(page.getByRole('link', { name: `${ui.analysis_view.nl}: ${t('analysis_of', { date })}` })).toBeVisible();
+  }
+  await expectNoAxeViolations(page, 'Mijn analyses');
+
+  // Compare the first and the last: change per factor in words, and the goal's outcome.
+  await page.getByLabel(ui.compare_earlier.nl).selectOption({ label: '15-04-2024' });
+  await page.getByLabel(ui.compare_later.nl).selectOption({ label: '15-04-2026' });
+  await page.getByRole('button', { name: ui.compare.nl, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: ui.compare_title.nl })).toBeVisible();
+  const intentRow = page.getByRole('row', { name: new RegExp(`^${factorName('intentie')}`) });
+  await expect(intentRow).toContainText(ui.change_better.nl);
+  await expect(page.getByText('Twee werkervaringsplekken')).toBeVisible();
+  await expect(page.locator('#radar svg')).toBeVisible();
+  await expectNoAxeViolations(page, 'comparison');
+
+  // The report of one analysis: at most two A4 pages.
+  await page.goto('./#/analyses');
+  await page.getByRole('link', { name: `${ui.analysis_view.nl}: ${t('analysis_of', { date: '15-04-2024' })}` }).click();
+  await expect(page.locator('#radar svg')).toBeVisible();
+  await expect(page.getByRole('heading', { name: ui.plan_title.nl })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages, 'report pages').toBeGreaterThan(0);
+  expect(pages, 'report pages').toBeLessThanOrEqual(2);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Delete one, undo, delete it again; then delete all (confirmed).
+  await page.goto('./#/analyses');
+  const title = t('analysis_of', { date: '15-04-2025' });
+  await page.getByRole('button', { name: `${ui.delete.nl}: ${title}` }).click();
+  await expect(page.getByText(t('deleted', { date: '15-04-2025' }))).toBeVisible();
+  await page.getByRole('button', { name: ui.undo.nl }).click();
+  await expect(page.getByRole('link', { name: `${ui.analysis_view.nl}: ${title}` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: `${ui.analysis_view.nl}: ${title}` })).toBeVisible();
+  await page.getByRole('button', { name: ui.delete_all.nl }).click();
+  await expect(page.getByText(ui.analyses_empty.nl)).toBeVisible();
+});
+
+test('two open tabs do not overwrite each other\'s answers', async ({ context }) => {
+  const a = await context.newPage();
+  await a.goto('./');
+  await a.getByRole('button', { name: 'Start', exact: true }).click();
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await expect(b.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toBeVisible();
+  await a.getByLabel(vio.sections[0].items[1].text.nl, { exact: true }).fill('40');
+  await expect(b.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toHaveValue('40');
+  await b.getByLabel(vio.sections[0].items[2].text.nl, { exact: true }).fill('3');
+  await expect(a.getByLabel(vio.sections[0].items[2].text.nl, { exact: true })).toHaveValue('3');
+  await a.reload();
+  await expect(a.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toHaveValue('40');
+  await expect(a.getByLabel(vio.sections[0].items[2].text.nl, { exact: true })).toHaveValue('3');
+});
