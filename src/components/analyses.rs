@@ -3,6 +3,7 @@
 //! comparison of two (radar overlay, change per factor in words and arrows, goals met).
 
 use leptos::prelude::*;
+use vio_core::backup::Backup;
 use vio_core::store::{Analysis, Removed};
 use vio_core::{FactorStatus, Light, Questionnaire, Scorecard};
 
@@ -105,6 +106,7 @@ pub fn AnalysesScreen() -> impl IntoView {
                     <p class="actions"><button type="button" class="button" on:click=compare>{app.t(|u| &u.compare)}</button></p>
                 </section>
             </Show>
+            <BackupPanel/>
             <Show when=has_analyses>
                 <p class="actions"><button type="button" class="button" on:click=delete_all>{app.t(|u| &u.delete_all)}</button></p>
             </Show>
@@ -257,4 +259,64 @@ pub fn CompareScreen(first: u32, second: u32) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// All analyses as one passphrase-encrypted file, and back (merged, never overwriting silently).
+#[component]
+fn BackupPanel() -> impl IntoView {
+    let app = use_app();
+    let passphrase = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let download = move |_| {
+        if vio_core::crypto::passphrase_strength(&passphrase.get()) == vio_core::crypto::PassphraseStrength::TooShort {
+            return message.set(Some((false, app.t(|u| &u.share_need_passphrase)().to_string())));
+        }
+        let file = app.stored.with(|s| Backup::of(s).seal(&passphrase.get()));
+        let name = format!("vio-analyses-{}.age", crate::files::today());
+        message.set(match crate::files::download(&name, &file, "application/octet-stream") {
+            Ok(()) => Some((true, app.ui.fill(|u| &u.share_done, "file", &name))),
+            Err(_) => Some((false, app.t(|u| &u.share_failed)().to_string())),
+        });
+    };
+    let restore = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        let Some(file) = crate::files::list(input.files()).into_iter().next() else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let bytes = crate::files::read(&file).await.unwrap_or_default();
+            match Backup::open(&bytes, &passphrase.get_untracked(), Questionnaire::vio()) {
+                Ok(backup) => {
+                    let mut merged = Default::default();
+                    app.stored.update(|s| merged = s.merge(backup));
+                    let merged: vio_core::backup::Merged = merged;
+                    let mut text = app.t(|u| &u.backup_restored)().replace("{added}", &merged.added.to_string()).replace("{there}", &merged.already_there.to_string());
+                    if merged.draft_kept {
+                        text = format!("{text} {}", app.t(|u| &u.backup_draft_kept)());
+                    }
+                    message.set(Some((true, text)));
+                }
+                Err(e) => message.set(Some((false, e.message(app.lang())))),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="backup-title" id="backup">
+            <h2 id="backup-title">{app.t(|u| &u.backup_title)}</h2>
+            <p>{app.t(|u| &u.backup_lead)}</p>
+            <div class="input question">
+                <label for="backup-passphrase">{app.t(|u| &u.backup_passphrase)}</label>
+                <p class="hint" id="backup-passphrase-hint">{app.t(|u| &u.share_passphrase_hint)}</p>
+                <input type="password" id="backup-passphrase" autocomplete="off" aria-describedby="backup-passphrase-hint"
+                    prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
+            </div>
+            <p class="actions">
+                <button type="button" class="button" on:click=download>{app.t(|u| &u.backup_download)}</button>
+                <label class="button" for="backup-file">{app.t(|u| &u.backup_restore)}</label>
+                <input type="file" id="backup-file" class="visually-hidden" accept=".age" on:change=restore/>
+            </p>
+            <p role="status" class=move || if message.with(|m| m.as_ref().is_some_and(|m| !m.0)) { "status error" } else { "status" }>
+                {move || message.get().map(|m| m.1)}
+            </p>
+        </section>
+    }
 }

@@ -114,7 +114,9 @@ fn StorageNotice() -> impl IntoView {
     };
     view! {
         <div class="notice-area" role="alert">
-            {move || message().map(|m| view! { <p class="notice">{m}</p> })}
+            {move || message().map(|m| view! {
+                <p class="notice">{m}" "<a href=Route::Analyses.hash()>{app.t(|u| &u.storage_way_out)}</a></p>
+            })}
         </div>
     }
 }

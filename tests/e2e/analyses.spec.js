@@ -1,7 +1,10 @@
 // Repeated measurement: three analyses a year apart (the clock moved by Playwright), a plan with a goal,
 // the dashboard, comparison, the printed report, delete with undo, and two tabs at once.
 import { expect } from '@playwright/test';
-import { answerCurrentPage, completeQuestionnaire, expectNoAxeViolations, factorName, nextButton, profiles, test, ui, vio } from './helpers.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answerCurrentPage, completeQuestionnaire, expectNoAxeViolations, factorName, newGuardedContext, nextButton, profiles, test, ui, vio } from './helpers.js';
 
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
 
@@ -17,7 +20,7 @@ async function fillToResult(page, answers = {}) {
   await expect(page.getByRole('heading', { level: 1, name: ui.result_title.nl })).toBeVisible();
 }
 
-test('three analyses over time, a goal, comparison, report and delete with undo', async ({ page }) => {
+test('three analyses over time, a goal, comparison, report, backup into a fresh browser, delete with undo', async ({ page, browser }) => {
   page.on('dialog', (d) => d.accept());
   await page.clock.setFixedTime(new Date('2024-04-15T10:00:00'));
   await page.goto('./');
@@ -78,6 +81,28 @@ test('three analyses over time, a goal, comparison, report and delete with undo'
   expect(pages, 'report pages').toBeGreaterThan(0);
   expect(pages, 'report pages').toBeLessThanOrEqual(2);
   await page.emulateMedia({ media: 'screen' });
+
+  // Backup, restored into a fresh browser profile: the same analyses; restoring twice adds nothing.
+  await page.goto('./#/analyses');
+  await page.getByLabel(ui.backup_passphrase.nl).fill('verhuizen naar een andere laptop');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.backup_download.nl }).click()]);
+  const backupPath = join(mkdtempSync(join(tmpdir(), 'vio-backup-')), download.suggestedFilename());
+  await download.saveAs(backupPath);
+  const analysesOf = (p) => p.evaluate(() => JSON.parse(localStorage.getItem('vio.state')).analyses.map(({ completed_on, answers, plan }) => ({ completed_on, answers, plan })));
+  const fresh = await newGuardedContext(browser);
+  const other = await fresh.context.newPage();
+  await other.goto('./#/analyses');
+  await other.getByLabel(ui.backup_passphrase.nl).fill('niet het wachtwoord');
+  await other.getByLabel(ui.backup_restore.nl).setInputFiles(backupPath);
+  await expect(other.getByText(ui.err_wrong_passphrase.nl)).toBeVisible();
+  await other.getByLabel(ui.backup_passphrase.nl).fill('verhuizen naar een andere laptop');
+  await other.getByLabel(ui.backup_restore.nl).setInputFiles(backupPath);
+  await expect(other.getByText(t('backup_restored', { added: 3, there: 0 }))).toBeVisible();
+  expect(await analysesOf(other)).toEqual(await analysesOf(page));
+  await other.getByLabel(ui.backup_restore.nl).setInputFiles(backupPath);
+  await expect(other.getByText(t('backup_restored', { added: 0, there: 3 }))).toBeVisible();
+  expect(await analysesOf(other)).toEqual(await analysesOf(page));
+  await fresh.done();
 
   // Delete one, undo, delete it again; then delete all (confirmed).
   await page.goto('./#/analyses');

@@ -1,4 +1,5 @@
-// Storage that is full or blocked is told plainly; the questionnaire keeps working.
+// Storage that is full or blocked is told plainly, with a backup as the way out; the questionnaire keeps
+// working and the backup can be downloaded.
 import { expect } from '@playwright/test';
 import { ui, vio, test } from './helpers.js';
 
@@ -11,7 +12,15 @@ test('full storage (QuotaExceededError) is reported and answering goes on', asyn
   await page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true }).fill('12');
   await expect(page.getByRole('alert')).toContainText(ui.storage_full.nl);
   await expect(page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toHaveValue('12');
+  await downloadBackupFromTheNotice(page);
 });
+
+async function downloadBackupFromTheNotice(page) {
+  await page.getByRole('alert').getByRole('link', { name: ui.storage_way_out.nl }).click();
+  await page.getByLabel(ui.backup_passphrase.nl).fill('noodgeval met volle opslag');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.backup_download.nl }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^vio-analyses-\d{4}-\d{2}-\d{2}\.age$/);
+}
 
 test('blocked storage is reported and the app still works', async ({ page }) => {
   await page.addInitScript(() => {
@@ -21,4 +30,6 @@ test('blocked storage is reported and the app still works', async ({ page }) => 
   await expect(page.getByRole('alert')).toContainText(ui.storage_blocked.nl);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.locator('main h1')).toHaveText(vio.sections[0].title.nl);
+  await page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true }).fill('12');
+  await downloadBackupFromTheNotice(page);
 });

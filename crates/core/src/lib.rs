@@ -9,11 +9,13 @@
 //! - [`store`]: the persisted state (the draft analysis) and its schema version.
 //! - [`envelope`]: the result file's plaintext (documented JSON), padding, validation on opening.
 //! - [`crypto`]: age v1 encryption to an accountmanager's key or a passphrase, with safe limits.
+//! - [`backup`]: all analyses as one passphrase-encrypted file, and merging it back.
 //! - [`open`]: a result file → decrypted, validated result, or one error with a message per case.
 //!
 //! The app (root crate) renders these; a CLI could use them just the same.
 
 pub mod answers;
+pub mod backup;
 pub mod crypto;
 pub mod envelope;
 pub mod open;

@@ -12,6 +12,8 @@ use crate::ui::UiTexts;
 pub enum OpenError {
     Crypto(CryptoError),
     Envelope(EnvelopeError),
+    /// Decrypted, but not a backup of analyses (see [`crate::backup`]).
+    NotABackup,
 }
 
 impl From<CryptoError> for OpenError {
@@ -74,6 +76,7 @@ impl OpenError {
                 EnvelopeError::NewerQuestionnaire(v) => t(&ui.err_newer_questionnaire).replace("{n}", &v.to_string()),
                 EnvelopeError::Invalid(detail) => t(&ui.err_invalid).replace("{detail}", detail),
             },
+            OpenError::NotABackup => t(&ui.err_not_backup),
         }
     }
 }
@@ -101,6 +104,7 @@ mod tests {
             EnvelopeError::NewerFormat(2).into(),
             EnvelopeError::NewerQuestionnaire(3).into(),
             EnvelopeError::Invalid("answers".into()).into(),
+            OpenError::NotABackup,
         ];
         for e in errors {
             for lang in [Lang::Nl, Lang::En] {

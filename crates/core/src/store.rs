@@ -32,6 +32,7 @@ pub struct Stored {
 
 /// A completed analysis: one measurement, dated, with its plan van aanpak.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Analysis {
     pub id: u32,
     /// `JJJJ-MM-DD`, the day the result was first reached.

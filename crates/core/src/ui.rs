@@ -70,6 +70,8 @@ ui_texts!(
     goals_title, goal_met, goal_not_met, goal_worse, no_goals, plan_title, plan_lead, plan_goal,
     plan_factor, plan_choose, plan_what, plan_who, plan_when, plan_measure, plan_support,
     plan_support_hint, plan_add, plan_remove, print_report, report_date, share_preview_plan,
+    err_not_backup, backup_title, backup_lead, backup_passphrase, backup_download, backup_restore,
+    backup_restored, backup_draft_kept, storage_way_out,
 );
 
 #[inline(never)]

@@ -1,0 +1,145 @@
+//! A backup of all analyses, to move them to another device: a passphrase-encrypted age file whose
+//! plaintext is JSON (`vio-backup`). Restoring merges: analyses already present are skipped, the rest
+//! are added in date order, and an analysis in progress is never replaced without the user knowing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::crypto;
+use crate::open::OpenError;
+use crate::questionnaire::Questionnaire;
+use crate::store::{Analysis, Draft, Stored};
+
+pub const FORMAT: &str = "vio-backup";
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    pub format: String,
+    pub format_version: u32,
+    pub analyses: Vec<Analysis>,
+    pub draft: Option<Draft>,
+}
+
+/// What a restore did, to tell the user.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Merged {
+    pub added: usize,
+    pub already_there: usize,
+    /// The backup had an analysis in progress, but so does this browser: ours was kept.
+    pub draft_kept: bool,
+}
+
+impl Backup {
+    pub fn of(s: &Stored) -> Backup {
+        Backup { format: FORMAT.into(), format_version: FORMAT_VERSION, analyses: s.analyses.clone(), draft: s.unfinished().cloned() }
+    }
+
+    pub fn seal(&self, passphrase: &str) -> Vec<u8> {
+        crypto::encrypt_with_passphrase(passphrase, &serde_json::to_vec(self).expect("a backup always serialises"))
+    }
+
+    pub fn open(file: &[u8], passphrase: &str, q: &Questionnaire) -> Result<Backup, OpenError> {
+        let plain = crypto::decrypt_with_passphrase(file, passphrase)?;
+        let value: serde_json::Value = serde_json::from_slice(&plain).map_err(|_| OpenError::NotABackup)?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(OpenError::NotABackup);
+        }
+        match value.get("format_version").and_then(|v| v.as_u64()) {
+            Some(v) if v > u64::from(FORMAT_VERSION) => return Err(crate::envelope::EnvelopeError::NewerFormat(v as u32).into()),
+            Some(_) => {}
+            None => return Err(OpenError::NotABackup),
+        }
+        let mut backup: Backup = serde_json::from_value(value).map_err(|_| OpenError::NotABackup)?;
+        for a in &mut backup.analyses {
+            a.answers = q.sanitize(&a.answers);
+        }
+        if let Some(d) = &mut backup.draft {
+            d.answers = q.sanitize(&d.answers);
+        }
+        Ok(backup)
+    }
+}
+
+impl Stored {
+    pub fn merge(&mut self, backup: Backup) -> Merged {
+        let mut merged = Merged::default();
+        for mut a in backup.analyses {
+            let same = |b: &Analysis| b.completed_on == a.completed_on && b.answers == a.answers && b.plan == a.plan;
+            if self.analyses.iter().any(same) {
+                merged.already_there += 1;
+                continue;
+            }
+            a.id = self.analyses.iter().map(|b| b.id + 1).max().unwrap_or(1);
+            self.analyses.push(a);
+            merged.added += 1;
+        }
+        self.analyses.sort_by(|a, b| a.completed_on.cmp(&b.completed_on));
+        if let Some(mut d) = backup.draft {
+            if self.draft.as_ref().is_some_and(|ours| !ours.answers.is_empty()) {
+                merged.draft_kept = self.draft.as_ref().is_some_and(|ours| ours.answers != d.answers);
+            } else {
+                d.analysis = None;
+                self.draft = Some(d);
+            }
+        }
+        merged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answer, Answers};
+
+    fn stored_with(dates: &[&str]) -> Stored {
+        let q = Questionnaire::vio();
+        let mut s = Stored::default();
+        for (i, d) in dates.iter().enumerate() {
+            s.start_new(q, false);
+            s.draft.as_mut().unwrap().answers.insert("medewerkers".into(), Answer::Number(10 + i as u64));
+            s.complete_draft(d);
+        }
+        s
+    }
+
+    #[test]
+    fn a_backup_restores_into_a_fresh_browser_and_twice_adds_nothing() {
+        let q = Questionnaire::vio();
+        let source = stored_with(&["2024-04-15", "2025-04-15", "2026-04-15"]);
+        let file = Backup::of(&source).seal("een lange zin als wachtwoord");
+        let mut fresh = Stored::default();
+        let merged = fresh.merge(Backup::open(&file, "een lange zin als wachtwoord", q).unwrap());
+        assert_eq!(merged, Merged { added: 3, already_there: 0, draft_kept: false });
+        let answers = |s: &Stored| s.analyses.iter().map(|a| (a.completed_on.clone(), a.answers.clone())).collect::<Vec<(String, Answers)>>();
+        assert_eq!(answers(&fresh), answers(&source));
+        let again = fresh.merge(Backup::open(&file, "een lange zin als wachtwoord", q).unwrap());
+        assert_eq!(again, Merged { added: 0, already_there: 3, draft_kept: false });
+    }
+
+    #[test]
+    fn merging_keeps_both_sides_in_date_order_and_never_replaces_work_in_progress() {
+        let q = Questionnaire::vio();
+        let mut here = stored_with(&["2025-01-01"]);
+        here.start_new(q, false);
+        here.draft.as_mut().unwrap().answers.insert("vacatures".into(), Answer::Number(2));
+        let mut there = stored_with(&["2024-01-01", "2026-01-01"]);
+        there.start_new(q, false);
+        there.draft.as_mut().unwrap().answers.insert("vacatures".into(), Answer::Number(5));
+        let merged = here.merge(Backup::of(&there));
+        assert_eq!(merged, Merged { added: 2, already_there: 0, draft_kept: true });
+        assert_eq!(here.analyses.iter().map(|a| a.completed_on.as_str()).collect::<Vec<_>>(), ["2024-01-01", "2025-01-01", "2026-01-01"]);
+        assert_eq!(here.draft.unwrap().answers.get("vacatures"), Some(&Answer::Number(2)));
+        let ids: std::collections::BTreeSet<u32> = here.analyses.iter().map(|a| a.id).collect();
+        assert_eq!(ids.len(), 3, "ids stay unique");
+    }
+
+    #[test]
+    fn wrong_passphrase_and_foreign_files_are_refused() {
+        let q = Questionnaire::vio();
+        let file = Backup::of(&stored_with(&["2024-04-15"])).seal("een lange zin als wachtwoord");
+        assert_eq!(Backup::open(&file, "fout", q).unwrap_err(), crypto::CryptoError::WrongPassphrase.into());
+        let result = crypto::encrypt_with_passphrase("een lange zin als wachtwoord", b"{\"format\":\"vio-resultaat\"}");
+        assert_eq!(Backup::open(&result, "een lange zin als wachtwoord", q).unwrap_err(), OpenError::NotABackup);
+    }
+}
