@@ -8,6 +8,7 @@ use vio_core::open::OpenError;
 use vio_core::store::Invite;
 
 use super::state::{use_am, AmRoute};
+use crate::components::field::TextField;
 use crate::files;
 use crate::route::Route;
 
@@ -57,12 +58,7 @@ fn CreateKey() -> impl IntoView {
     };
     view! {
         <p>{ui.t(|u| &u.am_no_key)}</p>
-        <div class="input question">
-            <label for="am-name">{ui.t(|u| &u.am_name_label)}</label>
-            <p class="hint" id="am-name-hint">{ui.t(|u| &u.am_name_hint)}</p>
-            <input type="text" id="am-name" maxlength="200" aria-describedby="am-name-hint"
-                prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
-        </div>
+        <TextField id="am-name" label=|u| &u.am_name_label hint=|u| &u.am_name_hint value=name autocomplete="organization"/>
         <p class="actions"><button type="button" class="button primary" on:click=create>{ui.t(|u| &u.am_create)}</button></p>
         <RestoreKey/>
     }
@@ -97,11 +93,7 @@ fn RestoreKey() -> impl IntoView {
     view! {
         <details class="restore">
             <summary>{ui.t(|u| &u.am_restore)}</summary>
-            <div class="input question">
-                <label for="restore-passphrase">{ui.t(|u| &u.am_restore_passphrase)}</label>
-                <input type="password" id="restore-passphrase" autocomplete="off"
-                    prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
-            </div>
+            <TextField id="restore-passphrase" label=|u| &u.am_restore_passphrase value=passphrase kind="password"/>
             <div class="input question">
                 <label for="restore-file">{ui.t(|u| &u.am_restore)}</label>
                 <input type="file" id="restore-file" on:change=restore/>
@@ -195,12 +187,7 @@ fn Backup() -> impl IntoView {
             <h3 id="backup-title">{ui.t(|u| &u.am_backup_title)}</h3>
             <p class="hint">{ui.t(|u| &u.am_backup_plain_hint)}</p>
             <p class="actions"><button type="button" class="button" on:click=plain>{ui.t(|u| &u.am_backup_plain)}</button></p>
-            <div class="input question">
-                <label for="backup-passphrase">{ui.t(|u| &u.am_backup_passphrase_label)}</label>
-                <p class="hint" id="backup-passphrase-hint">{ui.t(|u| &u.share_passphrase_hint)}</p>
-                <input type="password" id="backup-passphrase" autocomplete="new-password" aria-describedby="backup-passphrase-hint"
-                    prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
-            </div>
+            <TextField id="backup-passphrase" label=|u| &u.am_backup_passphrase_label hint=|u| &u.share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
             <p class="actions"><button type="button" class="button" on:click=protected>{ui.t(|u| &u.am_backup_passphrase)}</button></p>
             <p class="status error" role="alert">{move || problem.get()}</p>
         </section>

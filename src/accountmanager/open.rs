@@ -10,6 +10,7 @@ use vio_core::open::{open_result, Keys, OpenError};
 use vio_core::Questionnaire;
 
 use super::state::{use_am, AmRoute, AmState, OpenedFile};
+use crate::components::field::TextField;
 use crate::files;
 use crate::i18n::display_date;
 
@@ -69,11 +70,7 @@ pub fn OpenPanel() -> impl IntoView {
             <h2 id="open-title">{ui.t(|u| &u.am_open_title)}</h2>
             <Show when=move || am.identity().is_none()><p class="note">{ui.t(|u| &u.am_need_key)}</p></Show>
             <p>{ui.t(|u| &u.am_open_lead)}</p>
-            <div class="input question">
-                <label for="file-passphrase">{ui.t(|u| &u.am_file_passphrase)}</label>
-                <input type="password" id="file-passphrase" autocomplete="off"
-                    prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
-            </div>
+            <TextField id="file-passphrase" label=|u| &u.am_file_passphrase value=passphrase kind="password"/>
             <div class=move || if dragging.get() { "dropzone dragging" } else { "dropzone" }
                 on:dragover=move |e: leptos::ev::DragEvent| { e.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)

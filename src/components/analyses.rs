@@ -7,6 +7,7 @@ use vio_core::backup::Backup;
 use vio_core::store::{Analysis, Removed};
 use vio_core::{FactorStatus, Light, Questionnaire, Scorecard};
 
+use super::field::TextField;
 use super::light::light_word;
 use super::plan::PlanView;
 use super::result::{radar_series, RadarChart, ResultView};
@@ -303,12 +304,7 @@ fn BackupPanel() -> impl IntoView {
         <section aria-labelledby="backup-title" id="backup">
             <h2 id="backup-title">{app.t(|u| &u.backup_title)}</h2>
             <p>{app.t(|u| &u.backup_lead)}</p>
-            <div class="input question">
-                <label for="backup-passphrase">{app.t(|u| &u.backup_passphrase)}</label>
-                <p class="hint" id="backup-passphrase-hint">{app.t(|u| &u.share_passphrase_hint)}</p>
-                <input type="password" id="backup-passphrase" autocomplete="off" aria-describedby="backup-passphrase-hint"
-                    prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
-            </div>
+            <TextField id="backup-passphrase" label=|u| &u.backup_passphrase hint=|u| &u.share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
             <p class="actions">
                 <button type="button" class="button" on:click=download>{app.t(|u| &u.backup_download)}</button>
                 <label class="button" for="backup-file">{app.t(|u| &u.backup_restore)}</label>
