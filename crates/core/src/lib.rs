@@ -5,6 +5,7 @@
 //! - [`questionnaire`]: the definition (`data/vio.json`, compiled in) and its validation.
 //! - [`answers`]: what the employer answered, skip logic and input checks.
 //! - [`scoring`]: answers → indicator and factor scores, traffic lights, reasons, quadrant.
+//! - [`stats`]: Pearson χ² with Cramér's V, and the deck's significance markers.
 //! - [`ui`]: the app's own texts (buttons, headings), also data, also bilingual.
 //! - [`store`]: the persisted state (the draft analysis) and its schema version.
 //! - [`envelope`]: the result file's plaintext (documented JSON), padding, validation on opening.
@@ -21,6 +22,7 @@ pub mod envelope;
 pub mod open;
 pub mod questionnaire;
 pub mod scoring;
+pub mod stats;
 pub mod store;
 pub mod text;
 pub mod ui;
