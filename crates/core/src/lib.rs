@@ -5,6 +5,8 @@
 //! - [`questionnaire`]: the definition (`data/vio.json`, compiled in) and its validation.
 //! - [`answers`]: what the employer answered, skip logic and input checks.
 //! - [`scoring`]: answers → indicator and factor scores, traffic lights, reasons, quadrant.
+//! - [`region`]: many results → the deck's regional tables, with suppression of small numbers.
+//! - [`synth`]: seeded synthetic results for tests and benchmarks (also `vio-synth`, a CLI).
 //! - [`stats`]: Pearson χ² with Cramér's V, and the deck's significance markers.
 //! - [`ui`]: the app's own texts (buttons, headings), also data, also bilingual.
 //! - [`store`]: the persisted state (the draft analysis) and its schema version.
@@ -21,8 +23,10 @@ pub mod crypto;
 pub mod envelope;
 pub mod open;
 pub mod questionnaire;
+pub mod region;
 pub mod scoring;
 pub mod stats;
+pub mod synth;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -1,0 +1,27 @@
+//! Writes N synthetic, encrypted result files for a test identity (tests and benchmarks only):
+//! `vio-synth --seed 1 --count 1000 --recipient age1… --out DIR`
+use std::path::PathBuf;
+
+use vio_core::{crypto, synth, Questionnaire};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let (Some(recipient), Some(out)) = (arg("--recipient"), arg("--out")) else {
+        eprintln!("usage: vio-synth --seed N --count N --recipient age1… --out DIR");
+        std::process::exit(2);
+    };
+    let seed = arg("--seed").and_then(|s| s.parse().ok()).unwrap_or(1);
+    let count = arg("--count").and_then(|s| s.parse().ok()).unwrap_or(100);
+    let recipient = crypto::parse_recipient(&recipient).unwrap_or_else(|_| {
+        eprintln!("not an age1… public key");
+        std::process::exit(2);
+    });
+    let out = PathBuf::from(out);
+    std::fs::create_dir_all(&out).expect("cannot create the output folder");
+    for (i, envelope) in synth::synthetic_results(Questionnaire::vio(), seed, count).iter().enumerate() {
+        let file = crypto::encrypt_to(&recipient, &envelope.to_padded_json());
+        std::fs::write(out.join(format!("vio-resultaat-{:05}.age", i + 1)), file).expect("cannot write a file");
+    }
+    println!("{count} files in {}", out.display());
+}

@@ -1,0 +1,345 @@
+//! Regionale analyse: many opened results combined into the deck's tables. Per indicator the share of
+//! rood / oranje / groen for Totaal, Inclusieve organisaties, < 25 and ≥ 25 medewerkers and each
+//! sector, each group tested against the other organisations (χ², Cramér's V, the deck's markers),
+//! and the behaviour × intention quadrant. Small numbers are suppressed so no employer can be
+//! recognised, also not by subtracting one table or filter from another.
+
+use std::collections::BTreeSet;
+
+use crate::envelope::Opened;
+use crate::scoring::{Level, Light};
+use crate::stats::{chi_square, ChiSquare, Marker};
+use crate::Answer;
+
+/// Fewer organisations than this in a group, a cell, or a difference between two shown numbers is
+/// never shown: with 1–4 an accountmanager who knows the region could point at the employer. Five is
+/// the usual minimum in official statistics on firms (and the deck's own footnote).
+pub const MIN_ORGANISATIONS: u64 = 5;
+/// The deck's size split.
+pub const SMALL_BELOW: u64 = 25;
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum GroupId {
+    Total,
+    Inclusive,
+    Small,
+    Large,
+    Sector(String),
+}
+
+/// Which results to combine: a sector and a period of `completed_on` dates (inclusive bounds).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub sector: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl Filter {
+    fn keeps(&self, o: &Opened) -> bool {
+        let e = &o.envelope;
+        self.sector.as_ref().is_none_or(|s| e.answers.get("sector") == Some(&Answer::Text(s.clone())))
+            && self.from.as_ref().is_none_or(|f| e.completed_on.as_str() >= f.as_str())
+            && self.to.as_ref().is_none_or(|t| e.completed_on.as_str() <= t.as_str())
+    }
+
+    /// Every filter with some of this one's conditions dropped (the coarser selections a user could
+    /// also look at).
+    fn coarser(&self) -> Vec<Filter> {
+        let mut out = Vec::new();
+        for mask in 0..8u8 {
+            let f = Filter {
+                sector: if mask & 1 == 0 { self.sector.clone() } else { None },
+                from: if mask & 2 == 0 { self.from.clone() } else { None },
+                to: if mask & 4 == 0 { self.to.clone() } else { None },
+            };
+            if f != *self && !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        out
+    }
+}
+
+/// A count as shown, or suppressed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell {
+    Shown { count: u64, percent: f64 },
+    Suppressed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub group: GroupId,
+    /// Organisations in the group with a known light for this indicator.
+    pub n: u64,
+    pub onbekend: u64,
+    /// rood, oranje, groen; `None` when the group is too small to show ("te weinig organisaties").
+    pub cells: Option<[Cell; 3]>,
+    /// This group against the other organisations (not for Totaal).
+    pub test: Option<ChiSquare>,
+    pub marker: Option<Marker>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorTable {
+    pub indicator: String,
+    pub columns: Vec<Column>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuadrantTable {
+    /// Rows behaviour low, high, onbekend; columns intention low, high, onbekend.
+    pub cells: [[Cell; 3]; 3],
+    pub n: u64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Region {
+    /// Fewer than [`MIN_ORGANISATIONS`], or the selection differs from a coarser one by 1–4.
+    TooFew,
+    Tables(Tables),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tables {
+    pub n: u64,
+    pub questionnaire_versions: BTreeSet<u32>,
+    pub quadrant: QuadrantTable,
+    pub indicators: Vec<IndicatorTable>,
+}
+
+const LIGHTS: [Light; 3] = [Light::Rood, Light::Oranje, Light::Groen];
+
+fn in_group(group: &GroupId, o: &Opened) -> bool {
+    let employees = match o.envelope.answers.get("medewerkers") {
+        Some(Answer::Number(n)) => Some(*n),
+        _ => None,
+    };
+    match group {
+        GroupId::Total => true,
+        GroupId::Inclusive => o.scores.inclusive == Some(true),
+        GroupId::Small => employees.is_some_and(|n| n < SMALL_BELOW),
+        GroupId::Large => employees.is_some_and(|n| n >= SMALL_BELOW),
+        GroupId::Sector(s) => o.envelope.answers.get("sector") == Some(&Answer::Text(s.clone())),
+    }
+}
+
+fn is_small(n: u64) -> bool {
+    (1..MIN_ORGANISATIONS).contains(&n)
+}
+
+/// Combines `results` under `filter`. Only aggregates leave this function.
+pub fn aggregate(results: &[Opened], filter: &Filter, indicator_ids: &[String]) -> Region {
+    let selected: Vec<&Opened> = results.iter().filter(|o| filter.keeps(o)).collect();
+    let n = selected.len() as u64;
+    let differs_by_few = filter.coarser().iter().any(|f| is_small(results.iter().filter(|o| f.keeps(o)).count() as u64 - n));
+    if n < MIN_ORGANISATIONS || differs_by_few {
+        return Region::TooFew;
+    }
+    let mut sectors: Vec<String> = selected.iter().filter_map(|o| match o.envelope.answers.get("sector") {
+        Some(Answer::Text(s)) => Some(s.clone()),
+        _ => None,
+    }).collect();
+    sectors.sort();
+    sectors.dedup();
+    let groups: Vec<GroupId> = [GroupId::Total, GroupId::Inclusive, GroupId::Small, GroupId::Large].into_iter().chain(sectors.into_iter().map(GroupId::Sector)).collect();
+    let indicators = indicator_ids.iter().map(|id| indicator_table(&selected, &groups, id)).collect();
+    Region::Tables(Tables {
+        n,
+        questionnaire_versions: selected.iter().map(|o| o.envelope.questionnaire.version).collect(),
+        quadrant: quadrant_table(&selected),
+        indicators,
+    })
+}
+
+fn light_counts(results: &[&Opened], indicator: &str) -> ([u64; 3], u64) {
+    let mut counts = [0u64; 3];
+    let mut onbekend = 0;
+    for o in results {
+        match o.scores.indicator(indicator).map_or(Light::Onbekend, |i| i.light) {
+            Light::Onbekend => onbekend += 1,
+            l => counts[LIGHTS.iter().position(|x| *x == l).expect("a known light")] += 1,
+        }
+    }
+    (counts, onbekend)
+}
+
+fn indicator_table(selected: &[&Opened], groups: &[GroupId], indicator: &str) -> IndicatorTable {
+    let (total, _) = light_counts(selected, indicator);
+    let total_n: u64 = total.iter().sum();
+    let columns = groups.iter().map(|g| {
+        let (inside, outside): (Vec<&Opened>, Vec<&Opened>) = selected.iter().partition(|o| in_group(g, o));
+        let (counts, onbekend) = light_counts(&inside, indicator);
+        let n: u64 = counts.iter().sum();
+        let (test, marker) = if *g == GroupId::Total {
+            (None, None)
+        } else {
+            let (rest, _) = light_counts(&outside, indicator);
+            let test = chi_square(&[counts.to_vec(), rest.to_vec()]);
+            let share = |c: &[u64; 3]| c[2] as f64 / c.iter().sum::<u64>().max(1) as f64;
+            (test, test.and_then(|t| Marker::of(&t, share(&counts) > share(&rest))))
+        };
+        // A group is shown only if it and its difference with Totaal are not small.
+        let shown = n >= MIN_ORGANISATIONS && !is_small(total_n - n);
+        let cells = shown.then(|| suppress_cells(&counts, (*g != GroupId::Total).then_some(&total)));
+        let (test, marker) = if shown { (test, marker) } else { (None, None) };
+        Column { group: g.clone(), n, onbekend, cells, test, marker }
+    }).collect();
+    IndicatorTable { indicator: indicator.to_string(), columns }
+}
+
+/// Primary suppression of small counts (also when the difference with Totaal's count is small), then
+/// secondary suppression so a single hidden count cannot be recovered from the column's total.
+fn suppress_cells(counts: &[u64; 3], total: Option<&[u64; 3]>) -> [Cell; 3] {
+    let n: u64 = counts.iter().sum();
+    let mut hidden: [bool; 3] = std::array::from_fn(|i| is_small(counts[i]) || total.is_some_and(|t| is_small(t[i] - counts[i])));
+    if hidden.iter().filter(|h| **h).count() == 1 {
+        if let Some(i) = (0..3).filter(|&i| !hidden[i]).min_by_key(|&i| counts[i]) {
+            hidden[i] = true;
+        }
+    }
+    std::array::from_fn(|i| if hidden[i] { Cell::Suppressed } else { Cell::Shown { count: counts[i], percent: 100.0 * counts[i] as f64 / n as f64 } })
+}
+
+fn quadrant_table(selected: &[&Opened]) -> QuadrantTable {
+    let index = |l: Option<Level>| match l {
+        Some(Level::Low) => 0,
+        Some(Level::High) => 1,
+        None => 2,
+    };
+    let mut counts = [[0u64; 3]; 3];
+    for o in selected {
+        counts[index(o.scores.quadrant.behaviour)][index(o.scores.quadrant.intention)] += 1;
+    }
+    let n = selected.len() as u64;
+    let mut hidden = counts.map(|row| row.map(is_small));
+    // One hidden cell in the whole table could be recovered from N: hide the smallest other one too.
+    if hidden.iter().flatten().filter(|h| **h).count() == 1 {
+        let others = (0..9).filter(|&k| !hidden[k / 3][k % 3] && counts[k / 3][k % 3] > 0);
+        if let Some(k) = others.min_by_key(|&k| counts[k / 3][k % 3]) {
+            hidden[k / 3][k % 3] = true;
+        }
+    }
+    let cells = std::array::from_fn(|r| std::array::from_fn(|c| {
+        if hidden[r][c] { Cell::Suppressed } else { Cell::Shown { count: counts[r][c], percent: 100.0 * counts[r][c] as f64 / n as f64 } }
+    }));
+    QuadrantTable { cells, n }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answers;
+    use crate::envelope::Envelope;
+    use crate::questionnaire::Questionnaire;
+    use crate::text::Lang;
+
+    /// An organisation with `employees` of whom `doelgroep` from a doelgroep (gedrag: 0 → rood,
+    /// under 5 % → oranje, from 5 % → groen), in a sector, on a date.
+    fn org(employees: u64, doelgroep: u64, sector: &str, date: &str) -> Opened {
+        let q = Questionnaire::vio();
+        let mut a = Answers::new();
+        a.insert("medewerkers".into(), Answer::Number(employees));
+        a.insert("doelgroep_totaal".into(), Answer::Number(doelgroep));
+        a.insert("sector".into(), Answer::Text(sector.into()));
+        a.insert("intentie".into(), Answer::Text(if doelgroep > 0 { "meer" } else { "gelijk" }.into()));
+        Envelope::open(&Envelope::new(q, date, Lang::Nl, a, vec![], None).to_padded_json(), q).unwrap()
+    }
+
+    fn gedrag(region: &Region) -> &IndicatorTable {
+        match region {
+            Region::Tables(t) => t.indicators.iter().find(|i| i.indicator == "gedrag_aandeel").unwrap(),
+            Region::TooFew => panic!("expected tables"),
+        }
+    }
+
+    fn column<'a>(t: &'a IndicatorTable, g: &GroupId) -> &'a Column {
+        t.columns.iter().find(|c| &c.group == g).unwrap()
+    }
+
+    fn ids() -> Vec<String> {
+        vec!["gedrag_aandeel".into()]
+    }
+
+    #[test]
+    fn known_proportions_come_out_exactly() {
+        // 10 groen (all large), 5 oranje (large), 5 rood (small): 50 / 25 / 25 %.
+        let mut results: Vec<Opened> = (0..10).map(|_| org(100, 10, "C", "2025-03-01")).collect();
+        results.extend((0..5).map(|_| org(100, 2, "C", "2025-03-01")));
+        results.extend((0..5).map(|_| org(10, 0, "G", "2025-03-01")));
+        let region = aggregate(&results, &Filter::default(), &ids());
+        let t = gedrag(&region);
+        let total = column(t, &GroupId::Total);
+        assert_eq!(total.n, 20);
+        assert_eq!(total.cells.unwrap(), [Cell::Shown { count: 5, percent: 25.0 }, Cell::Shown { count: 5, percent: 25.0 }, Cell::Shown { count: 10, percent: 50.0 }]);
+        let inclusive = column(t, &GroupId::Inclusive);
+        assert_eq!(inclusive.n, 15);
+        // Large organisations have far more groen than small ones: significant with a large effect.
+        let large = column(t, &GroupId::Large);
+        assert_eq!(large.marker, Some(Marker::StrongUp));
+        assert_eq!(column(t, &GroupId::Small).marker, Some(Marker::StrongDown));
+        let Region::Tables(tables) = &region else { unreachable!() };
+        assert_eq!(tables.quadrant.n, 20);
+        assert_eq!(tables.questionnaire_versions.iter().copied().collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn a_region_of_four_shows_nothing() {
+        let results: Vec<Opened> = (0..4).map(|i| org(100, i, "C", "2025-01-01")).collect();
+        assert_eq!(aggregate(&results, &Filter::default(), &ids()), Region::TooFew);
+    }
+
+    #[test]
+    fn small_groups_and_cells_are_suppressed_also_against_totaal() {
+        // 9 organisations, of which 6 large (groen) and 3 small: the small group is hidden, and since
+        // Totaal − Large = 3, Large is hidden too (else Small could be recovered by subtraction).
+        let mut results: Vec<Opened> = (0..6).map(|_| org(100, 10, "C", "2025-01-01")).collect();
+        results.extend((0..3).map(|_| org(10, 0, "C", "2025-01-01")));
+        let region = aggregate(&results, &Filter::default(), &ids());
+        let t = gedrag(&region);
+        assert_eq!(column(t, &GroupId::Small).cells, None);
+        assert_eq!(column(t, &GroupId::Large).cells, None);
+        // In Totaal, rood = 3 is hidden, and one more so it cannot be recovered from N = 9.
+        let cells = column(t, &GroupId::Total).cells.unwrap();
+        assert_eq!(cells.iter().filter(|c| **c == Cell::Suppressed).count(), 2);
+        assert_eq!(cells[0], Cell::Suppressed);
+    }
+
+    #[test]
+    fn two_overlapping_filters_cannot_isolate_one_employer() {
+        // Sector C has 6 organisations; in 2025 it has 5. Each filter alone would show ≥ 5, but their
+        // difference is the one 2024 employer in sector C.
+        let mut results: Vec<Opened> = (0..5).map(|_| org(100, 10, "C", "2025-06-01")).collect();
+        results.push(org(100, 0, "C", "2024-06-01"));
+        results.extend((0..10).map(|_| org(50, 5, "G", "2025-06-01")));
+        let sector = Filter { sector: Some("C".into()), ..Filter::default() };
+        assert!(matches!(aggregate(&results, &sector, &ids()), Region::Tables(_)));
+        let sector_2025 = Filter { from: Some("2025-01-01".into()), ..sector.clone() };
+        assert_eq!(aggregate(&results, &sector_2025, &ids()), Region::TooFew);
+        // 2025 over all sectors differs from the whole region by exactly that one employer too.
+        let all_2025 = Filter { from: Some("2025-01-01".into()), ..Filter::default() };
+        assert_eq!(aggregate(&results, &all_2025, &ids()), Region::TooFew);
+    }
+
+    #[test]
+    fn synthetic_regions_aggregate_to_shares_that_add_up() {
+        let q = Questionnaire::vio();
+        let results: Vec<Opened> = crate::synth::synthetic_results(q, 3, 400).iter().map(|e| Envelope::open(&e.to_padded_json(), q).unwrap()).collect();
+        let all_ids: Vec<String> = q.indicators().map(|i| i.id.clone()).collect();
+        let Region::Tables(t) = aggregate(&results, &Filter::default(), &all_ids) else { panic!("400 results give tables") };
+        assert_eq!(t.n, 400);
+        for ind in &t.indicators {
+            let total = column(ind, &GroupId::Total);
+            assert_eq!(total.n + total.onbekend, 400, "{}", ind.indicator);
+            if let Some(cells) = total.cells {
+                let shown: f64 = cells.iter().map(|c| if let Cell::Shown { percent, .. } = c { *percent } else { 0.0 }).sum();
+                if cells.iter().all(|c| matches!(c, Cell::Shown { .. })) {
+                    assert!((shown - 100.0).abs() < 1e-9, "{}", ind.indicator);
+                }
+            }
+        }
+        // The synthetic inclusive organisations really are more often groen on gedrag.
+        assert_eq!(column(gedrag(&Region::Tables(t.clone())), &GroupId::Inclusive).marker, Some(Marker::StrongUp));
+    }
+}
