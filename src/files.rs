@@ -33,6 +33,14 @@ pub fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     files.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
 }
 
+/// Lets the browser paint and handle input before the next piece of long work.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Today in the user's own time zone as `JJJJ-MM-DD`: the only time information a result file holds.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

@@ -6,10 +6,12 @@
 //! - [`key`]: create, back up, restore and share the key (link, QR code, poster).
 //! - [`open`]: open result files by picker or drag and drop, with a message per bad file.
 //! - [`employer`]: one employer's result, read-only, with het goede gesprek.
+//! - [`region`]: the regional analysis over all opened results, with CSV export.
 
 mod employer;
 mod key;
 mod open;
+mod region;
 mod state;
 
 use leptos::prelude::*;
@@ -60,6 +62,7 @@ fn App() -> impl IntoView {
                 }.into_any(),
                 AmRoute::Poster => view! { <key::Poster/> }.into_any(),
                 AmRoute::Employer(i) => view! { <employer::EmployerResult index=i/> }.into_any(),
+                AmRoute::Region => view! { <region::RegionScreen/> }.into_any(),
             }}
         </main>
     }

@@ -14,24 +14,35 @@ use crate::components::field::TextField;
 use crate::files;
 use crate::i18n::display_date;
 
-fn open_bytes(am: AmState, passphrase: &str, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
-    let identity = am.identity();
-    let keys = Keys { identity: identity.as_ref(), passphrase: Some(passphrase) };
-    let outcome = open_result(&bytes, &keys, Questionnaire::vio());
-    OpenedFile { name, bytes, outcome }
+fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
+    let outcome = open_result(&bytes, keys, Questionnaire::vio());
+    OpenedFile::new(name, bytes, outcome)
 }
 
+/// Files are opened in chunks, each added to the list at once, with a pause for the browser in
+/// between: the tab stays responsive and the progress shows, also for thousands of files.
+const CHUNK: usize = 100;
+
 async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) {
-    for file in picked {
-        // Refuse oversized files before reading them into memory.
-        let opened = if file.size() > MAX_FILE_BYTES as f64 {
-            OpenedFile { name: file.name(), bytes: Rc::default(), outcome: Err(CryptoError::TooLarge.into()) }
-        } else {
-            let bytes = files::read(&file).await.unwrap_or_default();
-            open_bytes(am, &passphrase, file.name(), Rc::new(bytes))
-        };
-        am.files.update(|list| list.push(opened));
+    let identity = am.identity();
+    let keys = Keys { identity: identity.as_ref(), passphrase: Some(&passphrase) };
+    let total = picked.len();
+    for (done, chunk) in picked.chunks(CHUNK).enumerate() {
+        let mut opened = Vec::with_capacity(chunk.len());
+        for file in chunk {
+            // Refuse oversized files before reading them into memory.
+            opened.push(if file.size() > MAX_FILE_BYTES as f64 {
+                OpenedFile::new(file.name(), Rc::default(), Err(CryptoError::TooLarge.into()))
+            } else {
+                let bytes = files::read(file).await.unwrap_or_default();
+                open_bytes(&keys, file.name(), Rc::new(bytes))
+            });
+        }
+        am.files.update(|list| list.extend(opened));
+        am.progress.set(Some(((done * CHUNK + chunk.len()).min(total), total)));
+        files::next_tick().await;
     }
+    am.progress.set(None);
 }
 
 fn wants_passphrase(outcome: &Result<vio_core::envelope::Opened, OpenError>) -> bool {
@@ -58,9 +69,11 @@ pub fn OpenPanel() -> impl IntoView {
     };
     let retry = move |_| {
         let p = passphrase.get_untracked();
+        let identity = am.identity();
+        let keys = Keys { identity: identity.as_ref(), passphrase: Some(&p) };
         am.files.update(|list| {
             for f in list.iter_mut().filter(|f| wants_passphrase(&f.outcome)) {
-                *f = open_bytes(am, &p, f.name.clone(), f.bytes.clone());
+                *f = open_bytes(&keys, f.name.clone(), f.bytes.clone());
             }
         });
     };
@@ -79,6 +92,9 @@ pub fn OpenPanel() -> impl IntoView {
                 <label class="button primary" for="result-files">{ui.t(|u| &u.am_choose_files)}</label>
                 <input type="file" id="result-files" class="visually-hidden" multiple accept=".age,application/octet-stream" on:change=pick/>
             </div>
+            {move || am.progress.get().map(|(done, total)| view! {
+                <p role="status"><progress max=total value=done></progress>" "{format!("{done} / {total}")}</p>
+            })}
             <Show when=any_waiting>
                 <p class="actions"><button type="button" class="button" on:click=retry>{ui.t(|u| &u.am_retry)}</button></p>
             </Show>
@@ -103,8 +119,10 @@ fn FileList() -> impl IntoView {
                     <th scope="col">{ui.t(|u| &u.am_status)}</th>
                 </tr></thead>
                 <tbody>
-                    {move || am.files.with(|list| list.iter().enumerate().map(|(i, f)| {
-                        let lang = ui.lang();
+                    <For each=move || am.files.with(|l| l.iter().enumerate().map(|(i, f)| (i, f.serial)).collect::<Vec<_>>()) key=|(_, serial)| *serial let:row>
+                    // A row never changes for its serial: read the list untracked (only the language
+                    // re-renders it), so adding files does not redraw the rows already there.
+                    {move || { let lang = ui.lang(); am.files.with_untracked(|list| list.get(row.0).map(|f| { let i = row.0;
                         let (date, org, status) = match &f.outcome {
                             Ok(o) => (
                                 display_date(&o.envelope.completed_on, lang),
@@ -114,10 +132,14 @@ fn FileList() -> impl IntoView {
                             Err(e) => (String::new(), String::new(), view! { <span class="error">{e.message(lang)}</span> }.into_any()),
                         };
                         view! { <tr><td class="mono">{f.name.clone()}</td><td>{date}</td><td>{org}</td><td>{status}</td></tr> }
-                    }).collect_view())}
+                    })) }}
+                    </For>
                 </tbody>
             </table>
-            <p class="actions"><button type="button" class="button" on:click=clear>{ui.t(|u| &u.am_clear_files)}</button></p>
+            <p class="actions">
+                <a class="button primary" href=AmRoute::Region.hash()>{ui.t(|u| &u.region_open)}</a>
+                <button type="button" class="button" on:click=clear>{ui.t(|u| &u.am_clear_files)}</button>
+            </p>
         </Show>
     }
 }

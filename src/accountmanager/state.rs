@@ -15,6 +15,7 @@ pub enum AmRoute {
     Home,
     Poster,
     Employer(usize),
+    Region,
 }
 
 impl AmRoute {
@@ -23,6 +24,7 @@ impl AmRoute {
         match path.split_once('/') {
             Some(("werkgever", n)) => n.parse().map_or(AmRoute::Home, AmRoute::Employer),
             _ if path == "poster" => AmRoute::Poster,
+            _ if path == "regio" => AmRoute::Region,
             _ => AmRoute::Home,
         }
     }
@@ -32,6 +34,7 @@ impl AmRoute {
             AmRoute::Home => "#/".into(),
             AmRoute::Poster => "#/poster".into(),
             AmRoute::Employer(n) => format!("#/werkgever/{n}"),
+            AmRoute::Region => "#/regio".into(),
         }
     }
 
@@ -44,9 +47,18 @@ impl AmRoute {
 /// can be tried again with another passphrase.
 #[derive(Clone)]
 pub struct OpenedFile {
+    /// Unique per outcome (a retry gets a new one), so the file list re-renders only what changed.
+    pub serial: u64,
     pub name: String,
     pub bytes: std::rc::Rc<Vec<u8>>,
     pub outcome: Result<Opened, OpenError>,
+}
+
+impl OpenedFile {
+    pub fn new(name: String, bytes: std::rc::Rc<Vec<u8>>, outcome: Result<Opened, OpenError>) -> OpenedFile {
+        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        OpenedFile { serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed), name, bytes, outcome }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -54,6 +66,8 @@ pub struct AmState {
     pub keyring: RwSignal<Keyring>,
     pub files: RwSignal<Vec<OpenedFile>, LocalStorage>,
     pub route: RwSignal<AmRoute>,
+    /// Files opened so far of those handed over, while a batch is being opened.
+    pub progress: RwSignal<Option<(usize, usize)>>,
     pub problem: RwSignal<Option<&'static str>>,
     pub ui: Ui,
 }
@@ -66,7 +80,7 @@ impl AmState {
         };
         let keyring = RwSignal::new(keyring);
         let ui = Ui::provide(Signal::derive(move || keyring.with(|k| k.lang)));
-        let am = AmState { keyring, files: RwSignal::new_local(Vec::new()), route: RwSignal::new(AmRoute::current()), problem: RwSignal::new(None), ui };
+        let am = AmState { keyring, files: RwSignal::new_local(Vec::new()), route: RwSignal::new(AmRoute::current()), progress: RwSignal::new(None), problem: RwSignal::new(None), ui };
         am.show_storage_problem(problem);
         let _ = window_event_listener(leptos::ev::hashchange, move |_| am.route.set(AmRoute::current()));
         am

@@ -1,0 +1,59 @@
+// Regionale analyse in the accountmanager's page: synthetic result files (made by the core's seeded
+// generator, vio-synth) are opened and combined; small selections show nothing; CSV opens in Excel.
+import { expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectNoAxeViolations, test, ui, vio } from './helpers.js';
+
+const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
+
+/** Makes a key in the page and `count` synthetic result files for it. */
+export async function keyAndResults(page, count, seed = 1) {
+  await page.goto('accountmanager/');
+  await page.getByLabel(ui.am_name_label.nl).fill('WSP Test');
+  await page.getByRole('button', { name: ui.am_create.nl }).click();
+  const key = (await page.locator('#public-key').innerText()).trim();
+  const out = mkdtempSync(join(tmpdir(), 'vio-synth-'));
+  execFileSync('cargo', ['run', '--quiet', '-p', 'vio-core', '--bin', 'vio-synth', '--', '--seed', String(seed), '--count', String(count), '--recipient', key, '--out', out]);
+  return readdirSync(out).sort().map((f) => join(out, f));
+}
+
+test('many results combine into the regional tables; CSV for Excel; too few shows nothing', async ({ page }) => {
+  const files = await keyAndResults(page, 60);
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await expect(page.locator('table.files tbody tr')).toHaveCount(60);
+  await page.getByRole('link', { name: ui.region_open.nl }).click();
+  await expect(page.getByRole('heading', { level: 1, name: ui.region_title.nl })).toBeVisible();
+  await expect(page.getByText(t('region_n', { n: 60 }))).toBeVisible();
+  const gedrag = vio.factors.find((f) => f.id === 'gedrag').indicators[0].name.nl;
+  const table = page.locator('table.region', { has: page.locator('caption', { hasText: gedrag }) });
+  const total = table.getByRole('row', { name: new RegExp(`^${ui.group_total.nl} `) });
+  const cells = await total.getByRole('cell').allInnerTexts();
+  // N counts organisations with a known light; with the onbekend ones they are all 60.
+  expect(Number(cells[0]) + Number(cells[4])).toBe(60);
+  const shares = cells.slice(1, 4).map((c) => Number(c.replace(',', '.')));
+  expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+  await expect(page.getByText(ui.region_note.nl)).toBeVisible();
+  await expectNoAxeViolations(page, 'regional analysis');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.region_csv.nl }).click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.split('\n')[0].split(';')).toHaveLength(10);
+  expect(csv).toContain(`${gedrag};${ui.group_total.nl};`);
+
+  // A period with no results at all, then one so narrow it would single out employers.
+  await page.getByLabel(ui.region_from.nl).fill('2030-01-01');
+  await expect(page.getByText(ui.region_too_few.nl)).toBeVisible();
+});
+
+test('a region of four organisations shows nothing', async ({ page }) => {
+  const files = await keyAndResults(page, 4, 9);
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await expect(page.locator('table.files tbody tr')).toHaveCount(4);
+  await page.getByRole('link', { name: ui.region_open.nl }).click();
+  await expect(page.getByText(ui.region_too_few.nl)).toBeVisible();
+  await expect(page.locator('table.region')).toHaveCount(0);
+});
