@@ -118,6 +118,11 @@ fn StorageNotice() -> impl IntoView {
             {move || message().map(|m| view! {
                 <p class="notice">{m}" "<a href=Route::Analyses.hash()>{app.t(|u| &u.storage_way_out)}</a></p>
             })}
+            {move || app.kept_aside.get().then(|| view! {
+                <p class="notice">{app.t(|u| &u.storage_kept_aside)}" "
+                    <button type="button" class="button" on:click=move |_| app.kept_aside.set(false)>{app.t(|u| &u.understood)}</button>
+                </p>
+            })}
         </div>
     }
 }

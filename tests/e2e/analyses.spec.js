@@ -1,7 +1,8 @@
 // Repeated measurement: three analyses a year apart (the clock moved by Playwright), a plan with a goal,
 // the dashboard, comparison, the printed report, delete with undo, and two tabs at once.
 import { expect } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { Decrypter } from 'age-encryption';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerCurrentPage, completeQuestionnaire, expectNoAxeViolations, factorName, newGuardedContext, nextButton, profiles, test, ui, vio } from './helpers.js';
@@ -36,6 +37,18 @@ test('three analyses over time, a goal, comparison, report, backup into a fresh 
   await expectNoAxeViolations(page, 'result with a plan');
   await page.reload();
   await expect(page.getByLabel(ui.plan_what.nl)).toHaveValue('Twee werkervaringsplekken');
+  // The plan goes into a shared result file.
+  await page.getByRole('link', { name: ui.share_button.nl }).click();
+  await expect(page.getByText(t('share_preview_plan', { n: 1 }))).toBeVisible();
+  await page.getByLabel(ui.share_by_passphrase.nl).check();
+  await page.getByLabel(ui.share_passphrase_label.nl, { exact: true }).fill('plan voor de accountmanager');
+  const [shared] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.share_download.nl }).click()]);
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase('plan voor de accountmanager');
+  const envelope = JSON.parse(await decrypter.decrypt(readFileSync(await shared.path()), 'text'));
+  expect(envelope.plan).toEqual([{ factor: 'attitude', what: 'Twee werkervaringsplekken', who: 'Hoofd personeelszaken', when: 'Voor 1 januari', measure: 'Twee mensen zijn gestart', support: 'Jobcoach' }]);
+  expect(envelope.completed_on).toBe('2024-04-15');
+  await page.goto('./#/resultaat');
 
   // A year later: start from the last answers, change some, reach the result.
   await page.clock.setFixedTime(new Date('2025-04-15T10:00:00'));
@@ -51,6 +64,12 @@ test('three analyses over time, a goal, comparison, report, backup into a fresh 
   await page.goto('./#/analyses');
   await page.getByRole('button', { name: ui.new_empty.nl }).click();
   await expect(page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toHaveValue('');
+  // Unfinished, it shows as "bezig" with "Ga verder".
+  await page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true }).fill('80');
+  await page.goto('./#/analyses');
+  await expect(page.getByText(t('analysis_unfinished', { n: 1 }))).toBeVisible();
+  await page.getByRole('link', { name: ui.resume.nl }).click();
+  await expect(page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toHaveValue('80');
   await fillToResult(page, profiles.inclusief.answers);
 
   await page.goto('./#/analyses');

@@ -196,6 +196,14 @@ test('every kind of bad file gets its own message and changes nothing', async ({
   const statuses = await openFiles(page, cases.map(([name, bytes]) => [name, bytes]));
   expect(Date.now() - started, 'refused at once, the tab stays responsive').toBeLessThan(10_000);
   for (const [name, , message] of cases) expect(statuses[name], name).toBe(message);
+  // Drag and drop works like the picker.
+  const dropped = await page.evaluateHandle((b64) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'gesleept.age'));
+    return dt;
+  }, good.toString('base64'));
+  await page.dispatchEvent('.dropzone', 'drop', { dataTransfer: dropped });
+  await expect(page.getByRole('link', { name: `${ui.am_view.nl}: gesleept.age` })).toBeVisible();
   // The scores in the file do not match the answers: it opens, with the recomputed scores and a note.
   const tampered = JSON.parse(JSON.stringify(valid));
   tampered.scores.factors[0].score = (tampered.scores.factors[0].score + 1) % 100;
@@ -205,7 +213,7 @@ test('every kind of bad file gets its own message and changes nothing', async ({
   // Nothing changed: the key is still there, the list still has every file.
   await page.getByRole('link', { name: ui.am_back.nl }).first().click();
   await expect(page.locator('#fingerprint')).toHaveText(key.fingerprint);
-  await expect(page.locator('table.files tbody tr')).toHaveCount(cases.length + 1);
+  await expect(page.locator('table.files tbody tr')).toHaveCount(cases.length + 2);
   await expectNoAxeViolations(page, 'accountmanager with bad files');
   await done();
 });

@@ -33,3 +33,19 @@ test('blocked storage is reported and the app still works', async ({ page }) => 
   await page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true }).fill('12');
   await downloadBackupFromTheNotice(page);
 });
+
+test('stored data that cannot be read is kept aside, not deleted, and the user is told', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('vio.state', '{"schema":99,"lang":"nl","toekomst":true}');
+    }
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText(ui.storage_kept_aside.nl);
+  expect(await page.evaluate(() => localStorage.getItem('vio.state.unreadable'))).toContain('"schema":99');
+  await page.getByRole('button', { name: ui.understood.nl }).click();
+  await expect(page.getByText(ui.storage_kept_aside.nl)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.locator('main h1')).toHaveText(vio.sections[0].title.nl);
+});

@@ -71,7 +71,7 @@ ui_texts!(
     plan_factor, plan_choose, plan_what, plan_who, plan_when, plan_measure, plan_support,
     plan_support_hint, plan_add, plan_remove, print_report, report_date, share_preview_plan,
     err_not_backup, backup_title, backup_lead, backup_passphrase, backup_download, backup_restore,
-    backup_restored, backup_draft_kept, storage_way_out, indicator, region_group, region_marker,
+    backup_restored, backup_draft_kept, storage_way_out, storage_kept_aside, understood, indicator, region_group, region_marker,
     region_title, region_open, region_lead, region_n, region_too_few, region_suppressed,
     region_group_too_few, region_sector, region_all_sectors, region_from, region_to, group_total,
     group_inclusive, group_small, group_large, region_note, region_versions,
