@@ -24,7 +24,10 @@ for (const [name, profile] of Object.entries(profiles).filter(([k]) => !k.starts
         const url = page.url();
         reloadStart = Date.now();
         await page.reload();
-        await page.waitForLoadState('load');
+        // The reload is a new page load: its own requests (the module script fetches the wasm, the
+        // deferred ECharts; with the service worker these may finish after 'load') end when the
+        // network is idle. From then on the user's actions must cause none.
+        await page.waitForLoadState('networkidle');
         reloadEnd = Date.now();
         expect(page.url()).toBe(url);
         await expect(page.locator('main h1')).toHaveText(section.title.nl);
