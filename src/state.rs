@@ -85,6 +85,11 @@ impl AppState {
         });
     }
 
+    /// The plan van aanpak of the analysis being filled in or looked at.
+    pub fn plan(&self) -> Vec<Goal> {
+        self.stored.with(|s| s.draft.as_ref().map(|d| d.plan.clone()).unwrap_or_default())
+    }
+
     pub fn set_plan(&self, plan: Vec<Goal>) {
         self.stored.update(|s| {
             s.draft.get_or_insert_with(new_draft).plan = plan;

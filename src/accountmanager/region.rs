@@ -25,13 +25,7 @@ pub fn RegionScreen() -> impl IntoView {
         results.with(|r| region::aggregate(r, &filter, &indicator_ids))
     });
     let sectors = Memo::new(move |_| {
-        let mut ids: Vec<String> = results.with(|r| r.iter().filter_map(|o| match o.envelope.answers.get("sector") {
-            Some(vio_core::Answer::Text(s)) => Some(s.clone()),
-            _ => None,
-        }).collect());
-        ids.sort();
-        ids.dedup();
-        ids
+        results.with(|r| r.iter().filter_map(region::sector_of).map(str::to_string).collect::<std::collections::BTreeSet<_>>())
     });
     let csv = move |_| {
         if let Region::Tables(t) = region.get() {

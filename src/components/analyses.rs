@@ -175,15 +175,6 @@ fn change(before: FactorStatus, after: FactorStatus) -> Change {
     }
 }
 
-fn rank(light: Light) -> Option<u8> {
-    match light {
-        Light::Rood => Some(0),
-        Light::Oranje => Some(1),
-        Light::Groen => Some(2),
-        Light::Onbekend => None,
-    }
-}
-
 #[component]
 pub fn CompareScreen(first: u32, second: u32) -> impl IntoView {
     let app = use_app();
@@ -224,9 +215,11 @@ pub fn CompareScreen(first: u32, second: u32) -> impl IntoView {
         let (before, after) = (ca.factors[i].status.light(), cb.factors[i].status.light());
         let name = &q.factors[i].name;
         let text = move || {
-            let pick: fn(&vio_core::ui::UiTexts) -> &vio_core::Text = match (rank(before), rank(after)) {
-                (Some(x), Some(y)) if y > x => |u| &u.goal_met,
-                (Some(x), Some(y)) if y < x => |u| &u.goal_worse,
+            // Light's order is rood < oranje < groen; onbekend on either side compares nothing.
+            let known = before != Light::Onbekend && after != Light::Onbekend;
+            let pick: fn(&vio_core::ui::UiTexts) -> &vio_core::Text = match after.cmp(&before) {
+                std::cmp::Ordering::Greater if known => |u| &u.goal_met,
+                std::cmp::Ordering::Less if known => |u| &u.goal_worse,
                 _ => |u| &u.goal_not_met,
             };
             app.t(pick)().replace("{factor}", name.get(app.lang())).replace("{from}", light_word(before, app.ui)).replace("{to}", light_word(after, app.ui))

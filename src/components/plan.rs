@@ -14,7 +14,7 @@ const MAX_GOALS: usize = 2;
 #[component]
 pub fn PlanEditor() -> impl IntoView {
     let app = use_app();
-    let plan = Memo::new(move |_| app.stored.with(|s| s.draft.as_ref().map(|d| d.plan.clone()).unwrap_or_default()));
+    let plan = Memo::new(move |_| app.plan());
     let add = move |_| {
         let mut p = plan.get();
         p.push(Goal::default());

@@ -37,7 +37,7 @@ pub fn ResultScreen() -> impl IntoView {
             <ResultView card/>
             <div class="no-print"><PlanEditor/></div>
             // The report shows the plan as text, not as form fields.
-            <div class="print-only">{move || view! { <PlanView plan=app.stored.with(|s| s.draft.as_ref().map(|d| d.plan.clone()).unwrap_or_default())/> }}</div>
+            <div class="print-only">{move || view! { <PlanView plan=app.plan()/> }}</div>
             <p class="actions">
                 <a class="button primary" href=Route::Share.hash()>{app.t(|u| &u.share_button)}</a>
                 <button type="button" class="button" on:click=print>{app.t(|u| &u.print_report)}</button>

@@ -67,8 +67,7 @@ pub fn ShareScreen() -> impl IntoView {
                 Ok(seal) => seal,
                 Err(message) => return status.set(Status::Problem(message)),
             };
-            let plan = app.stored.with(|s| s.draft.as_ref().map(|d| d.plan.clone()).unwrap_or_default());
-            let envelope = Envelope::new(q, &today, app.lang(), answers.get(), plan, organisation());
+            let envelope = Envelope::new(q, &today, app.lang(), answers.get(), app.plan(), organisation());
             let file_name = file_name.clone();
             status.set(Status::Working);
             // scrypt blocks the tab for a moment: let the "busy" text paint first.
@@ -165,7 +164,7 @@ pub fn ShareScreen() -> impl IntoView {
                     <li>{app.t(|u| &u.share_preview_scores)}</li>
                     <li>{move || app.ui.fill(|u| &u.share_preview_date, "date", &display_date(&today, app.lang()))}</li>
                     <li>{app.t(|u| &u.share_preview_language)}</li>
-                    <li>{move || app.ui.fill(|u| &u.share_preview_plan, "n", &app.stored.with(|s| s.draft.as_ref().map_or(0, |d| d.plan.len())).to_string())}</li>
+                    <li>{move || app.ui.fill(|u| &u.share_preview_plan, "n", &app.plan().len().to_string())}</li>
                     <li>{move || match organisation() {
                         Some(o) => app.t(|u| &u.share_preview_org)().replace("{name}", &o.name).replace("{contact}", &o.contact),
                         None => app.t(|u| &u.share_preview_no_org)().to_string(),

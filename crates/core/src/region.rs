@@ -41,7 +41,7 @@ pub struct Filter {
 impl Filter {
     fn keeps(&self, o: &Opened) -> bool {
         let e = &o.envelope;
-        self.sector.as_ref().is_none_or(|s| e.answers.get("sector") == Some(&Answer::Text(s.clone())))
+        self.sector.as_ref().is_none_or(|s| sector_of(o) == Some(s.as_str()))
             && self.from.as_ref().is_none_or(|f| e.completed_on.as_str() >= f.as_str())
             && self.to.as_ref().is_none_or(|t| e.completed_on.as_str() <= t.as_str())
     }
@@ -114,6 +114,14 @@ pub struct Tables {
 
 const LIGHTS: [Light; 3] = [Light::Rood, Light::Oranje, Light::Groen];
 
+/// The sector option the employer chose, if any.
+pub fn sector_of(o: &Opened) -> Option<&str> {
+    match o.envelope.answers.get("sector") {
+        Some(Answer::Text(s)) => Some(s.as_str()),
+        _ => None,
+    }
+}
+
 fn in_group(group: &GroupId, o: &Opened) -> bool {
     let employees = match o.envelope.answers.get("medewerkers") {
         Some(Answer::Number(n)) => Some(*n),
@@ -124,7 +132,7 @@ fn in_group(group: &GroupId, o: &Opened) -> bool {
         GroupId::Inclusive => o.scores.inclusive == Some(true),
         GroupId::Small => employees.is_some_and(|n| n < SMALL_BELOW),
         GroupId::Large => employees.is_some_and(|n| n >= SMALL_BELOW),
-        GroupId::Sector(s) => o.envelope.answers.get("sector") == Some(&Answer::Text(s.clone())),
+        GroupId::Sector(s) => sector_of(o) == Some(s.as_str()),
     }
 }
 
@@ -140,14 +148,14 @@ pub fn aggregate(results: &[Opened], filter: &Filter, indicator_ids: &[String]) 
     if n < MIN_ORGANISATIONS || differs_by_few {
         return Region::TooFew;
     }
-    let mut sectors: Vec<String> = selected.iter().filter_map(|o| match o.envelope.answers.get("sector") {
-        Some(Answer::Text(s)) => Some(s.clone()),
-        _ => None,
+    let sectors: BTreeSet<&str> = selected.iter().filter_map(|o| sector_of(o)).collect();
+    let groups: Vec<GroupId> = [GroupId::Total, GroupId::Inclusive, GroupId::Small, GroupId::Large].into_iter().chain(sectors.into_iter().map(|s| GroupId::Sector(s.into()))).collect();
+    // Who is in which group does not depend on the indicator: split once, not once per indicator.
+    let split: Vec<Split> = groups.into_iter().map(|g| {
+        let (inside, outside) = selected.iter().partition(|o| in_group(&g, o));
+        Split { group: g, inside, outside }
     }).collect();
-    sectors.sort();
-    sectors.dedup();
-    let groups: Vec<GroupId> = [GroupId::Total, GroupId::Inclusive, GroupId::Small, GroupId::Large].into_iter().chain(sectors.into_iter().map(GroupId::Sector)).collect();
-    let indicators = indicator_ids.iter().map(|id| indicator_table(&selected, &groups, id)).collect();
+    let indicators = indicator_ids.iter().map(|id| indicator_table(&selected, &split, id)).collect();
     Region::Tables(Tables {
         n,
         questionnaire_versions: selected.iter().map(|o| o.envelope.questionnaire.version).collect(),
@@ -168,17 +176,23 @@ fn light_counts(results: &[&Opened], indicator: &str) -> ([u64; 3], u64) {
     (counts, onbekend)
 }
 
-fn indicator_table(selected: &[&Opened], groups: &[GroupId], indicator: &str) -> IndicatorTable {
+/// A group's members and the other organisations of the selection.
+struct Split<'a> {
+    group: GroupId,
+    inside: Vec<&'a Opened>,
+    outside: Vec<&'a Opened>,
+}
+
+fn indicator_table(selected: &[&Opened], split: &[Split], indicator: &str) -> IndicatorTable {
     let (total, _) = light_counts(selected, indicator);
     let total_n: u64 = total.iter().sum();
-    let columns = groups.iter().map(|g| {
-        let (inside, outside): (Vec<&Opened>, Vec<&Opened>) = selected.iter().partition(|o| in_group(g, o));
-        let (counts, onbekend) = light_counts(&inside, indicator);
+    let columns = split.iter().map(|Split { group: g, inside, outside }| {
+        let (counts, onbekend) = light_counts(inside, indicator);
         let n: u64 = counts.iter().sum();
         let (test, marker) = if *g == GroupId::Total {
             (None, None)
         } else {
-            let (rest, _) = light_counts(&outside, indicator);
+            let (rest, _) = light_counts(outside, indicator);
             let test = chi_square(&[counts.to_vec(), rest.to_vec()]);
             let share = |c: &[u64; 3]| c[2] as f64 / c.iter().sum::<u64>().max(1) as f64;
             (test, test.and_then(|t| Marker::of(&t, share(&counts) > share(&rest))))
