@@ -3,9 +3,9 @@
 //! ever causes a request. charming 0.6 cannot pick the SVG renderer, replace (not merge) options or
 //! dispose a chart, hence these few bindings of our own.
 
-use charming::component::{Legend, RadarCoordinate, RadarIndicator};
-use charming::element::{AreaStyle, Tooltip, Trigger};
-use charming::series::Radar;
+use charming::component::{Axis, Grid, Legend, RadarCoordinate, RadarIndicator};
+use charming::element::{AreaStyle, AxisLabel, AxisType, ItemStyle, Tooltip, Trigger};
+use charming::series::{Bar, Radar};
 use charming::Chart;
 use wasm_bindgen::prelude::*;
 
@@ -58,6 +58,22 @@ pub fn radar(axes: &[String], series: &[(String, Vec<Option<u8>>)]) -> Chart {
                 .area_style(AreaStyle::new().opacity(0.2))
                 .data(vec![(values, name.as_str())]),
         );
+    }
+    chart
+}
+
+/// One horizontal bar per group, split into stacked shares (0–100). A `None` share (suppressed,
+/// "<5") is left as a gap: drawing it would give away what the table hides.
+pub fn stacked_shares(groups: &[String], shares: &[(String, &str, Vec<Option<f64>>)]) -> Chart {
+    let mut chart = Chart::new()
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().bottom(0))
+        .grid(Grid::new().left(8).right(24).top(8).bottom(36).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100).axis_label(AxisLabel::new().formatter("{value} %")))
+        // Totaal on top, as in the table.
+        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(groups.to_vec()));
+    for (name, color, values) in shares {
+        chart = chart.series(Bar::new().name(name.as_str()).stack("shares").item_style(ItemStyle::new().color(*color)).data(values.clone()));
     }
     chart
 }

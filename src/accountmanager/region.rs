@@ -1,13 +1,20 @@
 //! Regionale analyse: every opened result combined into the deck's tables (aggregation, tests and
-//! suppression all in `vio_core::region`), with filters and a CSV export for Excel.
+//! suppression all in `vio_core::region`), with filters and exports for Excel (`vio_core::export`).
 
 use leptos::prelude::*;
+use vio_core::export;
 use vio_core::region::{self, Cell, Filter, Region};
 use vio_core::Questionnaire;
 
 use super::state::{use_am, AmRoute};
+use crate::chart;
+use crate::components::echart::EChart;
 use crate::components::field::TextField;
 use crate::files;
+
+/// The app's traffic-light colours (style/app.css), so bars and badges agree.
+const LIGHT_COLOURS: [&str; 3] = ["#b42318", "#a04100", "#067647"];
+const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[component]
 pub fn RegionScreen() -> impl IntoView {
@@ -27,10 +34,19 @@ pub fn RegionScreen() -> impl IntoView {
     let sectors = Memo::new(move |_| {
         results.with(|r| r.iter().filter_map(region::sector_of).map(str::to_string).collect::<std::collections::BTreeSet<_>>())
     });
+    let export_failed = RwSignal::new(false);
     let csv = move |_| {
         if let Region::Tables(t) = region.get() {
-            let text = region::to_csv(&t, q, ui.lang());
+            let text = export::to_csv(&t, q, ui.lang());
             let _ = files::download(&format!("vio-regionale-analyse-{}.csv", files::today()), text.as_bytes(), "text/csv;charset=utf-8");
+        }
+    };
+    let xlsx = move |_| {
+        if let Region::Tables(t) = region.get() {
+            let made = export::to_xlsx(&t, q, ui.lang()).ok().and_then(|bytes| {
+                files::download(&format!("vio-regionale-analyse-{}.xlsx", files::today()), &bytes, XLSX_TYPE).ok()
+            });
+            export_failed.set(made.is_none());
         }
     };
     view! {
@@ -58,10 +74,14 @@ pub fn RegionScreen() -> impl IntoView {
                 view! {
                     <p role="status"><strong>{ui.fill(|u| &u.region_n, "n", &t.n.to_string())}</strong></p>
                     <p class="note">{ui.fill(|u| &u.region_versions, "v", &versions)}</p>
-                    <p class="actions"><button type="button" class="button" on:click=csv>{ui.t(|u| &u.region_csv)}</button></p>
+                    <p class="actions">
+                        <button type="button" class="button" on:click=xlsx>{ui.t(|u| &u.region_xlsx)}</button>
+                        <button type="button" class="button" on:click=csv>{ui.t(|u| &u.region_csv)}</button>
+                    </p>
+                    <Show when=move || export_failed.get()><p class="notice" role="alert">{ui.t(|u| &u.region_export_failed)}</p></Show>
                     <QuadrantTable table=t.quadrant.clone()/>
                     <p class="note">{ui.t(|u| &u.region_note)}</p>
-                    {t.indicators.into_iter().map(|ind| view! { <IndicatorTable table=ind/> }).collect_view()}
+                    {t.indicators.into_iter().map(|ind| view! { <Indicator table=ind/> }).collect_view()}
                 }.into_any()
             }
         }}
@@ -97,6 +117,45 @@ fn QuadrantTable(table: region::QuadrantTable) -> impl IntoView {
     }
 }
 
+/// One indicator: its shares as stacked bars per group, and the same numbers as a table (the
+/// alternative for screen readers and for reading exact values).
+#[component]
+fn Indicator(table: region::IndicatorTable) -> impl IntoView {
+    let ui = use_am().ui;
+    let q = Questionnaire::vio();
+    let name = q.indicator(&table.indicator).map(|i| &i.name);
+    let bars = {
+        let table = table.clone();
+        Signal::derive(move || shares_chart(&table, ui.lang()))
+    };
+    view! {
+        <section class="region-indicator">
+            <h2>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}</h2>
+            <EChart chart=bars label=Signal::derive(move || ui.t(|u| &u.region_chart_alt)().to_string())/>
+            <IndicatorTable table/>
+        </section>
+    }
+}
+
+/// The groups that have something to show (not "te weinig organisaties", not every share hidden),
+/// each a bar of rood, oranje, groen.
+fn shares_chart(table: &region::IndicatorTable, lang: vio_core::Lang) -> charming::Chart {
+    let q = Questionnaire::vio();
+    let ui = vio_core::ui::UiTexts::get();
+    let visible = |cells: &[Cell; 3]| cells.iter().any(|c| matches!(c, Cell::Shown { count, .. } if *count > 0));
+    let shown: Vec<_> = table.columns.iter().filter_map(|c| c.cells.filter(visible).map(|cells| (c.group.label(q, lang), cells))).collect();
+    let groups: Vec<String> = shown.iter().map(|(g, _)| g.clone()).collect();
+    let lights = [(&ui.light_rood, LIGHT_COLOURS[0]), (&ui.light_oranje, LIGHT_COLOURS[1]), (&ui.light_groen, LIGHT_COLOURS[2])];
+    let shares: Vec<_> = lights.iter().enumerate().map(|(i, (name, colour))| {
+        let values = shown.iter().map(|(_, cells)| match cells[i] {
+            Cell::Shown { percent, .. } => Some((percent * 10.0).round() / 10.0),
+            Cell::Suppressed => None,
+        });
+        (name.get(lang).to_string(), *colour, values.collect())
+    }).collect();
+    chart::stacked_shares(&groups, &shares)
+}
+
 #[component]
 fn IndicatorTable(table: region::IndicatorTable) -> impl IntoView {
     let ui = use_am().ui;
@@ -104,7 +163,7 @@ fn IndicatorTable(table: region::IndicatorTable) -> impl IntoView {
     let name = q.indicator(&table.indicator).map(|i| &i.name);
     view! {
         <table class="scores region">
-            <caption>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}</caption>
+            <caption>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}" – "{ui.t(|u| &u.region_as_table)}</caption>
             <thead><tr>
                 <th scope="col">{ui.t(|u| &u.region_group)}</th>
                 <th scope="col">"N"</th>

@@ -2,6 +2,7 @@
 //! visibility and input checks all come from `vio-core`.
 
 mod analyses;
+pub mod echart;
 pub mod field;
 mod light;
 pub mod plan;

@@ -1,12 +1,12 @@
 //! The result: radar chart with its table, a traffic light per factor with its reason (details per
 //! indicator), the behaviour × intention quadrant, and advice with rood and oranje first.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use vio_core::questionnaire::Factor;
 use vio_core::scoring::{FactorScore, Level};
 use vio_core::{FactorStatus, Light, Questionnaire, Scorecard};
 
+use super::echart::EChart;
 use super::light::light_word;
 use super::plan::{PlanEditor, PlanView};
 use super::LightBadge;
@@ -93,39 +93,11 @@ pub fn radar_series(name: String, card: &Scorecard) -> (String, Vec<Option<u8>>)
 pub fn RadarChart(#[prop(into)] series: Signal<Vec<(String, Vec<Option<u8>>)>>) -> impl IntoView {
     let ui = use_ui();
     let q = Questionnaire::vio();
-    let el = NodeRef::<Div>::new();
-    let instance = StoredValue::new_local(None::<chart::ChartInstance>);
-    let drawn = RwSignal::new(false);
-    // Retried while the async ECharts script is still arriving; it was requested at page load.
-    let tries = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        tries.track();
-        let (Some(el), lang) = (el.get(), ui.lang()) else { return };
-        if !chart::echarts_ready() {
-            if tries.get_untracked() < 100 {
-                set_timeout(move || tries.update(|t| *t += 1), std::time::Duration::from_millis(100));
-            }
-            return;
-        }
-        let axes: Vec<String> = q.factors.iter().map(|f| factor_name(f, lang)).collect();
-        let series = series.get();
-        instance.update_value(|slot| {
-            if let Some(old) = slot.take() {
-                old.dispose();
-            }
-            *slot = chart::draw(&el, &chart::radar(&axes, &series)).ok();
-        });
-        drawn.set(instance.with_value(Option::is_some));
+    let radar = Signal::derive(move || {
+        let axes: Vec<String> = q.factors.iter().map(|f| factor_name(f, ui.lang())).collect();
+        chart::radar(&axes, &series.get())
     });
-    on_cleanup(move || {
-        instance.try_update_value(|slot| slot.take().map(|i| i.dispose()));
-    });
-    view! {
-        <div class="chart-frame">
-            <div class="chart" id="radar" node_ref=el role="img" aria-label=ui.t(|u| &u.chart_alt)></div>
-            <Show when=move || !drawn.get()><p class="chart-loading">{ui.t(|u| &u.chart_loading)}</p></Show>
-        </div>
-    }
+    view! { <EChart chart=radar label=Signal::derive(move || ui.t(|u| &u.chart_alt)().to_string()) id="radar"/> }
 }
 
 #[component]

@@ -1,5 +1,6 @@
 // Regionale analyse in the accountmanager's page: synthetic result files (made by the core's seeded
-// generator, vio-synth) are opened and combined; small selections show nothing; CSV opens in Excel.
+// generator, vio-synth) are opened and combined into tables and stacked bars; small selections show
+// nothing; CSV and XLSX download for Excel.
 import { expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -36,6 +37,12 @@ test('many results combine into the regional tables; CSV for Excel; too few show
   const shares = cells.slice(1, 4).map((c) => Number(c.replace(',', '.')));
   expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
   await expect(page.getByText(ui.region_note.nl)).toBeVisible();
+  // Each indicator also as stacked bars: one bar per shown group, rood/oranje/groen stacked.
+  const section = page.locator('section.region-indicator', { has: page.getByRole('heading', { name: gedrag, exact: true }) });
+  await expect(section.getByRole('img', { name: ui.region_chart_alt.nl })).toBeVisible();
+  await expect(section.getByText(ui.light_groen.nl, { exact: true }).first()).toBeVisible();
+  // Groen's colour: its legend mark plus a bar for each shown group that has groen.
+  expect(await section.locator('svg path[fill="#067647"]').count()).toBeGreaterThan(2);
   await expectNoAxeViolations(page, 'regional analysis');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.region_csv.nl }).click()]);
@@ -43,6 +50,15 @@ test('many results combine into the regional tables; CSV for Excel; too few show
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv.split('\n')[0].split(';')).toHaveLength(10);
   expect(csv).toContain(`${gedrag};${ui.group_total.nl};`);
+
+  // The same tables as an Excel workbook (a zip with three sheets), made in the browser.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.region_xlsx.nl }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^vio-regionale-analyse-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const book = readFileSync(await xlsx.path());
+  expect(book.subarray(0, 2).toString()).toBe('PK');
+  for (const part of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet3.xml', 'xl/sharedStrings.xml']) {
+    expect(book.includes(Buffer.from(part)), part).toBe(true);
+  }
 
   // A period with no results at all, then one so narrow it would single out employers.
   await page.getByLabel(ui.region_from.nl).fill('2030-01-01');

@@ -180,7 +180,7 @@ fn check_stanza_bodies(file: &[u8]) -> Result<(), CryptoError> {
     for line in file.split(|&b| b == b'\n').skip(1) {
         let stanza_start = line.starts_with(b"-> ");
         if line.starts_with(b"---") || stanza_start {
-            if in_stanza && !last_body_len.is_some_and(|n| n < 64) {
+            if in_stanza && last_body_len.is_none_or(|n| n >= 64) {
                 return Err(CryptoError::Damaged);
             }
             if !stanza_start {

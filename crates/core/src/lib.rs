@@ -6,6 +6,7 @@
 //! - [`answers`]: what the employer answered, skip logic and input checks.
 //! - [`scoring`]: answers → indicator and factor scores, traffic lights, reasons, quadrant.
 //! - [`region`]: many results → the deck's regional tables, with suppression of small numbers.
+//! - [`export`]: the regional tables as CSV and XLSX (aggregates only).
 //! - [`synth`]: seeded synthetic results for tests and benchmarks (also `vio-synth`, a CLI).
 //! - [`stats`]: Pearson χ² with Cramér's V, and the deck's significance markers.
 //! - [`ui`]: the app's own texts (buttons, headings), also data, also bilingual.
@@ -21,6 +22,7 @@ pub mod answers;
 pub mod backup;
 pub mod crypto;
 pub mod envelope;
+pub mod export;
 pub mod open;
 pub mod questionnaire;
 pub mod region;

@@ -1,0 +1,55 @@
+//! One ECharts chart on a screen, shared by the employer's radar and the accountmanager's regional
+//! bars: draws a charming `Chart` once the element and the ECharts script are there (the script was
+//! requested at page load and may still be arriving), redraws when the chart changes (data,
+//! language), and disposes of it with the view.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use crate::chart;
+use crate::i18n::use_ui;
+
+/// Gives up waiting for ECharts after 10 s; the table beside every chart still says it all.
+const MAX_TRIES: u32 = 100;
+
+#[component]
+pub fn EChart(
+    #[prop(into)] chart: Signal<charming::Chart>,
+    /// What the chart shows, for screen readers (the table beside it is the full alternative).
+    #[prop(into)]
+    label: Signal<String>,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let el = NodeRef::<Div>::new();
+    let instance = StoredValue::new_local(None::<chart::ChartInstance>);
+    let drawn = RwSignal::new(false);
+    let tries = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        tries.track();
+        let Some(el) = el.get() else { return };
+        if !chart::echarts_ready() {
+            if tries.get_untracked() < MAX_TRIES {
+                set_timeout(move || tries.update(|t| *t += 1), std::time::Duration::from_millis(100));
+            }
+            return;
+        }
+        let chart = chart.get();
+        instance.update_value(|slot| {
+            if let Some(old) = slot.take() {
+                old.dispose();
+            }
+            *slot = chart::draw(&el, &chart).ok();
+        });
+        drawn.set(instance.with_value(Option::is_some));
+    });
+    on_cleanup(move || {
+        instance.try_update_value(|slot| slot.take().map(|i| i.dispose()));
+    });
+    view! {
+        <div class="chart-frame">
+            <div class="chart" id=id node_ref=el role="img" aria-label=label></div>
+            <Show when=move || !drawn.get()><p class="chart-loading">{ui.t(|u| &u.chart_loading)}</p></Show>
+        </div>
+    }
+}
