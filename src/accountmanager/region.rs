@@ -29,7 +29,7 @@ pub fn RegionScreen() -> impl IntoView {
     let region = Memo::new(move |_| {
         let some = |s: String| (!s.trim().is_empty()).then(|| s.trim().to_string());
         let filter = Filter { sector: some(sector.get()), from: some(from.get()), to: some(to.get()) };
-        results.with(|r| region::aggregate(r, &filter, &indicator_ids))
+        results.with(|r| region::aggregate(r, &filter, q, &indicator_ids))
     });
     let sectors = Memo::new(move |_| {
         results.with(|r| r.iter().filter_map(region::sector_of).map(str::to_string).collect::<std::collections::BTreeSet<_>>())
@@ -131,6 +131,7 @@ fn Indicator(table: region::IndicatorTable) -> impl IntoView {
     view! {
         <section class="region-indicator">
             <h2>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}</h2>
+            {let older = table.clone(); move || older.older_note(ui.lang()).map(|note| view! { <p class="note">{note}</p> })}
             <EChart chart=bars label=Signal::derive(move || ui.t(|u| &u.region_chart_alt)().to_string())/>
             <IndicatorTable table/>
         </section>

@@ -101,6 +101,12 @@ impl Questionnaire {
 
     /// Keeps only answers that fit the definition: known items, known options, numbers in range.
     /// Used on everything read back from storage or from a file.
+    /// The answers given with questionnaire `version` that still answer a question of this version:
+    /// items removed since, or changed since (`since` > `version`), are left out.
+    pub fn comparable(&self, answers: &Answers, version: u32) -> Answers {
+        answers.iter().filter(|(id, _)| self.item(id).is_some_and(|i| i.since <= version)).map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+
     pub fn sanitize(&self, answers: &Answers) -> Answers {
         answers
             .iter()

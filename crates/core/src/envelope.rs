@@ -67,7 +67,8 @@ pub enum EnvelopeError {
     Invalid(String),
 }
 
-/// An opened result: the envelope with scores recomputed from its answers.
+/// An opened result: the envelope, its answers limited to questions this questionnaire version
+/// still asks (see [`Questionnaire::comparable`]), and scores recomputed from them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
     pub envelope: Envelope,
@@ -109,7 +110,7 @@ impl Envelope {
             Some(_) => {}
             None => return Err(EnvelopeError::Invalid("format_version".into())),
         }
-        let envelope: Envelope = serde_json::from_value(value).map_err(|e| EnvelopeError::Invalid(e.to_string()))?;
+        let mut envelope: Envelope = serde_json::from_value(value).map_err(|e| EnvelopeError::Invalid(e.to_string()))?;
         if envelope.questionnaire.id != q.id {
             return Err(EnvelopeError::NotAVioResult);
         }
@@ -119,15 +120,22 @@ impl Envelope {
         if !is_date(&envelope.completed_on) {
             return Err(EnvelopeError::Invalid("completed_on".into()));
         }
-        if q.sanitize(&envelope.answers) != envelope.answers {
+        let version = envelope.questionnaire.version;
+        let current = version == q.version;
+        // An older version's answers count where the question is still the same; in a file of
+        // this version every answer must fit, or the file is damaged.
+        let answers = q.comparable(&envelope.answers, version);
+        if q.sanitize(&answers) != answers || (current && answers != envelope.answers) {
             return Err(EnvelopeError::Invalid("answers".into()));
         }
+        envelope.answers = answers;
         let texts = envelope.plan.iter().flat_map(|g| [&g.factor, &g.what, &g.who, &g.when, &g.measure, &g.support]).chain(envelope.organisation.iter().flat_map(|o| [&o.name, &o.contact]));
         if texts.into_iter().any(|t| t.chars().count() > MAX_TEXT_CHARS) || envelope.plan.len() > 2 {
             return Err(EnvelopeError::Invalid("plan or organisation".into()));
         }
         let scores = q.score(&envelope.answers);
-        let scores_mismatch = scores != envelope.scores;
+        // An older version scored with its own rules; only this version's scores can be checked.
+        let scores_mismatch = current && scores != envelope.scores;
         Ok(Opened { envelope, scores, scores_mismatch })
     }
 }

@@ -114,16 +114,17 @@ fn quadrant_sheet(t: &Tables, q: &Questionnaire, lang: Lang) -> Sheet {
     Sheet { name: ui.quadrant_title.get(lang).to_string(), header, rows }
 }
 
-/// What the numbers are: N, the questionnaire versions, the markers and the suppression.
-fn notes_sheet(t: &Tables, lang: Lang) -> Sheet {
+/// What the numbers are: N, the questionnaire versions (and which topics count only newer ones),
+/// the markers and the suppression.
+fn notes_sheet(t: &Tables, q: &Questionnaire, lang: Lang) -> Sheet {
     let ui = UiTexts::get();
     let versions = t.questionnaire_versions.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
-    let lines = [
-        ui.region_n.get(lang).replace("{n}", &t.n.to_string()),
-        ui.region_versions.get(lang).replace("{v}", &versions),
-        ui.region_note.get(lang).to_string(),
-        ui.region_lead.get(lang).to_string(),
-    ];
+    let mut lines = vec![ui.region_n.get(lang).replace("{n}", &t.n.to_string()), ui.region_versions.get(lang).replace("{v}", &versions)];
+    lines.extend(t.indicators.iter().filter_map(|ind| {
+        let name = q.indicator(&ind.indicator).map_or_else(|| ind.indicator.clone(), |i| i.name.get(lang).to_string());
+        ind.older_note(lang).map(|note| format!("{name}: {note}"))
+    }));
+    lines.extend([ui.region_note.get(lang).to_string(), ui.region_lead.get(lang).to_string()]);
     Sheet {
         name: ui.export_sheet_notes.get(lang).to_string(),
         header: vec![ui.region_title.get(lang).to_string()],
@@ -155,7 +156,7 @@ pub fn to_xlsx(t: &Tables, q: &Questionnaire, lang: Lang) -> Result<Vec<u8>, rus
     let p_value = Format::new().set_num_format("0.0000");
     let effect = Format::new().set_num_format("0.00");
     let mut book = Workbook::new();
-    for sheet in [indicator_sheet(t, q, lang), quadrant_sheet(t, q, lang), notes_sheet(t, lang)] {
+    for sheet in [indicator_sheet(t, q, lang), quadrant_sheet(t, q, lang), notes_sheet(t, q, lang)] {
         let ws = book.add_worksheet();
         ws.set_name(&sheet.name)?;
         for (c, h) in sheet.header.iter().enumerate() {
@@ -194,7 +195,7 @@ mod tests {
     use calamine::{Data, DataType, Reader, Xlsx};
 
     fn tables() -> Tables {
-        let Region::Tables(t) = aggregate(&known_region(), &Filter::default(), &ids()) else { panic!("20 results give tables") };
+        let Region::Tables(t) = aggregate(&known_region(), &Filter::default(), Questionnaire::vio(), &ids()) else { panic!("20 results give tables") };
         t
     }
 

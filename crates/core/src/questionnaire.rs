@@ -92,6 +92,15 @@ pub struct Item {
     #[serde(default)]
     pub reverse: bool,
     pub show_if: Option<Condition>,
+    /// The questionnaire version in which this item got its present wording, options and scale.
+    /// An answer given with an older version answered another question, so it is left out when
+    /// results of several versions are combined ([`Questionnaire::comparable`]).
+    #[serde(default = "first_version")]
+    pub since: u32,
+}
+
+fn first_version() -> u32 {
+    1
 }
 
 #[derive(Debug, Deserialize)]
@@ -297,12 +306,33 @@ impl Questionnaire {
         }
     }
 
+    /// The oldest questionnaire version whose answers this indicator can be scored from: the newest
+    /// `since` of every item it reads, also through the indicators its cases refer to.
+    pub fn indicator_since(&self, indicator: &Indicator) -> u32 {
+        fn condition(q: &Questionnaire, c: &Condition) -> u32 {
+            match c {
+                Condition::Answer { item, .. } => q.item(item).map_or(1, |i| i.since),
+                Condition::Light { indicator, .. } => q.indicator(indicator).map_or(1, |i| q.indicator_since(i)),
+                Condition::All(cs) | Condition::Any(cs) => cs.iter().map(|c| condition(q, c)).max().unwrap_or(1),
+            }
+        }
+        let item = |id: &String| self.item(id).map_or(1, |i| i.since);
+        match &indicator.rule {
+            Rule::Mean { items } => items.iter().map(item).max().unwrap_or(1),
+            Rule::Ratio { numerator, denominator, .. } => item(numerator).max(item(denominator)),
+            Rule::Cases(cases) => cases.iter().map(|c| condition(self, &c.when)).max().unwrap_or(1),
+        }
+    }
+
     fn check(&self) -> Result<(), String> {
         let t = &self.thresholds;
         if !(t.oranje_from <= t.groen_from && t.groen_from <= 100) {
             return Err("thresholds must satisfy oranje_from ≤ groen_from ≤ 100".into());
         }
         for item in self.items() {
+            if !(1..=self.version).contains(&item.since) {
+                return Err(format!("{}: since must be a version from 1 to {}", item.id, self.version));
+            }
             if let ItemKind::Choice { scale, options } = &item.kind {
                 match scale {
                     Some(s) if !self.scales.contains_key(s) => return Err(format!("{}: unknown scale {s}", item.id)),

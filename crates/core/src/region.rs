@@ -88,6 +88,11 @@ pub struct Column {
 pub struct IndicatorTable {
     pub indicator: String,
     pub columns: Vec<Column>,
+    /// The oldest questionnaire version whose answers this indicator is scored from.
+    pub since: u32,
+    /// Organisations that answered an older version of this indicator's questions; their light is
+    /// onbekend here, because they answered other questions.
+    pub older: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -140,8 +145,9 @@ fn is_small(n: u64) -> bool {
     (1..MIN_ORGANISATIONS).contains(&n)
 }
 
-/// Combines `results` under `filter`. Only aggregates leave this function.
-pub fn aggregate(results: &[Opened], filter: &Filter, indicator_ids: &[String]) -> Region {
+/// Combines `results` under `filter`, for the indicators `indicator_ids` of `q`. Only aggregates
+/// leave this function.
+pub fn aggregate(results: &[Opened], filter: &Filter, q: &Questionnaire, indicator_ids: &[String]) -> Region {
     let selected: Vec<&Opened> = results.iter().filter(|o| filter.keeps(o)).collect();
     let n = selected.len() as u64;
     let differs_by_few = filter.coarser().iter().any(|f| is_small(results.iter().filter(|o| f.keeps(o)).count() as u64 - n));
@@ -155,7 +161,7 @@ pub fn aggregate(results: &[Opened], filter: &Filter, indicator_ids: &[String]) 
         let (inside, outside) = selected.iter().partition(|o| in_group(&g, o));
         Split { group: g, inside, outside }
     }).collect();
-    let indicators = indicator_ids.iter().map(|id| indicator_table(&selected, &split, id)).collect();
+    let indicators = indicator_ids.iter().map(|id| indicator_table(&selected, &split, q, id)).collect();
     Region::Tables(Tables {
         n,
         questionnaire_versions: selected.iter().map(|o| o.envelope.questionnaire.version).collect(),
@@ -183,7 +189,7 @@ struct Split<'a> {
     outside: Vec<&'a Opened>,
 }
 
-fn indicator_table(selected: &[&Opened], split: &[Split], indicator: &str) -> IndicatorTable {
+fn indicator_table(selected: &[&Opened], split: &[Split], q: &Questionnaire, indicator: &str) -> IndicatorTable {
     let (total, _) = light_counts(selected, indicator);
     let total_n: u64 = total.iter().sum();
     let columns = split.iter().map(|Split { group: g, inside, outside }| {
@@ -203,7 +209,9 @@ fn indicator_table(selected: &[&Opened], split: &[Split], indicator: &str) -> In
         let (test, marker) = if shown { (test, marker) } else { (None, None) };
         Column { group: g.clone(), n, onbekend, cells, test, marker }
     }).collect();
-    IndicatorTable { indicator: indicator.to_string(), columns }
+    let since = q.indicator(indicator).map_or(1, |i| q.indicator_since(i));
+    let older = selected.iter().filter(|o| o.envelope.questionnaire.version < since).count() as u64;
+    IndicatorTable { indicator: indicator.to_string(), columns, since, older }
 }
 
 /// Primary suppression of small counts (also when the difference with Totaal's count is small), then
@@ -263,6 +271,16 @@ pub fn format_decimal(value: f64, decimals: usize, lang: Lang) -> String {
     if lang == Lang::Nl { s.replace('.', ",") } else { s }
 }
 
+impl IndicatorTable {
+    /// Says how many organisations answered an older version of this indicator's questions, if
+    /// any (as "<5" when that is few, like every small count).
+    pub fn older_note(&self, lang: Lang) -> Option<String> {
+        let ui = UiTexts::get();
+        let n = if is_small(self.older) { ui.region_suppressed.get(lang).to_string() } else { self.older.to_string() };
+        (self.older > 0).then(|| ui.region_older.get(lang).replace("{n}", &n).replace("{v}", &self.since.to_string()))
+    }
+}
+
 impl Cell {
     pub fn text(&self, lang: Lang) -> String {
         match self {
@@ -281,13 +299,35 @@ pub(crate) mod tests {
     /// An organisation with `employees` of whom `doelgroep` from a doelgroep (gedrag: 0 → rood,
     /// under 5 % → oranje, from 5 % → groen), in a sector, on a date.
     pub(crate) fn org(employees: u64, doelgroep: u64, sector: &str, date: &str) -> Opened {
-        let q = Questionnaire::vio();
+        org_answering(Questionnaire::vio(), Questionnaire::vio(), employees, doelgroep, sector, date)
+    }
+
+    /// An organisation that answered questionnaire `answered`, opened by an app with `opened_by`.
+    fn org_answering(answered: &Questionnaire, opened_by: &Questionnaire, employees: u64, doelgroep: u64, sector: &str, date: &str) -> Opened {
         let mut a = Answers::new();
         a.insert("medewerkers".into(), Answer::Number(employees));
         a.insert("doelgroep_totaal".into(), Answer::Number(doelgroep));
         a.insert("sector".into(), Answer::Text(sector.into()));
         a.insert("intentie".into(), Answer::Text(if doelgroep > 0 { "meer" } else { "gelijk" }.into()));
-        Envelope::open(&Envelope::new(q, date, Lang::Nl, a, vec![], None).to_padded_json(), q).unwrap()
+        if answered.item("gemeente").is_some() {
+            a.insert("gemeente".into(), Answer::Text("Tilburg".into()));
+        }
+        Envelope::open(&Envelope::new(answered, date, Lang::Nl, a, vec![], None).to_padded_json(), opened_by).unwrap()
+    }
+
+    /// A version 2 of the VIO in which the number of employees from the doelgroepen is asked
+    /// differently (so gedrag cannot be compared with version 1) and gemeente is no longer asked.
+    fn vio_2() -> Questionnaire {
+        let mut v: serde_json::Value = serde_json::from_str(include_str!("../data/vio.json")).unwrap();
+        v["version"] = 2.into();
+        for section in v["sections"].as_array_mut().unwrap() {
+            let items = section["items"].as_array_mut().unwrap();
+            items.retain(|i| i["id"] != "gemeente");
+            for item in items.iter_mut().filter(|i| i["id"] == "doelgroep_totaal") {
+                item["since"] = 2.into();
+            }
+        }
+        Questionnaire::parse(&v.to_string()).unwrap()
     }
 
     fn gedrag(region: &Region) -> &IndicatorTable {
@@ -315,7 +355,7 @@ pub(crate) mod tests {
 
     #[test]
     fn known_proportions_come_out_exactly() {
-        let region = aggregate(&known_region(), &Filter::default(), &ids());
+        let region = aggregate(&known_region(), &Filter::default(), Questionnaire::vio(), &ids());
         let t = gedrag(&region);
         let total = column(t, &GroupId::Total);
         assert_eq!(total.n, 20);
@@ -332,9 +372,35 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn versions_are_combined_only_where_the_questions_match() {
+        let v1 = Questionnaire::vio();
+        let v2 = vio_2();
+        let mut results: Vec<Opened> = (0..10).map(|_| org_answering(v1, &v2, 100, 10, "C", "2025-03-01")).collect();
+        results.extend((0..12).map(|_| org_answering(&v2, &v2, 100, 0, "C", "2026-03-01")));
+        // Version 1's answer to a question that has gone is left out, and its scores are not
+        // "tampered with" for being made by version 1's rules.
+        assert!(results.iter().all(|o| !o.envelope.answers.contains_key("gemeente") && !o.scores_mismatch));
+        let all: Vec<String> = v2.indicators().map(|i| i.id.clone()).collect();
+        let Region::Tables(t) = aggregate(&results, &Filter::default(), &v2, &all) else { panic!("22 results give tables") };
+        assert_eq!(t.questionnaire_versions.iter().copied().collect::<Vec<_>>(), [1, 2]);
+        let gedrag = t.indicators.iter().find(|i| i.indicator == "gedrag_aandeel").unwrap();
+        assert_eq!((gedrag.since, gedrag.older), (2, 10));
+        assert_eq!(gedrag.older_note(Lang::Nl).unwrap(), "10 organisaties vulden een oudere versie van deze vragen in (van vóór versie 2). Hun antwoorden tellen hier niet mee; ze staan bij Onbekend.");
+        // Only version 2's twelve count (all rood: no one from the doelgroepen); version 1's ten are
+        // onbekend, not their old groen.
+        let total = column(gedrag, &GroupId::Total);
+        assert_eq!((total.n, total.onbekend), (12, 10));
+        assert_eq!(total.cells.unwrap()[0], Cell::Shown { count: 12, percent: 100.0 });
+        // Indicators whose questions did not change combine all 22.
+        let intentie = t.indicators.iter().find(|i| i.indicator == "intentie_richting").unwrap();
+        assert_eq!((intentie.since, intentie.older, intentie.older_note(Lang::Nl)), (1, 0, None));
+        assert_eq!(column(intentie, &GroupId::Total).n, 22);
+    }
+
+    #[test]
     fn a_region_of_four_shows_nothing() {
         let results: Vec<Opened> = (0..4).map(|i| org(100, i, "C", "2025-01-01")).collect();
-        assert_eq!(aggregate(&results, &Filter::default(), &ids()), Region::TooFew);
+        assert_eq!(aggregate(&results, &Filter::default(), Questionnaire::vio(), &ids()), Region::TooFew);
     }
 
     #[test]
@@ -343,7 +409,7 @@ pub(crate) mod tests {
         // Totaal − Large = 3, Large is hidden too (else Small could be recovered by subtraction).
         let mut results: Vec<Opened> = (0..6).map(|_| org(100, 10, "C", "2025-01-01")).collect();
         results.extend((0..3).map(|_| org(10, 0, "C", "2025-01-01")));
-        let region = aggregate(&results, &Filter::default(), &ids());
+        let region = aggregate(&results, &Filter::default(), Questionnaire::vio(), &ids());
         let t = gedrag(&region);
         assert_eq!(column(t, &GroupId::Small).cells, None);
         assert_eq!(column(t, &GroupId::Large).cells, None);
@@ -361,12 +427,12 @@ pub(crate) mod tests {
         results.push(org(100, 0, "C", "2024-06-01"));
         results.extend((0..10).map(|_| org(50, 5, "G", "2025-06-01")));
         let sector = Filter { sector: Some("C".into()), ..Filter::default() };
-        assert!(matches!(aggregate(&results, &sector, &ids()), Region::Tables(_)));
+        assert!(matches!(aggregate(&results, &sector, Questionnaire::vio(), &ids()), Region::Tables(_)));
         let sector_2025 = Filter { from: Some("2025-01-01".into()), ..sector.clone() };
-        assert_eq!(aggregate(&results, &sector_2025, &ids()), Region::TooFew);
+        assert_eq!(aggregate(&results, &sector_2025, Questionnaire::vio(), &ids()), Region::TooFew);
         // 2025 over all sectors differs from the whole region by exactly that one employer too.
         let all_2025 = Filter { from: Some("2025-01-01".into()), ..Filter::default() };
-        assert_eq!(aggregate(&results, &all_2025, &ids()), Region::TooFew);
+        assert_eq!(aggregate(&results, &all_2025, Questionnaire::vio(), &ids()), Region::TooFew);
     }
 
     #[test]
@@ -374,7 +440,7 @@ pub(crate) mod tests {
         let q = Questionnaire::vio();
         let results: Vec<Opened> = crate::synth::synthetic_results(q, 3, 400).iter().map(|e| Envelope::open(&e.to_padded_json(), q).unwrap()).collect();
         let all_ids: Vec<String> = q.indicators().map(|i| i.id.clone()).collect();
-        let Region::Tables(t) = aggregate(&results, &Filter::default(), &all_ids) else { panic!("400 results give tables") };
+        let Region::Tables(t) = aggregate(&results, &Filter::default(), q, &all_ids) else { panic!("400 results give tables") };
         assert_eq!(t.n, 400);
         for ind in &t.indicators {
             let total = column(ind, &GroupId::Total);

@@ -75,7 +75,7 @@ ui_texts!(
     region_title, region_open, region_lead, region_n, region_too_few, region_suppressed,
     region_group_too_few, region_sector, region_all_sectors, region_from, region_to, group_total,
     group_inclusive, group_small, group_large, region_note, region_versions,
-    region_csv, region_xlsx, region_chart_alt, region_as_table, export_sheet_indicators, export_sheet_notes, export_behaviour, export_intention,
+    region_older, region_csv, region_xlsx, region_chart_alt, region_as_table, export_sheet_indicators, export_sheet_notes, export_behaviour, export_intention,
     region_export_failed, region_quadrant_n,
 );
 
