@@ -2,7 +2,7 @@
 //! today's date for file names. Nothing here touches the network: downloads are `blob:` URLs made and
 //! revoked on the spot.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Offers `bytes` as a download named `name`.
@@ -26,6 +26,24 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), wasm_bindgen
 pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
     let buffer = JsFuture::from(file.array_buffer()).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The bytes of many files at once. All reads are requested together: one after the other, each
+/// would wait for the disk on its own, which made opening a thousand files mostly waiting. (Asking a
+/// file's size or slicing it first costs a synchronous round trip to the browser per file, more than
+/// reading a small file, so a file's size is checked once it is read.)
+pub async fn read_all(files: &[web_sys::File]) -> Vec<Option<Vec<u8>>> {
+    let reads: js_sys::Array = files.iter().map(|f| JsValue::from(f.array_buffer())).collect();
+    let Ok(buffers) = JsFuture::from(js_sys::Promise::all_settled(&reads)).await else {
+        return vec![None; files.len()];
+    };
+    js_sys::Array::from(&buffers)
+        .iter()
+        .map(|outcome| {
+            let value = js_sys::Reflect::get(&outcome, &"value".into()).ok()?;
+            value.is_instance_of::<js_sys::ArrayBuffer>().then(|| js_sys::Uint8Array::new(&value).to_vec())
+        })
+        .collect()
 }
 
 /// The files of a `FileList` (from an `<input type=file>` or a drop).
