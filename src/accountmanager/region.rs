@@ -126,7 +126,7 @@ fn Indicator(table: region::IndicatorTable) -> impl IntoView {
     let name = q.indicator(&table.indicator).map(|i| &i.name);
     let bars = {
         let table = table.clone();
-        Signal::derive(move || shares_chart(&table, ui.lang()))
+        move || shares_chart(&table, ui.lang())
     };
     view! {
         <section class="region-indicator">

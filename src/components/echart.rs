@@ -12,9 +12,12 @@ use crate::i18n::use_ui;
 /// Gives up waiting for ECharts after 10 s; the table beside every chart still says it all.
 const MAX_TRIES: u32 = 100;
 
+/// `chart` is called inside an effect, so the chart is redrawn when what it reads changes. A
+/// function rather than a `Signal<Chart>`: a signal would clone the chart, and charming's types
+/// are wide enough that their `Clone` and `Drop` alone cost 40 KB of wasm.
 #[component]
 pub fn EChart(
-    #[prop(into)] chart: Signal<charming::Chart>,
+    chart: impl Fn() -> charming::Chart + 'static,
     /// What the chart shows, for screen readers (the table beside it is the full alternative).
     #[prop(into)]
     label: Signal<String>,
@@ -34,7 +37,7 @@ pub fn EChart(
             }
             return;
         }
-        let chart = chart.get();
+        let chart = chart();
         // Each chart in a task of its own: a screen with many charts shows its text and tables
         // first and stays responsive while the charts are drawn one by one.
         set_timeout(

@@ -93,10 +93,10 @@ pub fn radar_series(name: String, card: &Scorecard) -> (String, Vec<Option<u8>>)
 pub fn RadarChart(#[prop(into)] series: Signal<Vec<(String, Vec<Option<u8>>)>>) -> impl IntoView {
     let ui = use_ui();
     let q = Questionnaire::vio();
-    let radar = Signal::derive(move || {
+    let radar = move || {
         let axes: Vec<String> = q.factors.iter().map(|f| factor_name(f, ui.lang())).collect();
         chart::radar(&axes, &series.get())
-    });
+    };
     view! { <EChart chart=radar label=Signal::derive(move || ui.t(|u| &u.chart_alt)().to_string()) id="radar"/> }
 }
 
