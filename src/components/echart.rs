@@ -38,23 +38,25 @@ pub fn EChart(
             return;
         }
         let chart = chart();
-        // Each chart in a task of its own: a screen with many charts shows its text and tables
-        // first and stays responsive while the charts are drawn one by one.
-        set_timeout(
-            move || {
-                let Some(ok) = instance.try_update_value(|slot| {
-                    if let Some(old) = slot.take() {
-                        old.dispose();
-                    }
-                    *slot = chart::draw(&el, &chart).ok();
-                    slot.is_some()
-                }) else {
-                    return; // the view is gone
-                };
-                drawn.set(ok);
-            },
-            std::time::Duration::ZERO,
-        );
+        // Each chart in a task of its own, after the next paint: a screen with many charts shows
+        // its text and tables first and stays responsive while the charts are drawn one by one.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let Some(ok) = instance.try_update_value(|slot| {
+                        if let Some(old) = slot.take() {
+                            old.dispose();
+                        }
+                        *slot = chart::draw(&el, &chart).ok();
+                        slot.is_some()
+                    }) else {
+                        return; // the view is gone
+                    };
+                    drawn.set(ok);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     });
     on_cleanup(move || {
         instance.try_update_value(|slot| slot.take().map(|i| i.dispose()));
