@@ -32,10 +32,22 @@ function sealPage(dir, swPath) {
   const charts = readFileSync(join(dir, 'echarts.js'));
   const chartsName = `echarts-${hash(charts)}.js`;
   renameSync(join(dir, 'echarts.js'), join(dir, chartsName));
-  html = html.replace('src="echarts.js"', `src="${chartsName}"`);
+  const chartsTag = html.match(/<script src="echarts\.js"[^>]*><\/script>\s*/);
+  if (!chartsTag) throw new Error(`${htmlPath}: no echarts.js script found`);
+  html = html.replace(chartsTag[0], '');
   const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
   if (!inline) throw new Error(`${htmlPath}: no Trunk start-up script found`);
-  const start = `if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').catch(() => {});\n${inline[1]}`;
+  // ECharts and the service worker's precache are requested once the wasm has arrived, not beside
+  // it: on a slow line they would share its bandwidth and delay the first screen. It is still
+  // before any click can reach the app (the app mounts inside init, this runs right after it), so
+  // no request ever follows what the user does.
+  const start = `${inline[1].trim()}
+const charts = document.createElement('script');
+charts.src = './${chartsName}';
+charts.fetchPriority = 'low';
+document.head.append(charts);
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').catch(() => {});
+`;
   const startName = `start-${hash(start)}.js`;
   writeFileSync(join(dir, startName), start);
   html = html.replace(inline[0], `<script type="module" src="./${startName}"></script>`);
