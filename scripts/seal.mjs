@@ -1,12 +1,13 @@
 // Runs after both Trunk builds (scripts/tools.sh build_release). It makes dist/ sealed and offline:
 // - moves Trunk's inline start-up script into a file, so the Content-Security-Policy needs no hash
 //   and stays the same for every release (docs/DEPLOY.md can give it literally);
-// - gives echarts.js a content hash in its name, so two releases never share a file name;
+// - gives echarts.js and the encryption worker's files a content hash in their names, so two
+//   releases never share a file name;
 // - adds the policy as <meta> (for hosts that cannot set headers) and writes it, with the headers a
 //   <meta> cannot carry, as dist/_headers and dist/.htaccess;
 // - writes the web app manifest and the service worker with this release's precache list.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
@@ -56,11 +57,25 @@ if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').
   return html;
 }
 
+// Trunk names a worker's files without a hash. A page of one release starting the worker of another
+// would speak a different protocol, so they get this release's hash too. The worker's script is its
+// glue plus our shim; the page learns both names from a <meta> (src/crypto_worker.rs).
+function sealWorker(dir, name) {
+  const js = Buffer.concat([readFileSync(join(dir, `${name}.js`)), readFileSync(new URL('./crypto-worker-shim.js', import.meta.url))]);
+  const wasm = readFileSync(join(dir, `${name}_bg.wasm`));
+  const h = hash(Buffer.concat([js, wasm]));
+  writeFileSync(join(dir, `${name}-${h}.js`), js);
+  unlinkSync(join(dir, `${name}.js`));
+  renameSync(join(dir, `${name}_bg.wasm`), join(dir, `${name}-${h}_bg.wasm`));
+  return `<meta name="vio-crypto-worker" content="./${name}-${h}.js" data-wasm="./${name}-${h}_bg.wasm">`;
+}
+
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [] : [f]));
 
 // The accountmanager's page first: the employer's precache list must not include it.
 writeFileSync(join(dist, 'accountmanager', 'index.html'), sealPage(join(dist, 'accountmanager'), '../sw.js'));
 let employer = sealPage(dist, './sw.js');
+employer = employer.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${sealWorker(dist, 'crypto_worker')}`);
 employer = employer.replace('</head>', '<link rel="manifest" href="manifest.webmanifest">\n</head>');
 writeFileSync(join(dist, 'index.html'), employer);
 

@@ -6,6 +6,8 @@
 //! - [`route`]: screens as URL fragments (`#/vragen/attitude`), so every screen survives a reload on a
 //!   plain static file server, also from a subfolder.
 //! - [`browser_storage`]: localStorage (through gloo-storage) behind the core's `KeyValue` trait.
+//! - [`crypto_worker`]: the employer's encryption in a Web Worker with its own wasm, off the first
+//!   screen's critical path.
 //! - [`chart`]: draws charming charts through our own ECharts bundle (SVG renderer).
 //! - [`i18n`]: the current language and UI texts as a context both pages provide.
 //! - [`files`]: downloads, reading picked or dropped files, today's date.
@@ -16,6 +18,7 @@ pub mod accountmanager;
 pub mod browser_storage;
 pub mod chart;
 pub mod components;
+pub mod crypto_worker;
 pub mod fatal;
 pub mod files;
 pub mod i18n;
@@ -35,4 +38,5 @@ pub fn start_employer() {
     };
     root.set_inner_html("");
     leptos::mount::mount_to(root, components::App).forget();
+    crypto_worker::start();
 }

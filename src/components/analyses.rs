@@ -12,6 +12,7 @@ use super::light::light_word;
 use super::plan::PlanView;
 use super::result::{radar_series, RadarChart, ResultView};
 use super::LightBadge;
+use crate::crypto_worker::{self, Failure, Job};
 use crate::i18n::display_date;
 use crate::route::Route;
 use crate::state::use_app;
@@ -265,11 +266,17 @@ fn BackupPanel() -> impl IntoView {
         if vio_core::crypto::passphrase_strength(&passphrase.get()) == vio_core::crypto::PassphraseStrength::TooShort {
             return message.set(Some((false, app.t(|u| &u.share_need_passphrase)().to_string())));
         }
-        let file = app.stored.with(|s| Backup::of(s).seal(&passphrase.get()));
+        let plaintext = app.stored.with(|s| Backup::of(s).plaintext());
         let name = format!("vio-analyses-{}.age", crate::files::today());
-        message.set(match crate::files::download(&name, &file, "application/octet-stream") {
-            Ok(()) => Some((true, app.ui.fill(|u| &u.share_done, "file", &name))),
-            Err(_) => Some((false, app.t(|u| &u.share_failed)().to_string())),
+        message.set(Some((true, app.t(|u| &u.share_working)().to_string())));
+        leptos::task::spawn_local(async move {
+            let file = crypto_worker::run(Job::SealWithPassphrase, &passphrase.get_untracked(), &plaintext).await;
+            message.set(Some(match file.map(|file| crate::files::download(&name, &file, "application/octet-stream")) {
+                Ok(Ok(())) => (true, app.ui.fill(|u| &u.share_done, "file", &name)),
+                Ok(Err(_)) => (false, app.t(|u| &u.share_failed)().to_string()),
+                // Encrypting with a passphrase cannot be refused: the worker is not there.
+                Err(_) => (false, app.t(|u| &u.crypto_unavailable)().to_string()),
+            }));
         });
     };
     let restore = move |e: leptos::ev::Event| {
@@ -278,7 +285,12 @@ fn BackupPanel() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let bytes = crate::files::read(&file).await.unwrap_or_default();
-            match Backup::open(&bytes, &passphrase.get_untracked(), Questionnaire::vio()) {
+            let opened = match crypto_worker::run(Job::OpenWithPassphrase, &passphrase.get_untracked(), &bytes).await {
+                Ok(plain) => Backup::from_plaintext(&plain, Questionnaire::vio()),
+                Err(Failure::Crypto(e)) => Err(e.into()),
+                Err(Failure::Unavailable) => return message.set(Some((false, app.t(|u| &u.crypto_unavailable)().to_string()))),
+            };
+            match opened {
                 Ok(backup) => {
                     let mut merged = Default::default();
                     app.stored.update(|s| merged = s.merge(backup));

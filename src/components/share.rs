@@ -1,12 +1,14 @@
 //! Delen: the employer encrypts the result for their accountmanager (a key from the share link or
 //! pasted) or with a passphrase, sees in words what the file holds, and downloads a standard age file.
-//! Encryption happens here in the browser; the page makes no request.
+//! Encryption happens in the browser (in the encryption worker, `crate::crypto_worker`); the page
+//! makes no request.
 
 use leptos::prelude::*;
 use vio_core::crypto::{self, PassphraseStrength};
 use vio_core::envelope::{Envelope, Organisation};
 use vio_core::Questionnaire;
 
+use crate::crypto_worker::{self, Job};
 use crate::files;
 use crate::i18n::display_date;
 use crate::route::Route;
@@ -52,35 +54,28 @@ pub fn ShareScreen() -> impl IntoView {
         let today = today.clone();
         let file_name = file_name.clone();
         move |_| {
-            let seal: Result<Box<dyn FnOnce(&[u8]) -> Vec<u8>>, &'static str> = match method.get() {
-                Method::Key => match crypto::parse_recipient(&key.get()) {
-                    Ok(r) => Ok(Box::new(move |plain| crypto::encrypt_to(&r, plain))),
-                    Err(_) => Err(app.t(|u| &u.share_need_key)()),
-                },
-                Method::Passphrase if strength.get() == PassphraseStrength::TooShort => Err(app.t(|u| &u.share_need_passphrase)()),
-                Method::Passphrase => {
-                    let p = passphrase.get();
-                    Ok(Box::new(move |plain| crypto::encrypt_with_passphrase(&p, plain)))
+            let job = match method.get() {
+                Method::Key if recipient.get().is_none() => return status.set(Status::Problem(app.t(|u| &u.share_need_key)())),
+                Method::Key => (Job::SealToKey, key.get()),
+                Method::Passphrase if strength.get() == PassphraseStrength::TooShort => {
+                    return status.set(Status::Problem(app.t(|u| &u.share_need_passphrase)()))
                 }
-            };
-            let seal = match seal {
-                Ok(seal) => seal,
-                Err(message) => return status.set(Status::Problem(message)),
+                Method::Passphrase => (Job::SealWithPassphrase, passphrase.get()),
             };
             let envelope = Envelope::new(q, &today, app.lang(), answers.get(), app.plan(), organisation());
             let file_name = file_name.clone();
             status.set(Status::Working);
-            // scrypt blocks the tab for a moment: let the "busy" text paint first.
-            set_timeout(
-                move || {
-                    let file = seal(&envelope.to_padded_json());
-                    status.set(match files::download(&file_name, &file, "application/octet-stream") {
+            leptos::task::spawn_local(async move {
+                let (job, secret) = job;
+                status.set(match crypto_worker::run(job, &secret, &envelope.to_padded_json()).await {
+                    Ok(file) => match files::download(&file_name, &file, "application/octet-stream") {
                         Ok(()) => Status::Done(file_name),
                         Err(_) => Status::Problem(app.t(|u| &u.share_failed)()),
-                    });
-                },
-                std::time::Duration::from_millis(30),
-            );
+                    },
+                    // The key was checked above, so a refusal means the worker is not there.
+                    Err(_) => Status::Problem(app.t(|u| &u.crypto_unavailable)()),
+                });
+            });
         }
     };
 

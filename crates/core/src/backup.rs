@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::crypto;
 use crate::open::OpenError;
 use crate::questionnaire::Questionnaire;
 use crate::store::{Analysis, Draft, Stored};
@@ -35,12 +34,15 @@ impl Backup {
         Backup { format: FORMAT.into(), format_version: FORMAT_VERSION, analyses: s.analyses.clone(), draft: s.unfinished().cloned() }
     }
 
-    pub fn seal(&self, passphrase: &str) -> Vec<u8> {
-        crypto::encrypt_with_passphrase(passphrase, &serde_json::to_vec(self).expect("a backup always serialises"))
+    /// What [`crate::crypto::encrypt_with_passphrase`] seals into the backup file. Encryption is the
+    /// caller's step: the browser runs it in a worker.
+    pub fn plaintext(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("a backup always serialises")
     }
 
-    pub fn open(file: &[u8], passphrase: &str, q: &Questionnaire) -> Result<Backup, OpenError> {
-        let plain = crypto::decrypt_with_passphrase(file, passphrase)?;
+    /// Reads a decrypted backup file ([`crate::crypto::decrypt_with_passphrase`]), its answers checked
+    /// against the questionnaire.
+    pub fn from_plaintext(plain: &[u8], q: &Questionnaire) -> Result<Backup, OpenError> {
         let value: serde_json::Value = serde_json::from_slice(&plain).map_err(|_| OpenError::NotABackup)?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(OpenError::NotABackup);
@@ -90,7 +92,19 @@ impl Stored {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crypto;
     use crate::answers::{Answer, Answers};
+
+    const PASSPHRASE: &str = "een lange zin als wachtwoord";
+
+    /// The browser's two steps (plaintext, then encryption in the worker) as one.
+    fn seal(b: &Backup) -> Vec<u8> {
+        crypto::encrypt_with_passphrase(PASSPHRASE, &b.plaintext())
+    }
+
+    fn open(file: &[u8], passphrase: &str, q: &Questionnaire) -> Result<Backup, OpenError> {
+        Backup::from_plaintext(&crypto::decrypt_with_passphrase(file, passphrase)?, q)
+    }
 
     fn stored_with(dates: &[&str]) -> Stored {
         let q = Questionnaire::vio();
@@ -107,13 +121,13 @@ mod tests {
     fn a_backup_restores_into_a_fresh_browser_and_twice_adds_nothing() {
         let q = Questionnaire::vio();
         let source = stored_with(&["2024-04-15", "2025-04-15", "2026-04-15"]);
-        let file = Backup::of(&source).seal("een lange zin als wachtwoord");
+        let file = seal(&Backup::of(&source));
         let mut fresh = Stored::default();
-        let merged = fresh.merge(Backup::open(&file, "een lange zin als wachtwoord", q).unwrap());
+        let merged = fresh.merge(open(&file, "een lange zin als wachtwoord", q).unwrap());
         assert_eq!(merged, Merged { added: 3, already_there: 0, draft_kept: false });
         let answers = |s: &Stored| s.analyses.iter().map(|a| (a.completed_on.clone(), a.answers.clone())).collect::<Vec<(String, Answers)>>();
         assert_eq!(answers(&fresh), answers(&source));
-        let again = fresh.merge(Backup::open(&file, "een lange zin als wachtwoord", q).unwrap());
+        let again = fresh.merge(open(&file, "een lange zin als wachtwoord", q).unwrap());
         assert_eq!(again, Merged { added: 0, already_there: 3, draft_kept: false });
     }
 
@@ -137,9 +151,9 @@ mod tests {
     #[test]
     fn wrong_passphrase_and_foreign_files_are_refused() {
         let q = Questionnaire::vio();
-        let file = Backup::of(&stored_with(&["2024-04-15"])).seal("een lange zin als wachtwoord");
-        assert_eq!(Backup::open(&file, "fout", q).unwrap_err(), crypto::CryptoError::WrongPassphrase.into());
+        let file = seal(&Backup::of(&stored_with(&["2024-04-15"])));
+        assert_eq!(open(&file, "fout", q).unwrap_err(), crypto::CryptoError::WrongPassphrase.into());
         let result = crypto::encrypt_with_passphrase("een lange zin als wachtwoord", b"{\"format\":\"vio-resultaat\"}");
-        assert_eq!(Backup::open(&result, "een lange zin als wachtwoord", q).unwrap_err(), OpenError::NotABackup);
+        assert_eq!(open(&result, "een lange zin als wachtwoord", q).unwrap_err(), OpenError::NotABackup);
     }
 }

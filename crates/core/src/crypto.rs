@@ -19,7 +19,8 @@ pub const MAX_WORK_FACTOR: u8 = 18;
 /// Result files are a few KiB; anything above this is refused before decryption.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
-#[derive(Debug, Clone, PartialEq)]
+/// Serialisable: the employer's page gets it back from the encryption worker as JSON.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum CryptoError {
     /// Not an age file at all (or damaged in its first line).
     NotAge,

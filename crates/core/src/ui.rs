@@ -50,7 +50,7 @@ ui_texts!(
     strength_strong, share_org_toggle, share_org_name, share_org_contact, share_preview_title,
     share_preview_answers, share_preview_scores, share_preview_date, share_preview_language,
     share_preview_org, share_preview_no_org, share_preview_never, share_download,
-    share_working, share_done, share_need_key, share_need_passphrase, share_failed, back_to_result,
+    share_working, share_done, share_need_key, share_need_passphrase, share_failed, crypto_unavailable, back_to_result,
     check_code, am_title, am_lead, am_key_title, am_no_key, am_name_label, am_name_hint, am_create,
     am_restore, am_restore_passphrase, am_warning, am_persisted,
     am_not_persisted, am_share_link, am_share_link_hint, am_copy, am_copied, am_public_key,
