@@ -253,3 +253,24 @@ test('the key survives a reload, is restored from a passphrase backup, and a pas
   await expect(employer.getByText(t('share_key_ok', { code: key.fingerprint }))).toBeVisible();
   await done();
 });
+
+test.describe('without the encryption worker', () => {
+  test.use({ consoleErrorsExpected: true }); // the blocked request is logged by the browser
+  test('sharing and the backup say so in Dutch, and no answer is lost', async ({ page }) => {
+    await page.route(/crypto_worker-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+    await page.goto('./');
+    await completeQuestionnaire(page, profiles.terughoudend.answers);
+    const stored = await page.evaluate(() => localStorage.getItem('vio.state'));
+    await page.goto('./#/delen');
+    await page.getByLabel(ui.share_by_passphrase.nl).check();
+    await page.getByLabel(ui.share_passphrase_label.nl, { exact: true }).fill('paard batterij nietje correct');
+    await page.getByRole('button', { name: ui.share_download.nl }).click();
+    await expect(page.getByText(ui.crypto_unavailable.nl)).toBeVisible();
+    await page.goto('./#/analyses');
+    await page.getByLabel(ui.backup_passphrase.nl, { exact: true }).fill('paard batterij nietje correct');
+    await page.getByRole('button', { name: ui.backup_download.nl }).click();
+    await expect(page.getByText(ui.crypto_unavailable.nl)).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('vio.state'))).toBe(stored);
+    await expectNoAxeViolations(page);
+  });
+});
