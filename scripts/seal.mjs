@@ -59,9 +59,10 @@ if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').
 
 // Trunk names a worker's files without a hash. A page of one release starting the worker of another
 // would speak a different protocol, so they get this release's hash too. The worker's script is its
-// glue plus our shim; the page learns both names from a <meta> (src/crypto_worker.rs).
+// glue plus our shim (crates/crypto-worker/shim.js); the page learns both names from a <meta>
+// (src/crypto_worker.rs).
 function sealWorker(dir, name) {
-  const js = Buffer.concat([readFileSync(join(dir, `${name}.js`)), readFileSync(new URL('./crypto-worker-shim.js', import.meta.url))]);
+  const js = Buffer.concat([readFileSync(join(dir, `${name}.js`)), readFileSync(new URL('../crates/crypto-worker/shim.js', import.meta.url))]);
   const wasm = readFileSync(join(dir, `${name}_bg.wasm`));
   const h = hash(Buffer.concat([js, wasm]));
   writeFileSync(join(dir, `${name}-${h}.js`), js);

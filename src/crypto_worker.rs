@@ -1,83 +1,13 @@
-//! The employer's age encryption runs in a Web Worker with a wasm of its own
-//! (`src/bin/crypto_worker.rs`). age is a sixth of the page's wasm and is needed only when a file is
-//! made or a backup restored, so keeping it out takes ≈ 60 KB brotli off the first screen's critical
-//! path; and scrypt's second of work no longer freezes the page.
-//!
-//! Both ends of the protocol live here, so they cannot drift apart. A request is the array
-//! `[id, job, text, bytes]`, the answer `[id, bytes]` or `[id, null, CryptoError as JSON]`.
-//! The worker is started with the app, so its files are fetched while the page loads, never after
-//! a click (see [`start`]), and precached for offline use like every other file.
+//! The page's side of the encryption worker (`vio-crypto-worker`, which says why it exists): starts
+//! it with the app and runs jobs in it, each as a future.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use js_sys::{Array, Function, Promise, Uint8Array};
-use vio_core::crypto::{self, CryptoError};
+use js_sys::{Array, Function, Promise};
+pub use vio_crypto_worker::{Failure, Job};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// What the worker does with a request's bytes.
-#[derive(Clone, Copy)]
-pub enum Job {
-    /// Encrypt to an accountmanager's public key (`text`).
-    SealToKey,
-    /// Encrypt with a passphrase (`text`).
-    SealWithPassphrase,
-    /// Decrypt a passphrase file (`text` is the passphrase).
-    OpenWithPassphrase,
-}
-
-impl Job {
-    fn name(self) -> &'static str {
-        match self {
-            Job::SealToKey => "key",
-            Job::SealWithPassphrase => "passphrase",
-            Job::OpenWithPassphrase => "open",
-        }
-    }
-
-    fn run(self, text: &str, bytes: &[u8]) -> Result<Vec<u8>, CryptoError> {
-        match self {
-            Job::SealToKey => Ok(crypto::encrypt_to(&crypto::parse_recipient(text)?, bytes)),
-            Job::SealWithPassphrase => Ok(crypto::encrypt_with_passphrase(text, bytes)),
-            Job::OpenWithPassphrase => crypto::decrypt_with_passphrase(bytes, text),
-        }
-    }
-}
-
-/// Why a job gave no bytes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Failure {
-    /// age refused (wrong passphrase, damaged file, …): the core's message says which.
-    Crypto(CryptoError),
-    /// The worker could not be started or stopped answering.
-    Unavailable,
-}
-
-/// The worker's side: answers every request. Called by the worker's `main`.
-pub fn serve() {
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let answer_to = scope.clone();
-    let on_request = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let request = Array::from(&e.data());
-        let id = request.get(0);
-        let job = [Job::SealToKey, Job::SealWithPassphrase, Job::OpenWithPassphrase]
-            .into_iter()
-            .find(|j| request.get(1).as_string().as_deref() == Some(j.name()));
-        let text = request.get(2).as_string().unwrap_or_default();
-        let bytes = Uint8Array::new(&request.get(3)).to_vec();
-        // An unknown job (a page and worker of different releases) is answered without an error,
-        // which the page reads as `Failure::Unavailable`.
-        let answer = match job.map(|job| job.run(&text, &bytes)) {
-            Some(Ok(out)) => Array::of2(&id, &Uint8Array::from(out.as_slice())),
-            Some(Err(err)) => Array::of3(&id, &JsValue::NULL, &serde_json::to_string(&err).unwrap_or_default().into()),
-            None => Array::of2(&id, &JsValue::NULL),
-        };
-        let _ = answer_to.post_message(&answer);
-    });
-    scope.set_onmessage(Some(on_request.as_ref().unchecked_ref()));
-    on_request.forget();
-}
 
 struct Bridge {
     worker: web_sys::Worker,
@@ -104,7 +34,7 @@ fn fail() {
 /// Starts the worker (the page's side). Called once when the app starts.
 ///
 /// The page fetches and compiles the worker's wasm itself and hands it over as the worker's first
-/// message (`scripts/crypto-worker-shim.js`): that way both of the worker's files are requested
+/// message (`crates/crypto-worker/shim.js`): that way both of the worker's files are requested
 /// now, while the page loads; a worker fetching its own wasm would do so only once its script has
 /// arrived and run, which can be after the user's first click. The names come from a `<meta>` that
 /// `scripts/seal.mjs` writes with this release's hashes.
@@ -115,8 +45,8 @@ pub fn start() {
     let module = js_sys::WebAssembly::compile_streaming(&leptos::prelude::window().fetch_with_str(&wasm));
     let on_answer = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
         let answer = e.data();
-        let id = Array::from(&answer).get(0).as_f64().unwrap_or(-1.0) as u32;
-        if let Some(resolve) = BRIDGE.with_borrow_mut(|b| b.as_mut().and_then(|b| b.waiting.remove(&id))) {
+        let id = vio_crypto_worker::answer_id(&answer);
+        if let Some(resolve) = BRIDGE.with_borrow_mut(|b| b.as_mut().zip(id).and_then(|(b, id)| b.waiting.remove(&id))) {
             let _ = resolve.call1(&JsValue::NULL, &answer);
         }
     });
@@ -146,7 +76,7 @@ pub async fn run(job: Job, text: &str, bytes: &[u8]) -> Result<Vec<u8>, Failure>
             let Some(bridge) = bridge else { return };
             let id = bridge.next_id;
             bridge.next_id += 1;
-            let request = Array::of4(&id.into(), &job.name().into(), &text.into(), &Uint8Array::from(bytes));
+            let request = vio_crypto_worker::request(id, job, text, bytes);
             sent = match &mut bridge.queued {
                 Some(queued) => {
                     queued.push(request);
@@ -166,12 +96,5 @@ pub async fn run(job: Job, text: &str, bytes: &[u8]) -> Result<Vec<u8>, Failure>
     if reply.is_undefined() {
         return Err(Failure::Unavailable);
     }
-    let reply = Array::from(&reply);
-    match reply.get(1).dyn_into::<Uint8Array>() {
-        Ok(bytes) => Ok(bytes.to_vec()),
-        Err(_) => {
-            let error = reply.get(2).as_string().and_then(|json| serde_json::from_str(&json).ok());
-            Err(error.map_or(Failure::Unavailable, Failure::Crypto))
-        }
-    }
+    vio_crypto_worker::read_answer(&reply)
 }

@@ -6,8 +6,8 @@
 //! - [`route`]: screens as URL fragments (`#/vragen/attitude`), so every screen survives a reload on a
 //!   plain static file server, also from a subfolder.
 //! - [`browser_storage`]: localStorage (through gloo-storage) behind the core's `KeyValue` trait.
-//! - [`crypto_worker`]: the employer's encryption in a Web Worker with its own wasm, off the first
-//!   screen's critical path.
+//! - [`crypto_worker`]: the page's side of the encryption worker (`crates/crypto-worker`), which
+//!   keeps age off the first screen's critical path.
 //! - [`chart`]: draws charming charts through our own ECharts bundle (SVG renderer).
 //! - [`i18n`]: the current language and UI texts as a context both pages provide.
 //! - [`files`]: downloads, reading picked or dropped files, today's date.

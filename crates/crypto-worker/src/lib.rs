@@ -1,0 +1,122 @@
+//! The employer's age encryption, in a Web Worker with a wasm of its own. age is a sixth of the
+//! page's wasm and is needed only when a file is made or a backup restored: here it stays off the
+//! first screen's critical path, and scrypt's second of work never freezes the page. This crate has
+//! no Leptos, so the worker's wasm carries nothing of the UI.
+//!
+//! Both ends of the protocol live here, so they cannot drift apart: [`serve`] is the worker's side
+//! (`src/main.rs`), [`request`] and [`read_answer`] are used by the page's side (the app's
+//! `crypto_worker` module). A request is the array `[id, job, text, bytes]`, the answer
+//! `[id, bytes]`, `[id, null, CryptoError as JSON]`, or `[id, null]` for a job the worker does not
+//! know (a page and worker of different releases).
+
+use js_sys::{Array, Uint8Array};
+use vio_core::crypto::{self, CryptoError};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the worker does with a request's bytes.
+#[derive(Clone, Copy)]
+pub enum Job {
+    /// Encrypt to an accountmanager's public key (`text`).
+    SealToKey,
+    /// Encrypt with a passphrase (`text`).
+    SealWithPassphrase,
+    /// Decrypt a passphrase file (`text` is the passphrase).
+    OpenWithPassphrase,
+}
+
+const JOBS: [Job; 3] = [Job::SealToKey, Job::SealWithPassphrase, Job::OpenWithPassphrase];
+
+impl Job {
+    fn name(self) -> &'static str {
+        match self {
+            Job::SealToKey => "key",
+            Job::SealWithPassphrase => "passphrase",
+            Job::OpenWithPassphrase => "open",
+        }
+    }
+
+    fn run(self, text: &str, bytes: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        match self {
+            Job::SealToKey => Ok(crypto::encrypt_to(&crypto::parse_recipient(text)?, bytes)),
+            Job::SealWithPassphrase => Ok(crypto::encrypt_with_passphrase(text, bytes)),
+            Job::OpenWithPassphrase => crypto::decrypt_with_passphrase(bytes, text),
+        }
+    }
+}
+
+/// Why a job gave no bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// age refused (wrong passphrase, damaged file, …): the core's message says which.
+    Crypto(CryptoError),
+    /// The worker could not be started, or does not answer as this release does.
+    Unavailable,
+}
+
+/// The message that asks the worker to run `job`.
+pub fn request(id: u32, job: Job, text: &str, bytes: &[u8]) -> Array {
+    Array::of4(&id.into(), &job.name().into(), &text.into(), &Uint8Array::from(bytes))
+}
+
+/// The id an answer belongs to.
+pub fn answer_id(answer: &JsValue) -> Option<u32> {
+    Array::from(answer).get(0).as_f64().map(|id| id as u32)
+}
+
+/// What an answer says.
+pub fn read_answer(answer: &JsValue) -> Result<Vec<u8>, Failure> {
+    let answer = Array::from(answer);
+    match answer.get(1).dyn_into::<Uint8Array>() {
+        Ok(bytes) => Ok(bytes.to_vec()),
+        Err(_) => {
+            let error = answer.get(2).as_string().and_then(|json| serde_json::from_str(&json).ok());
+            Err(error.map_or(Failure::Unavailable, Failure::Crypto))
+        }
+    }
+}
+
+/// The worker's side: answers every request.
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let answer_to = scope.clone();
+    let on_request = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let request = Array::from(&e.data());
+        let id = request.get(0);
+        let job = JOBS.into_iter().find(|j| request.get(1).as_string().as_deref() == Some(j.name()));
+        let text = request.get(2).as_string().unwrap_or_default();
+        let bytes = Uint8Array::new(&request.get(3)).to_vec();
+        let answer = match job.map(|job| job.run(&text, &bytes)) {
+            Some(Ok(out)) => Array::of2(&id, &Uint8Array::from(out.as_slice())),
+            Some(Err(err)) => Array::of3(&id, &JsValue::NULL, &serde_json::to_string(&err).unwrap_or_default().into()),
+            None => Array::of2(&id, &JsValue::NULL),
+        };
+        let _ = answer_to.post_message(&answer);
+    });
+    scope.set_onmessage(Some(on_request.as_ref().unchecked_ref()));
+    on_request.forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jobs_seal_and_open_what_the_core_opens() {
+        let sealed = Job::SealWithPassphrase.run("een lange zin als wachtwoord", b"{}").unwrap();
+        assert_eq!(Job::OpenWithPassphrase.run("een lange zin als wachtwoord", &sealed).unwrap(), b"{}");
+        assert_eq!(Job::OpenWithPassphrase.run("fout", &sealed).unwrap_err(), CryptoError::WrongPassphrase);
+        let identity = age::x25519::Identity::generate();
+        let to_key = Job::SealToKey.run(&identity.to_public().to_string(), b"{}").unwrap();
+        assert_eq!(crypto::decrypt_with_identity(&to_key, &identity).unwrap(), b"{}");
+        assert_eq!(Job::SealToKey.run("age1niet-een-sleutel", b"{}").unwrap_err(), CryptoError::InvalidRecipient);
+    }
+
+    #[test]
+    fn every_job_has_its_own_name() {
+        let mut names: Vec<_> = JOBS.iter().map(|j| j.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), JOBS.len());
+    }
+}
