@@ -1,5 +1,5 @@
 // Builds our own ECharts from the npm package, one per page, each with only what that page draws:
-// target/echarts/employer/echarts.js (radar) and target/echarts/accountmanager/echarts.js (radar and
+// target/echarts/employer/echarts.js (radar; its legend is HTML, see src/chart.rs) and target/echarts/accountmanager/echarts.js (radar and
 // the regional stacked bars). A page fetches its bundle at low priority while loading; the bundle's
 // code is wrapped in a function that runs on the first echarts.init(), so loading it costs no
 // main-thread work until a screen draws a chart. init() always asks for the SVG renderer (crisp,
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = {
-  employer: { charts: ['RadarChart'], components: ['RadarComponent', 'TooltipComponent', 'LegendComponent'] },
+  employer: { charts: ['RadarChart'], components: ['RadarComponent'] },
   accountmanager: { charts: ['RadarChart', 'BarChart'], components: ['RadarComponent', 'TooltipComponent', 'LegendComponent', 'GridComponent'] },
 };
 

@@ -37,19 +37,21 @@ pub fn draw(el: &web_sys::HtmlElement, chart: &Chart) -> Result<ChartInstance, J
     Ok(instance)
 }
 
+/// The radar's series colours in order (blue and orange stay apart for colour-blind readers).
+/// `style/app.css` gives the HTML legend's marks the same colours (`.series-0`, `.series-1`): the
+/// radar has no ECharts legend or tooltip, which keeps both out of the employer's ECharts bundle
+/// (17 KB brotli); the table beside the chart has every value.
+pub const SERIES_COLOURS: [&str; 2] = ["#123f7a", "#c2410c"];
+
 /// A radar of 0–100 scores; `None` (no score) is left out of the polygon rather than drawn as 0.
 pub fn radar(axes: &[String], series: &[(String, Vec<Option<u8>>)]) -> Chart {
     let mut chart = Chart::new()
-        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        .color(SERIES_COLOURS.to_vec())
         .radar(
             RadarCoordinate::new()
                 .radius("55%")
                 .indicator(axes.iter().map(|a| RadarIndicator::new().name(a.as_str()).min(0).max(100)).collect::<Vec<_>>()),
         );
-    // Two or more series (a comparison) need to say which shape is which.
-    if series.len() > 1 {
-        chart = chart.legend(Legend::new().bottom(0));
-    }
     for (name, values) in series {
         let values: Vec<Option<i64>> = values.iter().map(|v| v.map(i64::from)).collect();
         chart = chart.series(

@@ -83,7 +83,7 @@ fn factor_name(f: &Factor, lang: vio_core::Lang) -> String {
     f.name.get(lang).to_string()
 }
 
-/// The factor scores of one result as a radar series, named for the chart's tooltip and legend.
+/// The factor scores of one result as a radar series, named for the legend of a comparison.
 pub fn radar_series(name: String, card: &Scorecard) -> (String, Vec<Option<u8>>) {
     (name, card.factors.iter().map(|f| f.status.score()).collect())
 }
@@ -97,7 +97,25 @@ pub fn RadarChart(#[prop(into)] series: Signal<Vec<(String, Vec<Option<u8>>)>>) 
         let axes: Vec<String> = q.factors.iter().map(|f| factor_name(f, ui.lang())).collect();
         chart::radar(&axes, &series.get())
     };
-    view! { <EChart chart=radar label=Signal::derive(move || ui.t(|u| &u.chart_alt)().to_string()) id="radar"/> }
+    // A comparison says which shape is which; the marks have the colours of `chart::SERIES_COLOURS`.
+    let legend = move || {
+        let names: Vec<String> = series.with(|s| s.iter().map(|(name, _)| name.clone()).collect());
+        (names.len() > 1).then(|| {
+            view! {
+                <ul class="chart-legend">
+                    {names.into_iter().enumerate().map(|(i, name)| view! {
+                        <li><span class=format!("mark series-{i}") aria-hidden="true"></span>{name}</li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    };
+    view! {
+        <div>
+            <EChart chart=radar label=Signal::derive(move || ui.t(|u| &u.chart_alt)().to_string()) id="radar"/>
+            {legend}
+        </div>
+    }
 }
 
 #[component]

@@ -87,6 +87,12 @@ test('three analyses over time, a goal, comparison, report, backup into a fresh 
   await expect(intentRow).toContainText(ui.change_better.nl);
   await expect(page.getByText('Twee werkervaringsplekken')).toBeVisible();
   await expect(page.locator('#radar svg')).toBeVisible();
+  // The legend is HTML, not ECharts': both dates, each mark in the colour of its shape.
+  await expect(page.locator('.chart-legend li')).toHaveText(['15-04-2024', '15-04-2026']);
+  for (const [i, colour] of ['#123f7a', '#c2410c'].entries()) {
+    await expect(page.locator(`#radar svg path[stroke="${colour}"]`).first()).toBeAttached();
+    await expect(page.locator('.chart-legend .mark').nth(i)).toHaveCSS('background-color', rgb(colour));
+  }
   await expectNoAxeViolations(page, 'comparison');
 
   // The report of one analysis: at most two A4 pages.
@@ -151,3 +157,8 @@ test('two open tabs do not overwrite each other\'s answers', async ({ context })
   await expect(a.getByLabel(vio.sections[0].items[1].text.nl, { exact: true })).toHaveValue('40');
   await expect(a.getByLabel(vio.sections[0].items[2].text.nl, { exact: true })).toHaveValue('3');
 });
+
+function rgb(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
