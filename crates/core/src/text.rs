@@ -1,5 +1,7 @@
 //! Dutch first, English second: every text the user sees exists in both.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -34,10 +36,12 @@ impl Lang {
     }
 }
 
+/// `Cow` so that the app's own texts can be `static` (see `ui.rs`), while the questionnaire's are
+/// read from JSON.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Text {
-    pub nl: String,
-    pub en: String,
+    pub nl: Cow<'static, str>,
+    pub en: Cow<'static, str>,
 }
 
 impl Text {
