@@ -2,11 +2,17 @@
 //! fetched at low priority while the page loads and evaluated only on the first `init`, so no click
 //! ever causes a request. charming 0.6 cannot pick the SVG renderer, replace (not merge) options or
 //! dispose a chart, hence these few bindings of our own.
+//!
+//! The employer's radar is built from charming's parts (`RadarCoordinate`, `Radar`) but not put in
+//! a charming `Chart`: `Chart`'s serialisation goes through code for every chart, component and
+//! series type ECharts has (two functions of 33 KB each before wasm-opt), which only the
+//! accountmanager's bars use.
 
-use charming::component::{Axis, Grid, Legend, RadarCoordinate, RadarIndicator};
+use charming::component::{Axis, Grid, Legend, RadarAxisName, RadarCoordinate, RadarIndicator};
 use charming::element::{AreaStyle, AxisLabel, AxisType, ItemStyle, Tooltip, Trigger};
 use charming::series::{Bar, Radar};
 use charming::Chart;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -28,9 +34,12 @@ pub fn echarts_ready() -> bool {
     web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &"echarts".into()).unwrap_or(false))
 }
 
-pub fn draw(el: &web_sys::HtmlElement, chart: &Chart) -> Result<ChartInstance, JsValue> {
+/// What ECharts draws (its "option"), as JSON.
+pub struct EchartsOption(String);
+
+pub fn draw(el: &web_sys::HtmlElement, option: &EchartsOption) -> Result<ChartInstance, JsValue> {
     let instance = echarts_init(el, &JsValue::NULL, &JsValue::UNDEFINED)?;
-    let option = js_sys::JSON::parse(&chart.to_string())?;
+    let option = js_sys::JSON::parse(&option.0)?;
     let replace = js_sys::Object::new();
     js_sys::Reflect::set(&replace, &"notMerge".into(), &true.into())?;
     instance.set_option(&option, &replace);
@@ -44,29 +53,43 @@ pub fn draw(el: &web_sys::HtmlElement, chart: &Chart) -> Result<ChartInstance, J
 pub const SERIES_COLOURS: [&str; 2] = ["#123f7a", "#c2410c"];
 
 /// A radar of 0–100 scores; `None` (no score) is left out of the polygon rather than drawn as 0.
-pub fn radar(axes: &[String], series: &[(String, Vec<Option<u8>>)]) -> Chart {
-    let mut chart = Chart::new()
-        .color(SERIES_COLOURS.to_vec())
-        .radar(
-            RadarCoordinate::new()
-                .radius("55%")
-                .indicator(axes.iter().map(|a| RadarIndicator::new().name(a.as_str()).min(0).max(100)).collect::<Vec<_>>()),
-        );
-    for (name, values) in series {
-        let values: Vec<Option<i64>> = values.iter().map(|v| v.map(i64::from)).collect();
-        chart = chart.series(
-            Radar::new()
-                .name(name.as_str())
-                .area_style(AreaStyle::new().opacity(0.2))
-                .data(vec![(values, name.as_str())]),
-        );
+pub fn radar(axes: &[String], series: &[(String, Vec<Option<u8>>)]) -> EchartsOption {
+    #[derive(Serialize)]
+    struct RadarOption {
+        color: [&'static str; 2],
+        radar: RadarCoordinate,
+        series: Vec<Radar>,
     }
-    chart
+    let option = RadarOption {
+        color: SERIES_COLOURS,
+        radar: RadarCoordinate::new()
+            .radius("55%")
+            .axis_name(RadarAxisName::new().line_height(15))
+            .indicator(axes.iter().map(|a| RadarIndicator::new().name(two_lines(a)).min(0).max(100)).collect::<Vec<_>>()),
+        series: series
+            .iter()
+            .map(|(name, values)| {
+                let values: Vec<Option<i64>> = values.iter().map(|v| v.map(i64::from)).collect();
+                Radar::new().name(name.as_str()).area_style(AreaStyle::new().opacity(0.2)).data(vec![(values, name.as_str())])
+            })
+            .collect(),
+    };
+    EchartsOption(serde_json::to_string(&option).unwrap_or_default())
+}
+
+/// A long axis name on two lines, broken at the space nearest its middle: on a phone, ECharts cuts
+/// off a name like "Belemmerende factoren" at the chart's edge.
+fn two_lines(name: &str) -> String {
+    let middle = name.len() / 2;
+    match name.match_indices(' ').map(|(i, _)| i).min_by_key(|i| i.abs_diff(middle)) {
+        Some(i) if name.chars().count() > 12 => format!("{}\n{}", &name[..i], &name[i + 1..]),
+        _ => name.to_string(),
+    }
 }
 
 /// One horizontal bar per group, split into stacked shares (0–100). A `None` share (suppressed,
 /// "<5") is left as a gap: drawing it would give away what the table hides.
-pub fn stacked_shares(groups: &[String], shares: &[(String, &str, Vec<Option<f64>>)]) -> Chart {
+pub fn stacked_shares(groups: &[String], shares: &[(String, &str, Vec<Option<f64>>)]) -> EchartsOption {
     let mut chart = Chart::new()
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().bottom(0))
@@ -77,5 +100,5 @@ pub fn stacked_shares(groups: &[String], shares: &[(String, &str, Vec<Option<f64
     for (name, color, values) in shares {
         chart = chart.series(Bar::new().name(name.as_str()).stack("shares").item_style(ItemStyle::new().color(*color)).data(values.clone()));
     }
-    chart
+    EchartsOption(chart.to_string())
 }

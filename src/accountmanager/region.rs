@@ -140,7 +140,7 @@ fn Indicator(table: region::IndicatorTable) -> impl IntoView {
 
 /// The groups that have something to show (not "te weinig organisaties", not every share hidden),
 /// each a bar of rood, oranje, groen.
-fn shares_chart(table: &region::IndicatorTable, lang: vio_core::Lang) -> charming::Chart {
+fn shares_chart(table: &region::IndicatorTable, lang: vio_core::Lang) -> chart::EchartsOption {
     let q = Questionnaire::vio();
     let ui = vio_core::ui::UiTexts::get();
     let visible = |cells: &[Cell; 3]| cells.iter().any(|c| matches!(c, Cell::Shown { count, .. } if *count > 0));

@@ -1,5 +1,5 @@
 //! One ECharts chart on a screen, shared by the employer's radar and the accountmanager's regional
-//! bars: draws a charming `Chart` once the element and the ECharts script are there (the script was
+//! bars: draws a chart once the element and the ECharts script are there (the script was
 //! requested at page load and may still be arriving), redraws when the chart changes (data,
 //! language), and disposes of it with the view.
 
@@ -12,12 +12,10 @@ use crate::i18n::use_ui;
 /// Gives up waiting for ECharts after 10 s; the table beside every chart still says it all.
 const MAX_TRIES: u32 = 100;
 
-/// `chart` is called inside an effect, so the chart is redrawn when what it reads changes. A
-/// function rather than a `Signal<Chart>`: a signal would clone the chart, and charming's types
-/// are wide enough that their `Clone` and `Drop` alone cost 40 KB of wasm.
+/// `chart` is called inside an effect, so the chart is redrawn when what it reads changes.
 #[component]
 pub fn EChart(
-    chart: impl Fn() -> charming::Chart + 'static,
+    chart: impl Fn() -> chart::EchartsOption + 'static,
     /// What the chart shows, for screen readers (the table beside it is the full alternative).
     #[prop(into)]
     label: Signal<String>,
