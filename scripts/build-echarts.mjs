@@ -1,8 +1,9 @@
 // Builds our own ECharts from the npm package, one per page, each with only what that page draws:
 // target/echarts/employer/echarts.js (radar; its legend is HTML, see src/chart.rs) and target/echarts/accountmanager/echarts.js (radar and
 // the regional stacked bars). A page fetches its bundle at low priority while loading; the bundle's
-// code is wrapped in a function that runs on the first echarts.init(), so loading it costs no
-// main-thread work until a screen draws a chart. init() always asks for the SVG renderer (crisp,
+// code is wrapped in a function that runs on echarts.load() or the first echarts.init(), so loading
+// it costs no main-thread work until a screen draws a chart; the app calls load() in a task of its
+// own before the first drawing, so neither task is long. init() always asks for the SVG renderer (crisp,
 // printable).
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -44,7 +45,7 @@ async function bundle(entry, out) {
   });
   const code = result.outputFiles[0].text;
   const lazy = `/* Apache ECharts (Apache-2.0), custom build for VIO zelfscan */
-(function(){var m;window.echarts={init:function(e,t,o){if(!m){m=(function(){${code};return __vioEcharts})()}return m.init(e,t,o)}}})();
+(function(){var m;function load(){if(!m){m=(function(){${code};return __vioEcharts})()}return m}window.echarts={load:load,init:function(e,t,o){return load().init(e,t,o)}}})();
 `;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, lazy);

@@ -22,6 +22,10 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
     fn echarts_init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<ChartInstance, JsValue>;
 
+    /// Runs the bundle's code (once); `init` would do it too, but in the same task as the drawing.
+    #[wasm_bindgen(js_namespace = echarts, js_name = load)]
+    pub fn echarts_load();
+
     #[wasm_bindgen(method, js_name = setOption)]
     fn set_option(this: &ChartInstance, option: &JsValue, opts: &JsValue);
 

@@ -3,6 +3,8 @@
 //! requested at page load and may still be arriving), redraws when the chart changes (data,
 //! language), and disposes of it with the view.
 
+use std::time::Duration;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -31,28 +33,21 @@ pub fn EChart(
         let Some(el) = el.get() else { return };
         if !chart::echarts_ready() {
             if tries.get_untracked() < MAX_TRIES {
-                set_timeout(move || tries.update(|t| *t += 1), std::time::Duration::from_millis(100));
+                set_timeout(move || tries.update(|t| *t += 1), Duration::from_millis(100));
             }
             return;
         }
         let chart = chart();
         // Each chart in a task of its own, after the next paint: a screen with many charts shows
         // its text and tables first and stays responsive while the charts are drawn one by one.
+        // The ECharts bundle's code runs in the task before (once per page), not in the drawing's.
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    let Some(ok) = instance.try_update_value(|slot| {
-                        if let Some(old) = slot.take() {
-                            old.dispose();
-                        }
-                        *slot = chart::draw(&el, &chart).ok();
-                        slot.is_some()
-                    }) else {
-                        return; // the view is gone
-                    };
-                    drawn.set(ok);
+                    chart::echarts_load();
+                    set_timeout(move || draw_into(el, instance, drawn, &chart), Duration::ZERO)
                 },
-                std::time::Duration::ZERO,
+                Duration::ZERO,
             )
         });
     });
@@ -65,4 +60,17 @@ pub fn EChart(
             <Show when=move || !drawn.get()><p class="chart-loading">{ui.t(|u| &u.chart_loading)}</p></Show>
         </div>
     }
+}
+
+fn draw_into(el: web_sys::HtmlDivElement, instance: StoredValue<Option<chart::ChartInstance>, LocalStorage>, drawn: RwSignal<bool>, chart: &chart::EchartsOption) {
+    let Some(ok) = instance.try_update_value(|slot| {
+        if let Some(old) = slot.take() {
+            old.dispose();
+        }
+        *slot = chart::draw(&el, chart).ok();
+        slot.is_some()
+    }) else {
+        return; // the view is gone
+    };
+    drawn.set(ok);
 }
