@@ -36,7 +36,15 @@ pub fn start_employer() {
     let Some(root) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return;
     };
+    // A keyboard user may already have tabbed to the static page's language button (its only
+    // control) while the wasm loaded: replacing the page must not drop their focus to the top.
+    let on_language_button = document.active_element().is_some_and(|e| e.class_name().split(' ').any(|c| c == "lang"));
     root.set_inner_html("");
-    leptos::mount::mount_to(root, components::App).forget();
+    leptos::mount::mount_to(root.clone(), components::App).forget();
+    if on_language_button {
+        if let Some(button) = root.query_selector("button.lang").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = button.focus();
+        }
+    }
     crypto_worker::start();
 }

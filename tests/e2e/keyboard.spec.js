@@ -69,3 +69,19 @@ test('the whole journey works with the keyboard alone, with visible focus', asyn
   // 5 of 50 is 10 %: groen behaviour, reached without a mouse.
   await expect(page.locator('#factor-gedrag .reason')).toHaveText('Groen: 10 % van uw medewerkers komt uit de doelgroepen: 5 % of meer');
 });
+
+test('a keyboard user on the language button keeps the focus when the app replaces the static page', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/vio-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('./');
+  await page.keyboard.press('Tab');
+  const language = page.getByRole('button', { name: ui.language_switch_label.nl });
+  await expect(language).toBeFocused();
+  release();
+  await expect(page.getByRole('button', { name: ui.start.nl, exact: true })).toBeVisible();
+  await expect(language).toBeFocused();
+  expect((await focused(page)).visibleFocus, 'focus visible after the app has started').toBe(true);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: ui.start.nl, exact: true })).toBeFocused();
+});
