@@ -78,10 +78,10 @@ pub struct Section {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(try_from = "ItemInJson")]
 pub struct Item {
     pub id: String,
     pub text: Text,
-    #[serde(flatten)]
     pub kind: ItemKind,
     /// Plain-language explanation of a term in the question (e.g. "no-riskpolis").
     pub help: Option<Text>,
@@ -89,13 +89,11 @@ pub struct Item {
     /// Items sharing a group are shown together under one heading (e.g. numbers per doelgroep).
     pub group: Option<String>,
     /// Scores are mirrored (100 − score): for statements where agreeing is the less inclusive answer.
-    #[serde(default)]
     pub reverse: bool,
     pub show_if: Option<Condition>,
     /// The questionnaire version in which this item got its present wording, options and scale.
     /// An answer given with an older version answered another question, so it is left out when
     /// results of several versions are combined ([`Questionnaire::comparable`]).
-    #[serde(default = "first_version")]
     pub since: u32,
 }
 
@@ -103,13 +101,11 @@ fn first_version() -> u32 {
     1
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[derive(Debug)]
 pub enum ItemKind {
     Choice {
         /// Either a named shared scale or options of its own.
         scale: Option<String>,
-        #[serde(default)]
         options: Vec<AnswerOption>,
     },
     Number {
@@ -121,6 +117,69 @@ pub enum ItemKind {
     Text {
         max_length: usize,
     },
+}
+
+/// An item as `vio.json` writes it: its kind (`"type"`) and the kind's fields beside the item's
+/// own. Read in this flat form rather than with serde's `flatten` and an internally tagged enum,
+/// which first buffer each item in a generic tree and so put a second reader for every nested type
+/// into the wasm.
+#[derive(Deserialize)]
+struct ItemInJson {
+    id: String,
+    text: Text,
+    #[serde(rename = "type")]
+    kind: KindName,
+    scale: Option<String>,
+    #[serde(default)]
+    options: Vec<AnswerOption>,
+    min: Option<u64>,
+    max: Option<u64>,
+    max_item: Option<String>,
+    max_length: Option<usize>,
+    help: Option<Text>,
+    hint: Option<Text>,
+    group: Option<String>,
+    #[serde(default)]
+    reverse: bool,
+    show_if: Option<Condition>,
+    #[serde(default = "first_version")]
+    since: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum KindName {
+    Choice,
+    Number,
+    Text,
+}
+
+impl TryFrom<ItemInJson> for Item {
+    type Error = String;
+
+    fn try_from(json: ItemInJson) -> Result<Item, String> {
+        let missing = |field: &str| format!("item {} ({}) needs \"{field}\"", json.id, match json.kind {
+            KindName::Choice => "choice",
+            KindName::Number => "number",
+            KindName::Text => "text",
+        });
+        let kind = match json.kind {
+            KindName::Choice => ItemKind::Choice { scale: json.scale, options: json.options },
+            KindName::Number => ItemKind::Number { min: json.min.ok_or_else(|| missing("min"))?, max: json.max, max_item: json.max_item },
+            KindName::Text => ItemKind::Text { max_length: json.max_length.ok_or_else(|| missing("max_length"))? },
+        };
+        Ok(Item {
+            id: json.id,
+            text: json.text,
+            kind,
+            help: json.help,
+            hint: json.hint,
+            group: json.group,
+            reverse: json.reverse,
+            show_if: json.show_if,
+            since: json.since,
+        })
+    }
 }
 
 #[derive(Debug, Deserialize)]
