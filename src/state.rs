@@ -26,7 +26,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new() -> Self {
+    /// Reads the stored state (or notes why it could not) and provides the language context.
+    pub fn load() -> Self {
         let q = Questionnaire::vio();
         let (initial, note, problem) = match store::load(&mut BrowserStorage::open(), q) {
             Ok((s, note)) => (s, note, None),

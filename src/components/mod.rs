@@ -24,7 +24,7 @@ pub use light::LightBadge;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let app = AppState::new();
+    let app = AppState::load();
     provide_context(app);
     let q = Questionnaire::vio();
 

@@ -108,7 +108,7 @@ pub fn SectionPage(id: String) -> impl IntoView {
             <p class="intro">{move || section.intro.get(app.lang()).to_string()}</p>
             <form novalidate on:submit=next>
                 {blocks}
-                <nav class="pager" aria-label=move || step()>
+                <nav class="pager" aria-label=step>
                     <button type="button" class="button" on:click=previous>{app.t(|u| &u.previous)}</button>
                     <button type="submit" class="button primary">
                         {move || if is_last() { app.t(|u| &u.last_next)() } else { app.t(|u| &u.next)() }}

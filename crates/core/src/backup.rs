@@ -43,7 +43,7 @@ impl Backup {
     /// Reads a decrypted backup file ([`crate::crypto::decrypt_with_passphrase`]), its answers checked
     /// against the questionnaire.
     pub fn from_plaintext(plain: &[u8], q: &Questionnaire) -> Result<Backup, OpenError> {
-        let value: serde_json::Value = serde_json::from_slice(&plain).map_err(|_| OpenError::NotABackup)?;
+        let value: serde_json::Value = serde_json::from_slice(plain).map_err(|_| OpenError::NotABackup)?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(OpenError::NotABackup);
         }

@@ -102,6 +102,8 @@ pub struct QuadrantTable {
     pub n: u64,
 }
 
+// One Region per screen and per filter change: boxing the large variant would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Region {
     /// Fewer than [`MIN_ORGANISATIONS`], or the selection differs from a coarser one by 1–4.
