@@ -38,11 +38,12 @@ pub fn start_employer() {
     };
     // A keyboard user may already have tabbed to the static page's language button (its only
     // control) while the wasm loaded: replacing the page must not drop their focus to the top.
-    let on_language_button = document.active_element().is_some_and(|e| e.class_name().split(' ').any(|c| c == "lang"));
+    const LANGUAGE_BUTTON: &str = "button.lang";
+    let on_language_button = document.active_element().is_some_and(|e| e.matches(LANGUAGE_BUTTON).unwrap_or(false));
     root.set_inner_html("");
     leptos::mount::mount_to(root.clone(), components::App).forget();
     if on_language_button {
-        if let Some(button) = root.query_selector("button.lang").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(button) = root.query_selector(LANGUAGE_BUTTON).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = button.focus();
         }
     }

@@ -54,7 +54,7 @@ pub fn ShareScreen() -> impl IntoView {
         let today = today.clone();
         let file_name = file_name.clone();
         move |_| {
-            let job = match method.get() {
+            let (job, secret) = match method.get() {
                 Method::Key if recipient.get().is_none() => return status.set(Status::Problem(app.t(|u| &u.share_need_key)())),
                 Method::Key => (Job::SealToKey, key.get()),
                 Method::Passphrase if strength.get() == PassphraseStrength::TooShort => {
@@ -66,7 +66,6 @@ pub fn ShareScreen() -> impl IntoView {
             let file_name = file_name.clone();
             status.set(Status::Working);
             leptos::task::spawn_local(async move {
-                let (job, secret) = job;
                 status.set(match crypto_worker::run(job, &secret, &envelope.to_padded_json()).await {
                     Ok(file) => match files::download(&file_name, &file, "application/octet-stream") {
                         Ok(()) => Status::Done(file_name),

@@ -123,11 +123,11 @@ mod tests {
         let source = stored_with(&["2024-04-15", "2025-04-15", "2026-04-15"]);
         let file = seal(&Backup::of(&source));
         let mut fresh = Stored::default();
-        let merged = fresh.merge(open(&file, "een lange zin als wachtwoord", q).unwrap());
+        let merged = fresh.merge(open(&file, PASSPHRASE, q).unwrap());
         assert_eq!(merged, Merged { added: 3, already_there: 0, draft_kept: false });
         let answers = |s: &Stored| s.analyses.iter().map(|a| (a.completed_on.clone(), a.answers.clone())).collect::<Vec<(String, Answers)>>();
         assert_eq!(answers(&fresh), answers(&source));
-        let again = fresh.merge(open(&file, "een lange zin als wachtwoord", q).unwrap());
+        let again = fresh.merge(open(&file, PASSPHRASE, q).unwrap());
         assert_eq!(again, Merged { added: 0, already_there: 3, draft_kept: false });
     }
 
@@ -153,7 +153,7 @@ mod tests {
         let q = Questionnaire::vio();
         let file = seal(&Backup::of(&stored_with(&["2024-04-15"])));
         assert_eq!(open(&file, "fout", q).unwrap_err(), crypto::CryptoError::WrongPassphrase.into());
-        let result = crypto::encrypt_with_passphrase("een lange zin als wachtwoord", b"{\"format\":\"vio-resultaat\"}");
-        assert_eq!(open(&result, "een lange zin als wachtwoord", q).unwrap_err(), OpenError::NotABackup);
+        let result = crypto::encrypt_with_passphrase(PASSPHRASE, b"{\"format\":\"vio-resultaat\"}");
+        assert_eq!(open(&result, PASSPHRASE, q).unwrap_err(), OpenError::NotABackup);
     }
 }

@@ -158,11 +158,7 @@ impl TryFrom<ItemInJson> for Item {
     type Error = String;
 
     fn try_from(json: ItemInJson) -> Result<Item, String> {
-        let missing = |field: &str| format!("item {} ({}) needs \"{field}\"", json.id, match json.kind {
-            KindName::Choice => "choice",
-            KindName::Number => "number",
-            KindName::Text => "text",
-        });
+        let missing = |field: &str| format!("item {} needs \"{field}\"", json.id);
         let kind = match json.kind {
             KindName::Choice => ItemKind::Choice { scale: json.scale, options: json.options },
             KindName::Number => ItemKind::Number { min: json.min.ok_or_else(|| missing("min"))?, max: json.max, max_item: json.max_item },
