@@ -56,7 +56,7 @@ fn Conversation(opened: Opened) -> impl IntoView {
             {c.diagnosis.iter().map(|d| {
                 let rows = d.items.iter().filter_map(|id| q.item(id)).map(|item| {
                     let answers = answers.clone();
-                    let answer = move || answers.get(&item.id).and_then(|a| q.answer_text(item, a, ui.lang()))
+                    let answer = move || answers.get(&*item.id).and_then(|a| q.answer_text(item, a, ui.lang()))
                         .unwrap_or_else(|| ui.t(|u| &u.not_answered)().to_string());
                     view! { <dt>{move || item.text.get(ui.lang()).to_string()}</dt><dd>{answer}</dd> }
                 }).collect_view();

@@ -24,7 +24,7 @@ pub fn RegionScreen() -> impl IntoView {
     let sector = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
-    let indicator_ids: Vec<String> = q.indicators().map(|i| i.id.clone()).collect();
+    let indicator_ids: Vec<String> = q.indicators().map(|i| i.id.to_string()).collect();
     let results = Memo::new(move |_| am.files.with(|l| l.iter().filter_map(|f| f.outcome.clone().ok()).collect::<Vec<_>>()));
     let region = Memo::new(move |_| {
         let some = |s: String| (!s.trim().is_empty()).then(|| s.trim().to_string());

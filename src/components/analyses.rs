@@ -28,7 +28,7 @@ pub fn AnalysesScreen() -> impl IntoView {
         let replaces_work = app.stored.with(|s| s.unfinished().is_some());
         if !replaces_work || window().confirm_with_message(app.t(|u| &u.confirm_replace_unfinished)()).unwrap_or(false) {
             app.start_new(from_last);
-            Route::Section(q.sections[0].id.clone()).go();
+            Route::Section(q.sections[0].id.to_string()).go();
         }
     };
     let delete = move |a: &Analysis| {

@@ -51,7 +51,7 @@ fn ChoiceQuestion(item: &'static Item) -> impl IntoView {
                         <label class="option" for=label_for>
                             <input type="radio" id=input_id name=item.id.clone() value=o.id.clone()
                                 prop:checked=checked
-                                on:change=move |_| app.set_answer(&item.id, Some(Answer::Text(o.id.clone())))/>
+                                on:change=move |_| app.set_answer(&item.id, Some(Answer::Text(o.id.to_string())))/>
                             <span>{move || o.label.get(app.lang()).to_string()}</span>
                         </label>
                     }
@@ -67,7 +67,7 @@ fn InputQuestion(item: &'static Item) -> impl IntoView {
     let q = Questionnaire::vio();
     let errors = expect_context::<PageErrors>();
     // The stored answer, read when the field appears and when another tab saved; not while typing.
-    let stored_text = move || match app.stored.with_untracked(|s| s.draft.as_ref().and_then(|d| d.answers.get(&item.id).cloned())) {
+    let stored_text = move || match app.stored.with_untracked(|s| s.draft.as_ref().and_then(|d| d.answers.get(&*item.id).cloned())) {
         Some(Answer::Number(n)) => n.to_string(),
         Some(Answer::Text(t)) => t,
         None => String::new(),
@@ -75,7 +75,7 @@ fn InputQuestion(item: &'static Item) -> impl IntoView {
     let hint_id = format!("{}-hint", item.id);
     let error_id = format!("{}-error", item.id);
     let describedby = if item.hint.is_some() { format!("{hint_id} {error_id}") } else { error_id.clone() };
-    let problem = Memo::new(move |_| errors.0.with(|e| e.get(&item.id).cloned()));
+    let problem = Memo::new(move |_| errors.0.with(|e| e.get(&*item.id).cloned()));
     let on_input = move |ev| {
         let raw = event_target_value(&ev);
         let result = app.stored.with_untracked(|s| {
@@ -85,12 +85,12 @@ fn InputQuestion(item: &'static Item) -> impl IntoView {
         match result {
             Ok(answer) => {
                 errors.0.update(|e| {
-                    e.remove(&item.id);
+                    e.remove(&*item.id);
                 });
                 app.set_answer(&item.id, answer);
             }
             Err(p) => errors.0.update(|e| {
-                e.insert(item.id.clone(), p);
+                e.insert(item.id.to_string(), p);
             }),
         }
     };

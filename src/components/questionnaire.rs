@@ -22,7 +22,7 @@ pub fn SectionPage(id: String) -> impl IntoView {
     let app = use_app();
     let q = Questionnaire::vio();
     let Some(section) = q.sections.iter().find(|s| s.id == id) else {
-        Route::Section(q.sections[0].id.clone()).go();
+        Route::Section(q.sections[0].id.to_string()).go();
         return ().into_any();
     };
     let errors = PageErrors(RwSignal::new(BTreeMap::new()));
@@ -52,7 +52,7 @@ pub fn SectionPage(id: String) -> impl IntoView {
     let is_last = move || position.get().is_some_and(|p| p + 1 == visible_ids.with(Vec::len));
 
     let previous = move |_| match position.get() {
-        Some(p) if p > 0 => Route::Section(visible_ids.with(|v| v[p - 1].clone())).go(),
+        Some(p) if p > 0 => Route::Section(visible_ids.with(|v| v[p - 1].to_string())).go(),
         _ => Route::Start.go(),
     };
     let next = move |ev: leptos::ev::SubmitEvent| {
@@ -68,7 +68,7 @@ pub fn SectionPage(id: String) -> impl IntoView {
         let ids = visible_ids.get();
         let here = ids.iter().position(|s| *s == section_id);
         match here.and_then(|p| ids.get(p + 1)) {
-            Some(next) => Route::Section(next.clone()).go(),
+            Some(next) => Route::Section(next.to_string()).go(),
             None => {
                 app.complete();
                 Route::Result.go();
@@ -138,10 +138,10 @@ fn recheck_numbers(section: &'static vio_core::questionnaire::Section, errors: P
     app.stored.with_untracked(|s| {
         let Some(d) = &s.draft else { return };
         for item in section.items.iter().filter(|i| matches!(i.kind, ItemKind::Number { .. }) && q.is_visible(i, &d.answers)) {
-            if let Some(Answer::Number(n)) = d.answers.get(&item.id) {
+            if let Some(Answer::Number(n)) = d.answers.get(&*item.id) {
                 if let Err(p) = q.check_input(item, &n.to_string(), &d.answers) {
                     errors.0.update(|e| {
-                        e.insert(item.id.clone(), p);
+                        e.insert(item.id.to_string(), p);
                     });
                 }
             }

@@ -23,7 +23,7 @@ pub fn ResultScreen() -> impl IntoView {
     let card = Memo::new(move |_| {
         app.stored.with(|s| s.draft.as_ref().map(|d| q.score(&d.answers)).unwrap_or_else(|| q.score(&Default::default())))
     });
-    let edit = move |_| Route::Section(q.sections[0].id.clone()).go();
+    let edit = move |_| Route::Section(q.sections[0].id.to_string()).go();
     let print = move |_| {
         let _ = window().print();
     };

@@ -13,7 +13,7 @@ pub fn StartScreen() -> impl IntoView {
     let has_draft = move || app.stored.with(|s| s.draft.as_ref().is_some_and(|d| !d.answers.is_empty()));
     let start = move |_| {
         app.start_new(false);
-        Route::Section(Questionnaire::vio().sections[0].id.clone()).go();
+        Route::Section(Questionnaire::vio().sections[0].id.to_string()).go();
     };
     let resume = move |_| {
         let section = app.stored.with(|s| s.draft.as_ref().map(|d| d.section.clone())).unwrap_or_default();

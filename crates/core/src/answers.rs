@@ -44,7 +44,7 @@ impl Questionnaire {
     pub(crate) fn holds(&self, c: &Condition, answers: &Answers, light_of: &dyn Fn(&str) -> Light) -> bool {
         match c {
             Condition::Answer { item, one_of } => {
-                matches!(self.scorable_answer(item, answers), Some(Answer::Text(t)) if one_of.contains(t))
+                matches!(self.scorable_answer(item, answers), Some(Answer::Text(t)) if one_of.iter().any(|o| o == t))
             }
             Condition::Light { indicator, one_of } => one_of.contains(&light_of(indicator)),
             Condition::All(cs) => cs.iter().all(|c| self.holds(c, answers, light_of)),
@@ -78,9 +78,9 @@ impl Questionnaire {
                     return Err(InputProblem::AboveMax(max));
                 }
                 if let Some(other) = max_item {
-                    if let Some(Answer::Number(limit)) = answers.get(other) {
+                    if let Some(Answer::Number(limit)) = answers.get(&**other) {
                         if n > *limit {
-                            return Err(InputProblem::MoreThanItem { other: other.clone(), max: *limit });
+                            return Err(InputProblem::MoreThanItem { other: other.to_string(), max: *limit });
                         }
                     }
                 }
@@ -108,19 +108,17 @@ impl Questionnaire {
     }
 
     pub fn sanitize(&self, answers: &Answers) -> Answers {
-        answers
-            .iter()
-            .filter(|(id, a)| {
-                let Some(item) = self.item(id) else { return false };
-                match (&item.kind, a) {
-                    (ItemKind::Choice { .. }, Answer::Text(t)) => self.options(item).iter().any(|o| &o.id == t),
-                    (ItemKind::Number { min, max, .. }, Answer::Number(n)) => n >= min && max.is_none_or(|m| *n <= m),
-                    (ItemKind::Text { max_length }, Answer::Text(t)) => t.chars().count() <= *max_length,
-                    _ => false,
-                }
-            })
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        let mut clean = answers.clone();
+        clean.retain(|id, a| {
+            let Some(item) = self.item(id) else { return false };
+            match (&item.kind, &*a) {
+                (ItemKind::Choice { .. }, Answer::Text(t)) => self.options(item).iter().any(|o| &o.id == t),
+                (ItemKind::Number { min, max, .. }, Answer::Number(n)) => n >= min && max.is_none_or(|m| *n <= m),
+                (ItemKind::Text { max_length }, Answer::Text(t)) => t.chars().count() <= *max_length,
+                _ => false,
+            }
+        });
+        clean
     }
 }
 

@@ -76,7 +76,9 @@ impl Stored {
             self.analyses.push(a);
             merged.added += 1;
         }
-        self.analyses.sort_by(|a, b| a.completed_on.cmp(&b.completed_on));
+        // Unstable by (date, id), which is the stable order by date (ids grow as analyses are added),
+        // with one sort less in the wasm.
+        self.analyses.sort_unstable_by(|a, b| (&a.completed_on, a.id).cmp(&(&b.completed_on, b.id)));
         if let Some(mut d) = backup.draft {
             if self.draft.as_ref().is_some_and(|ours| !ours.answers.is_empty()) {
                 merged.draft_kept = self.draft.as_ref().is_some_and(|ours| ours.answers != d.answers);

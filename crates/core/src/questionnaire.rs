@@ -1,37 +1,57 @@
 //! The questionnaire definition: one JSON file (`data/vio.json`) is the single source of truth for
 //! every section, item, answer scale, scoring rule, threshold, reason and advice. Changing a text or a
-//! threshold never touches Rust. This module only gives the file a type and checks that it holds
-//! together (every reference resolves), so a broken edit fails `cargo test`, not a user.
+//! threshold never touches Rust. This module gives the file a type and checks that it holds together
+//! (every reference resolves), so a broken edit fails `cargo test`, not a user.
+//!
+//! The app does not parse the file: `build.rs` writes it out as the static [`Questionnaire::vio`]
+//! returns, because reading 61 KB of JSON at start-up took code (serde's readers for every type
+//! here) that was larger than the data itself. [`Questionnaire::parse`] reads the same file for the
+//! tests, which check the static and edited copies of it.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::borrow::Cow;
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 use crate::scoring::Light;
 use crate::text::Text;
 
+/// A word of the definition (an id, a scale name): borrowed in the compiled-in VIO, owned when parsed.
+pub type Str = Cow<'static, str>;
+/// A list of the definition: borrowed in the compiled-in VIO, owned when parsed.
+pub type List<T> = Cow<'static, [T]>;
+
+#[cfg(test)]
 const VIO_JSON: &str = include_str!("../data/vio.json");
 
-#[derive(Debug, Deserialize)]
+include!(concat!(env!("OUT_DIR"), "/vio.rs"));
+
+#[derive(Clone, Debug, Deserialize)]
 pub struct Questionnaire {
-    pub id: String,
+    pub id: Str,
     pub version: u32,
     pub title: Text,
     pub thresholds: Thresholds,
     pub light_scores: LightScores,
-    scales: HashMap<String, Vec<AnswerOption>>,
-    pub sections: Vec<Section>,
-    pub factors: Vec<Factor>,
+    #[serde(deserialize_with = "named_scales")]
+    scales: List<(Str, List<AnswerOption>)>,
+    pub sections: List<Section>,
+    pub factors: List<Factor>,
     pub quadrant: QuadrantRule,
     pub inclusive: InclusiveRule,
     pub conversation: Conversation,
+    /// Every item's id with its section and place in it, sorted by id.
     #[serde(skip)]
-    item_index: HashMap<String, (usize, usize)>,
+    item_index: List<(Str, u16, u16)>,
+}
+
+/// `vio.json` names its scales in an object; a list of pairs can be static.
+fn named_scales<'de, D: Deserializer<'de>>(d: D) -> Result<List<(Str, List<AnswerOption>)>, D::Error> {
+    let scales: std::collections::BTreeMap<Str, List<AnswerOption>> = Deserialize::deserialize(d)?;
+    Ok(scales.into_iter().collect())
 }
 
 /// Score limits for a light: below `oranje_from` is rood, from `groen_from` on is groen.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Thresholds {
     pub oranje_from: u8,
     pub groen_from: u8,
@@ -51,7 +71,7 @@ impl Thresholds {
 }
 
 /// The score an indicator gets when its rule gives a light directly (ratio and cases rules).
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct LightScores {
     pub rood: u8,
     pub oranje: u8,
@@ -69,25 +89,25 @@ impl LightScores {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Section {
-    pub id: String,
+    pub id: Str,
     pub title: Text,
     pub intro: Text,
-    pub items: Vec<Item>,
+    pub items: List<Item>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(try_from = "ItemInJson")]
 pub struct Item {
-    pub id: String,
+    pub id: Str,
     pub text: Text,
     pub kind: ItemKind,
     /// Plain-language explanation of a term in the question (e.g. "no-riskpolis").
     pub help: Option<Text>,
     pub hint: Option<Text>,
     /// Items sharing a group are shown together under one heading (e.g. numbers per doelgroep).
-    pub group: Option<String>,
+    pub group: Option<Str>,
     /// Scores are mirrored (100 − score): for statements where agreeing is the less inclusive answer.
     pub reverse: bool,
     pub show_if: Option<Condition>,
@@ -101,18 +121,18 @@ fn first_version() -> u32 {
     1
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum ItemKind {
     Choice {
         /// Either a named shared scale or options of its own.
-        scale: Option<String>,
-        options: Vec<AnswerOption>,
+        scale: Option<Str>,
+        options: List<AnswerOption>,
     },
     Number {
         min: u64,
         max: Option<u64>,
         /// The answer may not exceed the answer to this item (e.g. doelgroep ≤ medewerkers).
-        max_item: Option<String>,
+        max_item: Option<Str>,
     },
     Text {
         max_length: usize,
@@ -125,20 +145,20 @@ pub enum ItemKind {
 /// into the wasm.
 #[derive(Deserialize)]
 struct ItemInJson {
-    id: String,
+    id: Str,
     text: Text,
     #[serde(rename = "type")]
     kind: KindName,
-    scale: Option<String>,
+    scale: Option<Str>,
     #[serde(default)]
-    options: Vec<AnswerOption>,
+    options: List<AnswerOption>,
     min: Option<u64>,
     max: Option<u64>,
-    max_item: Option<String>,
+    max_item: Option<Str>,
     max_length: Option<usize>,
     help: Option<Text>,
     hint: Option<Text>,
-    group: Option<String>,
+    group: Option<Str>,
     #[serde(default)]
     reverse: bool,
     show_if: Option<Condition>,
@@ -178,39 +198,39 @@ impl TryFrom<ItemInJson> for Item {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct AnswerOption {
-    pub id: String,
+    pub id: Str,
     pub label: Text,
     /// 0–100, or absent for answers that are not scored ("weet ik niet", "niet van toepassing").
     pub score: Option<u8>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Factor {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     pub explanation: Text,
-    pub indicators: Vec<Indicator>,
+    pub indicators: List<Indicator>,
     pub advice: Advice,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Advice {
     pub why: Text,
-    pub offers: Vec<Text>,
+    pub offers: List<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Indicator {
-    pub id: String,
+    pub id: Str,
     pub name: Text,
     pub rule: Rule,
     /// Reason templates per light; `{score}` and `{percent}` are filled in. Cases carry their own.
     pub reasons: Reasons,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Reasons {
     pub rood: Option<Text>,
     pub oranje: Option<Text>,
@@ -229,49 +249,49 @@ impl Reasons {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Rule {
     /// Mean of the items' option scores; the light comes from the thresholds.
-    Mean { items: Vec<String> },
+    Mean { items: List<Str> },
     /// numerator / denominator: 0 is rood, below `groen_from_percent` oranje, from it groen.
-    Ratio { numerator: String, denominator: String, groen_from_percent: f64 },
+    Ratio { numerator: Str, denominator: Str, groen_from_percent: f64 },
     /// The first case whose condition holds gives the light; none holding gives onbekend.
-    Cases(Vec<Case>),
+    Cases(List<Case>),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Case {
     pub light: Light,
     pub when: Condition,
     pub reason: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Condition {
     /// The item is answered with one of these option ids.
-    Answer { item: String, #[serde(rename = "in")] one_of: Vec<String> },
+    Answer { item: Str, #[serde(rename = "in")] one_of: List<Str> },
     /// An indicator defined earlier has one of these lights.
-    Light { indicator: String, #[serde(rename = "in")] one_of: Vec<Light> },
-    All(Vec<Condition>),
-    Any(Vec<Condition>),
+    Light { indicator: Str, #[serde(rename = "in")] one_of: List<Light> },
+    All(List<Condition>),
+    Any(List<Condition>),
 }
 
 /// The deck's behaviour × intention table.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct QuadrantRule {
-    pub behaviour_indicator: String,
-    pub behaviour_high: Vec<Light>,
-    pub behaviour_low: Vec<Light>,
-    pub intention_item: String,
-    pub intention_high: Vec<String>,
-    pub intention_low: Vec<String>,
+    pub behaviour_indicator: Str,
+    pub behaviour_high: List<Light>,
+    pub behaviour_low: List<Light>,
+    pub intention_item: Str,
+    pub intention_high: List<Str>,
+    pub intention_low: List<Str>,
     pub behaviour_labels: LowHigh,
     pub intention_labels: LowHigh,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct LowHigh {
     pub low: Text,
     pub high: Text,
@@ -279,49 +299,59 @@ pub struct LowHigh {
 
 /// "Het goede gesprek": the training deck's diagnosis questions for the accountmanager, each
 /// answered by showing the employer's answers to the listed items.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Conversation {
     pub intro: Text,
-    pub diagnosis: Vec<Diagnosis>,
-    pub next_steps: Vec<Text>,
+    pub diagnosis: List<Diagnosis>,
+    pub next_steps: List<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Diagnosis {
-    pub id: String,
+    pub id: Str,
     pub question: Text,
-    pub items: Vec<String>,
+    pub items: List<Str>,
 }
 
 /// An inclusieve organisatie employs at least `at_least` people from a doelgroep.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct InclusiveRule {
-    pub item: String,
+    pub item: Str,
     pub at_least: u64,
 }
 
+/// The index [`Questionnaire::item`] searches, sorted by id as `build.rs` sorts the static's.
+fn item_index(sections: &[Section]) -> Result<Vec<(Str, u16, u16)>, String> {
+    let mut index = Vec::new();
+    for (s, section) in sections.iter().enumerate() {
+        for (i, item) in section.items.iter().enumerate() {
+            index.push((item.id.clone(), s as u16, i as u16));
+        }
+    }
+    index.sort();
+    match index.windows(2).find(|w| w[0].0 == w[1].0) {
+        Some(w) => Err(format!("item {} is defined twice", w[0].0)),
+        None => Ok(index),
+    }
+}
+
 impl Questionnaire {
-    /// The compiled-in VIO. Checked by the tests, so parsing it cannot fail in a release.
+    /// The compiled-in VIO, written by `build.rs` from `data/vio.json` and checked by the tests.
     pub fn vio() -> &'static Questionnaire {
-        static VIO: OnceLock<Questionnaire> = OnceLock::new();
-        VIO.get_or_init(|| Questionnaire::parse(VIO_JSON).expect("data/vio.json is checked by cargo test"))
+        &VIO
     }
 
     pub fn parse(json: &str) -> Result<Questionnaire, String> {
         let mut q: Questionnaire = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        for (s, section) in q.sections.iter().enumerate() {
-            for (i, item) in section.items.iter().enumerate() {
-                if q.item_index.insert(item.id.clone(), (s, i)).is_some() {
-                    return Err(format!("item {} is defined twice", item.id));
-                }
-            }
-        }
+        q.item_index = Cow::Owned(item_index(&q.sections)?);
         q.check()?;
         Ok(q)
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.item_index.get(id).map(|&(s, i)| &self.sections[s].items[i])
+        let at = self.item_index.binary_search_by(|(other, ..)| other.as_ref().cmp(id)).ok()?;
+        let (_, s, i) = self.item_index[at];
+        Some(&self.sections[usize::from(s)].items[usize::from(i)])
     }
 
     pub fn items(&self) -> impl Iterator<Item = &Item> {
@@ -343,7 +373,7 @@ impl Questionnaire {
     /// The answer options of a choice item (its own or its scale's); empty for other kinds.
     pub fn options<'a>(&'a self, item: &'a Item) -> &'a [AnswerOption] {
         match &item.kind {
-            ItemKind::Choice { scale: Some(scale), .. } => self.scales.get(scale).map_or(&[], |v| v.as_slice()),
+            ItemKind::Choice { scale: Some(scale), .. } => self.scales.iter().find(|(name, _)| name == scale).map_or(&[], |(_, options)| options),
             ItemKind::Choice { options, .. } => options,
             _ => &[],
         }
@@ -371,7 +401,7 @@ impl Questionnaire {
                 Condition::All(cs) | Condition::Any(cs) => cs.iter().map(|c| condition(q, c)).max().unwrap_or(1),
             }
         }
-        let item = |id: &String| self.item(id).map_or(1, |i| i.since);
+        let item = |id: &Str| self.item(id).map_or(1, |i| i.since);
         match &indicator.rule {
             Rule::Mean { items } => items.iter().map(item).max().unwrap_or(1),
             Rule::Ratio { numerator, denominator, .. } => item(numerator).max(item(denominator)),
@@ -390,7 +420,7 @@ impl Questionnaire {
             }
             if let ItemKind::Choice { scale, options } = &item.kind {
                 match scale {
-                    Some(s) if !self.scales.contains_key(s) => return Err(format!("{}: unknown scale {s}", item.id)),
+                    Some(s) if !self.scales.iter().any(|(name, _)| name == s) => return Err(format!("{}: unknown scale {s}", item.id)),
                     None if options.is_empty() => return Err(format!("{}: a choice needs options", item.id)),
                     _ => {}
                 }
@@ -406,7 +436,7 @@ impl Questionnaire {
         for ind in self.indicators() {
             match &ind.rule {
                 Rule::Mean { items } => {
-                    for i in items {
+                    for i in items.iter() {
                         self.check_item(i, &ind.id)?;
                     }
                     if ind.reasons.rood.is_none() || ind.reasons.oranje.is_none() || ind.reasons.groen.is_none() {
@@ -418,7 +448,7 @@ impl Questionnaire {
                     self.check_item(denominator, &ind.id)?;
                 }
                 Rule::Cases(cases) => {
-                    for c in cases {
+                    for c in cases.iter() {
                         self.check_condition(&c.when, &ind.id, &earlier)?;
                     }
                 }
@@ -429,8 +459,8 @@ impl Questionnaire {
             return Err("quadrant: unknown behaviour indicator".into());
         }
         self.check_item(&self.quadrant.intention_item, "quadrant")?;
-        for d in &self.conversation.diagnosis {
-            for item in &d.items {
+        for d in self.conversation.diagnosis.iter() {
+            for item in d.items.iter() {
                 self.check_item(item, &d.id)?;
             }
         }
@@ -451,7 +481,7 @@ impl Questionnaire {
                     None => Ok(()),
                 }
             }
-            Condition::Light { indicator, .. } if !earlier.contains(&indicator.as_str()) => {
+            Condition::Light { indicator, .. } if !earlier.contains(&&**indicator) => {
                 Err(format!("{used_by}: indicator {indicator} must be defined before it is used"))
             }
             Condition::Light { .. } => Ok(()),
@@ -465,10 +495,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_compiled_in_vio_is_the_file_read_through_serde_and_holds_together() {
+        let parsed = Questionnaire::parse(VIO_JSON).unwrap();
+        assert_eq!(format!("{:?}", Questionnaire::vio()), format!("{parsed:?}"));
+        Questionnaire::vio().check().unwrap();
+    }
+
+    #[test]
     fn the_vio_definition_is_complete_and_consistent() {
         let q = Questionnaire::vio();
         assert_eq!(q.id, "vio");
-        let factor_ids: Vec<&str> = q.factors.iter().map(|f| f.id.as_str()).collect();
+        let factor_ids: Vec<&str> = q.factors.iter().map(|f| &*f.id).collect();
         for f in ["gedrag", "intentie", "attitude", "sociale_norm", "eigen_effectiviteit", "vaardigheden", "actieplan", "copingplan", "belemmeringen"] {
             assert!(factor_ids.contains(&f), "missing factor {f}");
         }
@@ -494,13 +531,13 @@ mod tests {
         }
         for ind in q.indicators() {
             match &ind.rule {
-                Rule::Mean { items } => used.extend(items.iter().map(String::as_str)),
-                Rule::Ratio { numerator, denominator, .. } => used.extend([numerator.as_str(), denominator.as_str()]),
+                Rule::Mean { items } => used.extend(items.iter().map(AsRef::as_ref)),
+                Rule::Ratio { numerator, denominator, .. } => used.extend([&**numerator, &**denominator]),
                 Rule::Cases(cases) => cases.iter().for_each(|c| cond(&c.when, &mut used)),
             }
         }
         for item in q.items() {
-            assert!(used.contains(&item.id.as_str()) || context.contains(&item.id.as_str()), "{} is never scored", item.id);
+            assert!(used.contains(&&*item.id) || context.contains(&&*item.id), "{} is never scored", item.id);
         }
     }
 

@@ -382,7 +382,7 @@ pub(crate) mod tests {
         // Version 1's answer to a question that has gone is left out, and its scores are not
         // "tampered with" for being made by version 1's rules.
         assert!(results.iter().all(|o| !o.envelope.answers.contains_key("gemeente") && !o.scores_mismatch));
-        let all: Vec<String> = v2.indicators().map(|i| i.id.clone()).collect();
+        let all: Vec<String> = v2.indicators().map(|i| i.id.to_string()).collect();
         let Region::Tables(t) = aggregate(&results, &Filter::default(), &v2, &all) else { panic!("22 results give tables") };
         assert_eq!(t.questionnaire_versions.iter().copied().collect::<Vec<_>>(), [1, 2]);
         let gedrag = t.indicators.iter().find(|i| i.indicator == "gedrag_aandeel").unwrap();
@@ -441,7 +441,7 @@ pub(crate) mod tests {
     fn synthetic_regions_aggregate_to_shares_that_add_up() {
         let q = Questionnaire::vio();
         let results: Vec<Opened> = crate::synth::synthetic_results(q, 3, 400).iter().map(|e| Envelope::open(&e.to_padded_json(), q).unwrap()).collect();
-        let all_ids: Vec<String> = q.indicators().map(|i| i.id.clone()).collect();
+        let all_ids: Vec<String> = q.indicators().map(|i| i.id.to_string()).collect();
         let Region::Tables(t) = aggregate(&results, &Filter::default(), q, &all_ids) else { panic!("400 results give tables") };
         assert_eq!(t.n, 400);
         for ind in &t.indicators {

@@ -126,9 +126,7 @@ impl Scorecard {
     /// enough data; within a colour the definition's order, which puts gedrag and intentie first
     /// because they frame the situation.
     pub fn advice_order(&self) -> Vec<&FactorScore> {
-        let mut v: Vec<&FactorScore> = self.factors.iter().collect();
-        v.sort_by_key(|f| f.status.light());
-        v
+        Light::ALL.iter().flat_map(|&light| self.factors.iter().filter(move |f| f.status.light() == light)).collect()
     }
 }
 
@@ -136,9 +134,9 @@ impl Questionnaire {
     pub fn score(&self, answers: &Answers) -> Scorecard {
         let mut lights: HashMap<&str, Light> = HashMap::new();
         let mut factors = Vec::with_capacity(self.factors.len());
-        for factor in &self.factors {
+        for factor in self.factors.iter() {
             let mut indicators = Vec::with_capacity(factor.indicators.len());
-            for ind in &factor.indicators {
+            for ind in factor.indicators.iter() {
                 let s = self.score_indicator(ind, answers, &|id| lights.get(id).copied().unwrap_or(Light::Onbekend));
                 lights.insert(&ind.id, s.light);
                 indicators.push(s);
@@ -150,24 +148,24 @@ impl Questionnaire {
                 let score = rounded_mean(&scored);
                 FactorStatus::Scored { score, light: self.thresholds.light(score) }
             };
-            factors.push(FactorScore { id: factor.id.clone(), status, indicators });
+            factors.push(FactorScore { id: factor.id.to_string(), status, indicators });
         }
         let inclusive = match self.scorable_answer(&self.inclusive.item, answers) {
             Some(Answer::Number(n)) => Some(*n >= self.inclusive.at_least),
             _ => None,
         };
         let qr = &self.quadrant;
-        let behaviour_light = lights.get(qr.behaviour_indicator.as_str()).copied().unwrap_or(Light::Onbekend);
+        let behaviour_light = lights.get(&*qr.behaviour_indicator).copied().unwrap_or(Light::Onbekend);
         let behaviour = level(qr.behaviour_high.contains(&behaviour_light), qr.behaviour_low.contains(&behaviour_light));
         let intention = match self.scorable_answer(&qr.intention_item, answers) {
-            Some(Answer::Text(t)) => level(qr.intention_high.contains(t), qr.intention_low.contains(t)),
+            Some(Answer::Text(t)) => level(qr.intention_high.iter().any(|o| o == t), qr.intention_low.iter().any(|o| o == t)),
             _ => None,
         };
         Scorecard { factors, inclusive, quadrant: Quadrant { behaviour, intention } }
     }
 
     fn score_indicator(&self, ind: &Indicator, answers: &Answers, light_of: &dyn Fn(&str) -> Light) -> IndicatorScore {
-        let mut out = IndicatorScore { id: ind.id.clone(), light: Light::Onbekend, score: None, percent: None, case: None };
+        let mut out = IndicatorScore { id: ind.id.to_string(), light: Light::Onbekend, score: None, percent: None, case: None };
         match &ind.rule {
             Rule::Mean { items } => {
                 let scores: Vec<u32> = items.iter().filter_map(|id| self.option_score(id, answers)).collect();
@@ -249,7 +247,11 @@ fn rounded_mean(scores: &[u32]) -> u8 {
 
 /// "3,5 %" in Dutch, "3.5 %" in English; whole numbers from 10 % on.
 pub fn format_percent(p: f64, lang: Lang) -> String {
-    let s = if p >= 10.0 { format!("{p:.0}") } else { format!("{p:.1}") };
-    let s = if lang == Lang::Nl { s.replace('.', ",") } else { s };
-    format!("{s} %")
+    // Rounded in integers: core's decimal float formatting is 5 KB of wasm that only this used.
+    if p >= 10.0 {
+        return format!("{} %", p.round() as u64);
+    }
+    let tenths = (p * 10.0).round() as u64;
+    let point = if lang == Lang::Nl { ',' } else { '.' };
+    format!("{}{point}{} %", tenths / 10, tenths % 10)
 }

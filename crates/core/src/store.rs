@@ -70,7 +70,7 @@ pub struct Draft {
 
 impl Draft {
     pub fn new(q: &Questionnaire, answers: Answers) -> Draft {
-        Draft { questionnaire: QuestionnaireRef::of(q), answers, section: q.sections[0].id.clone(), plan: Vec::new(), analysis: None }
+        Draft { questionnaire: QuestionnaireRef::of(q), answers, section: q.sections[0].id.to_string(), plan: Vec::new(), analysis: None }
     }
 }
 
@@ -146,7 +146,7 @@ pub struct QuestionnaireRef {
 
 impl QuestionnaireRef {
     pub fn of(q: &Questionnaire) -> Self {
-        QuestionnaireRef { id: q.id.clone(), version: q.version }
+        QuestionnaireRef { id: q.id.to_string(), version: q.version }
     }
 }
 

@@ -26,7 +26,7 @@ fn one(q: &Questionnaire, rng: &mut ChaCha8Rng) -> Envelope {
             continue;
         }
         let answer = match &item.kind {
-            ItemKind::Number { .. } => Some(Answer::Number(match item.id.as_str() {
+            ItemKind::Number { .. } => Some(Answer::Number(match &*item.id {
                 "medewerkers" => employees,
                 "doelgroep_totaal" => (employees as f64 * 0.12 * inclusiveness * inclusiveness * rng.gen::<f64>() * 2.0).round() as u64,
                 "vacatures" => rng.gen_range(0..=(employees / 10).max(1)),
@@ -37,7 +37,7 @@ fn one(q: &Questionnaire, rng: &mut ChaCha8Rng) -> Envelope {
                 let options = q.options(item);
                 let scored: Vec<_> = options.iter().filter(|o| o.score.is_some()).collect();
                 if scored.is_empty() || rng.gen_bool(0.05) {
-                    Some(Answer::Text(options[rng.gen_range(0..options.len())].id.clone()))
+                    Some(Answer::Text(options[rng.gen_range(0..options.len())].id.to_string()))
                 } else {
                     // The option whose score is nearest to this organisation's leaning, with noise.
                     let mut target = inclusiveness * 100.0 + rng.gen_range(-30.0..30.0);
@@ -45,12 +45,12 @@ fn one(q: &Questionnaire, rng: &mut ChaCha8Rng) -> Envelope {
                         target = 100.0 - target;
                     }
                     let best = scored.iter().min_by_key(|o| (o.score.unwrap_or(0) as f64 - target).abs() as u64).expect("scored options");
-                    Some(Answer::Text(best.id.clone()))
+                    Some(Answer::Text(best.id.to_string()))
                 }
             }
         };
         if let Some(a) = answer {
-            answers.insert(item.id.clone(), a);
+            answers.insert(item.id.to_string(), a);
         }
     }
     // Intention follows the leaning too (it is unscored, so set it explicitly).

@@ -140,8 +140,8 @@ fn a_factor_with_fewer_than_half_its_indicators_scored_has_insufficient_data() {
 fn all_weet_ik_niet_scores_nothing() {
     let mut a = Answers::new();
     for item in q().items() {
-        if let Some(o) = q().options(item).iter().find(|o| ["weet_niet", "nvt", "geen_ervaring"].contains(&o.id.as_str())) {
-            a.insert(item.id.clone(), Answer::Text(o.id.clone()));
+        if let Some(o) = q().options(item).iter().find(|o| ["weet_niet", "nvt", "geen_ervaring"].contains(&&*o.id)) {
+            a.insert(item.id.to_string(), Answer::Text(o.id.to_string()));
         }
     }
     let s = q().score(&a);
@@ -220,9 +220,9 @@ fn any_answers() -> impl Strategy<Value = Answers> {
     let per_item: Vec<(String, Vec<Answer>)> = q
         .items()
         .map(|item| {
-            let opts: Vec<Answer> = q.options(item).iter().map(|o| Answer::Text(o.id.clone())).collect();
+            let opts: Vec<Answer> = q.options(item).iter().map(|o| Answer::Text(o.id.to_string())).collect();
             let choices = if opts.is_empty() { (0..300u64).map(Answer::Number).collect() } else { opts };
-            (item.id.clone(), choices)
+            (item.id.to_string(), choices)
         })
         .collect();
     let strategies: Vec<_> = per_item
