@@ -8,7 +8,7 @@ use vio_core::crypto::{self, PassphraseStrength};
 use vio_core::envelope::{Envelope, Organisation};
 use vio_core::Questionnaire;
 
-use crate::crypto_worker::{self, Job};
+use crate::crypto_worker::{self, Failure, Job};
 use crate::files;
 use crate::i18n::display_date;
 use crate::route::Route;
@@ -18,6 +18,17 @@ use crate::state::use_app;
 enum Method {
     Key,
     Passphrase,
+}
+
+/// What the encryption worker said about the key field (it reads keys: see `vio-crypto-worker`).
+#[derive(Clone, PartialEq)]
+enum KeyCheck {
+    Empty,
+    Checking,
+    /// A valid key, with its check code.
+    Valid(String),
+    Invalid,
+    Unavailable,
 }
 
 #[derive(Clone, PartialEq)]
@@ -41,7 +52,25 @@ pub fn ShareScreen() -> impl IntoView {
     let org_contact = RwSignal::new(String::new());
     let status = RwSignal::new(Status::Idle);
 
-    let recipient = Memo::new(move |_| key.with(|k| crypto::parse_recipient(k).ok().map(|r| (r.to_string(), crypto::fingerprint(&r)))));
+    let key_check = RwSignal::new(KeyCheck::Empty);
+    Effect::new(move |_| {
+        let typed = key.get();
+        if typed.trim().is_empty() {
+            return key_check.set(KeyCheck::Empty);
+        }
+        key_check.set(KeyCheck::Checking);
+        leptos::task::spawn_local(async move {
+            let checked = match crypto_worker::run(Job::CheckKey, &typed, &[]).await {
+                Ok(code) => KeyCheck::Valid(String::from_utf8_lossy(&code).into_owned()),
+                Err(Failure::Crypto(_)) => KeyCheck::Invalid,
+                Err(Failure::Unavailable) => KeyCheck::Unavailable,
+            };
+            // An answer for what the field held before the last keystroke is not about this key.
+            if key.with_untracked(|now| *now == typed) {
+                key_check.set(checked);
+            }
+        });
+    });
     let strength = Memo::new(move |_| passphrase.with(|p| crypto::passphrase_strength(p)));
     let answers = Memo::new(move |_| app.stored.with(|s| s.draft.as_ref().map(|d| q.sanitize(&d.answers)).unwrap_or_default()));
     let today = files::today();
@@ -55,7 +84,9 @@ pub fn ShareScreen() -> impl IntoView {
         let file_name = file_name.clone();
         move |_| {
             let (job, secret) = match method.get() {
-                Method::Key if recipient.get().is_none() => return status.set(Status::Problem(app.t(|u| &u.share_need_key)())),
+                Method::Key if matches!(key_check.get(), KeyCheck::Empty | KeyCheck::Invalid) => {
+                    return status.set(Status::Problem(app.t(|u| &u.share_need_key)()))
+                }
                 Method::Key => (Job::SealToKey, key.get()),
                 Method::Passphrase if strength.get() == PassphraseStrength::TooShort => {
                     return status.set(Status::Problem(app.t(|u| &u.share_need_passphrase)()))
@@ -71,8 +102,9 @@ pub fn ShareScreen() -> impl IntoView {
                         Ok(()) => Status::Done(file_name),
                         Err(_) => Status::Problem(app.t(|u| &u.share_failed)()),
                     },
-                    // The key was checked above, so a refusal means the worker is not there.
-                    Err(_) => Status::Problem(app.t(|u| &u.crypto_unavailable)()),
+                    // The worker reads the key again, also while its check is under way.
+                    Err(Failure::Crypto(_)) => Status::Problem(app.t(|u| &u.share_need_key)()),
+                    Err(Failure::Unavailable) => Status::Problem(app.t(|u| &u.crypto_unavailable)()),
                 });
             });
         }
@@ -114,11 +146,12 @@ pub fn ShareScreen() -> impl IntoView {
                     <p class="hint" id="share-key-hint">{app.t(|u| &u.share_key_hint)}</p>
                     <textarea id="share-key" rows="2" spellcheck="false" autocomplete="off" aria-describedby="share-key-hint share-key-check"
                         prop:value=move || key.get() on:input=move |e| key.set(event_target_value(&e))></textarea>
-                    <p id="share-key-check" class=move || if recipient.with(Option::is_some) { "check ok" } else { "check error" } aria-live="polite">
-                        {move || match recipient.get() {
-                            Some((_, code)) => app.ui.fill(|u| &u.share_key_ok, "code", &code),
-                            None if key.with(|k| k.trim().is_empty()) => String::new(),
-                            None => app.t(|u| &u.share_key_bad)().to_string(),
+                    <p id="share-key-check" class=move || key_check.with(|c| if matches!(c, KeyCheck::Valid(_)) { "check ok" } else { "check error" }) aria-live="polite">
+                        {move || match key_check.get() {
+                            KeyCheck::Valid(code) => app.ui.fill(|u| &u.share_key_ok, "code", &code),
+                            KeyCheck::Empty | KeyCheck::Checking => String::new(),
+                            KeyCheck::Invalid => app.t(|u| &u.share_key_bad)().to_string(),
+                            KeyCheck::Unavailable => app.t(|u| &u.crypto_unavailable)().to_string(),
                         }}
                     </p>
                 </div>

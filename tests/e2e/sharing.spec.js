@@ -262,6 +262,9 @@ test.describe('without the encryption worker', () => {
     await completeQuestionnaire(page, profiles.terughoudend.answers);
     const stored = await page.evaluate(() => localStorage.getItem('vio.state'));
     await page.goto('./#/delen');
+    // The worker also reads keys, so without it a pasted key cannot be checked either.
+    await page.getByLabel(ui.share_key_label.nl).fill('age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq');
+    await expect(page.getByText(ui.crypto_unavailable.nl)).toBeVisible();
     await page.getByLabel(ui.share_by_passphrase.nl).check();
     await page.getByLabel(ui.share_passphrase_label.nl, { exact: true }).fill('paard batterij nietje correct');
     await page.getByRole('button', { name: ui.share_download.nl }).click();

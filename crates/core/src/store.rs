@@ -195,7 +195,9 @@ pub enum LoadNote {
 
 pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNote), StorageError> {
     let Some(raw) = kv.read(STATE_KEY)? else { return Ok((Stored::default(), LoadNote::Fresh)) };
-    match serde_json::from_str::<serde_json::Value>(&raw).ok().and_then(migrate).and_then(|v| serde_json::from_value::<Stored>(v).ok()) {
+    // from_slice, as backups and result files are read: serde_json's reader for &str is a second
+    // copy of its whole parser in the wasm.
+    match serde_json::from_slice::<serde_json::Value>(raw.as_bytes()).ok().and_then(migrate).and_then(|v| serde_json::from_value::<Stored>(v).ok()) {
         Some(mut s) => {
             if let Some(d) = &mut s.draft {
                 d.answers = q.sanitize(&d.answers);
