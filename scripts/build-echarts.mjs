@@ -6,6 +6,7 @@
 // own before the first drawing, so neither task is long. init() always asks for the SVG renderer (crisp,
 // printable).
 import { build } from 'esbuild';
+import { minify } from 'terser';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +44,8 @@ async function bundle(entry, out) {
     write: false,
     legalComments: 'none',
   });
-  const code = result.outputFiles[0].text;
+  // terser after esbuild: its second compress pass takes 5 % more off (6 KB brotli for the employer).
+  const { code } = await minify(result.outputFiles[0].text, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
   const lazy = `/* Apache ECharts (Apache-2.0), custom build for VIO zelfscan */
 (function(){var m;function load(){if(!m){m=(function(){${code};return __vioEcharts})()}return m}window.echarts={load:load,init:function(e,t,o){return load().init(e,t,o)}}})();
 `;
