@@ -20,6 +20,13 @@ pub struct Backup {
     pub draft: Option<Draft>,
 }
 
+/// The fields every backup format version has.
+#[derive(Deserialize)]
+struct Format {
+    format: String,
+    format_version: u64,
+}
+
 /// What a restore did, to tell the user.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Merged {
@@ -43,16 +50,15 @@ impl Backup {
     /// Reads a decrypted backup file ([`crate::crypto::decrypt_with_passphrase`]), its answers checked
     /// against the questionnaire.
     pub fn from_plaintext(plain: &[u8], q: &Questionnaire) -> Result<Backup, OpenError> {
-        let value: serde_json::Value = serde_json::from_slice(plain).map_err(|_| OpenError::NotABackup)?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        // The format first, so that a newer version is told apart from a damaged file.
+        let format = serde_json::from_slice::<Format>(plain).map_err(|_| OpenError::NotABackup)?;
+        if format.format != FORMAT {
             return Err(OpenError::NotABackup);
         }
-        match value.get("format_version").and_then(|v| v.as_u64()) {
-            Some(v) if v > u64::from(FORMAT_VERSION) => return Err(crate::envelope::EnvelopeError::NewerFormat(v as u32).into()),
-            Some(_) => {}
-            None => return Err(OpenError::NotABackup),
+        if format.format_version > u64::from(FORMAT_VERSION) {
+            return Err(crate::envelope::EnvelopeError::NewerFormat(format.format_version as u32).into());
         }
-        let mut backup: Backup = serde_json::from_value(value).map_err(|_| OpenError::NotABackup)?;
+        let mut backup: Backup = serde_json::from_slice(plain).map_err(|_| OpenError::NotABackup)?;
         for a in &mut backup.analyses {
             a.answers = q.sanitize(&a.answers);
         }
@@ -157,5 +163,9 @@ mod tests {
         assert_eq!(open(&file, "fout", q).unwrap_err(), crypto::CryptoError::WrongPassphrase.into());
         let result = crypto::encrypt_with_passphrase(PASSPHRASE, b"{\"format\":\"vio-resultaat\"}");
         assert_eq!(open(&result, PASSPHRASE, q).unwrap_err(), OpenError::NotABackup);
+        let newer = crypto::encrypt_with_passphrase(PASSPHRASE, b"{\"format\":\"vio-backup\",\"format_version\":2,\"items\":[]}");
+        assert_eq!(open(&newer, PASSPHRASE, q).unwrap_err(), crate::envelope::EnvelopeError::NewerFormat(2).into());
+        let damaged = crypto::encrypt_with_passphrase(PASSPHRASE, b"{\"format\":\"vio-backup\",\"format_version\":1,\"analyses\":7}");
+        assert_eq!(open(&damaged, PASSPHRASE, q).unwrap_err(), OpenError::NotABackup);
     }
 }

@@ -23,7 +23,8 @@ pub struct Stored {
     pub schema: u32,
     pub lang: Lang,
     pub draft: Option<Draft>,
-    /// Completed analyses, oldest first.
+    /// Completed analyses, oldest first (schema 1 had none).
+    #[serde(default)]
     pub analyses: Vec<Analysis>,
     /// The accountmanager whose share link opened the app; the Delen screen offers their key.
     #[serde(default)]
@@ -195,9 +196,7 @@ pub enum LoadNote {
 
 pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNote), StorageError> {
     let Some(raw) = kv.read(STATE_KEY)? else { return Ok((Stored::default(), LoadNote::Fresh)) };
-    // from_slice, as backups and result files are read: serde_json's reader for &str is a second
-    // copy of its whole parser in the wasm.
-    match serde_json::from_slice::<serde_json::Value>(raw.as_bytes()).ok().and_then(migrate).and_then(|v| serde_json::from_value::<Stored>(v).ok()) {
+    match read(raw.as_bytes()) {
         Some(mut s) => {
             if let Some(d) = &mut s.draft {
                 d.answers = q.sanitize(&d.answers);
@@ -214,23 +213,23 @@ pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNot
     }
 }
 
-/// Brings stored data of any earlier schema to the current one, one step per version; `None` for data
-/// from a newer version or of unknown shape (which [`load`] then keeps aside).
-fn migrate(mut v: serde_json::Value) -> Option<serde_json::Value> {
-    let mut schema = v.get("schema")?.as_u64()?;
-    while schema < u64::from(SCHEMA_VERSION) {
-        let o = v.as_object_mut()?;
-        match schema {
-            // 1 → 2: completed analyses arrive; the draft had none and no plan.
-            1 => {
-                o.insert("analyses".into(), serde_json::json!([]));
-            }
-            _ => return None,
-        }
-        schema += 1;
-        o.insert("schema".into(), schema.into());
+/// The one field every schema has, read first so that each version is read as what it is.
+#[derive(Deserialize)]
+struct Schema {
+    schema: u32,
+}
+
+/// Reads stored data of the current or an earlier schema as the current one; `None` for data from a
+/// newer version or of unknown shape (which [`load`] then keeps aside). Read typed per version, not
+/// through `serde_json::Value`, whose reader and converters were 2.5 KB brotli of the employer's
+/// wasm. `from_slice`, as backups and result files are read: serde_json's reader for `&str` is a
+/// second copy of its parser.
+fn read(bytes: &[u8]) -> Option<Stored> {
+    match serde_json::from_slice::<Schema>(bytes).ok()?.schema {
+        // 1 → 2: completed analyses arrive (absent: none); the draft had no plan (absent: none).
+        1 | SCHEMA_VERSION => serde_json::from_slice::<Stored>(bytes).ok().map(|s| Stored { schema: SCHEMA_VERSION, ..s }),
+        _ => None,
     }
-    (schema == u64::from(SCHEMA_VERSION)).then_some(v)
 }
 
 pub fn save(kv: &mut dyn KeyValue, s: &Stored) -> Result<(), StorageError> {
