@@ -40,7 +40,7 @@ fn ui_texts(texts: &Value) -> String {
 fn text(v: &Value, what: &str) -> String {
     let lang = |code: &str| {
         let t = v.get(code).and_then(Value::as_str).filter(|t| !t.trim().is_empty());
-        string(t.unwrap_or_else(|| panic!("\"{what}\" has no \"{code}\" text")))
+        string(t.unwrap_or_else(|| panic!("{what}: no \"{code}\" text")))
     };
     format!("Text {{ nl: {}, en: {} }}", lang("nl"), lang("en"))
 }
