@@ -25,7 +25,7 @@ const VIO_JSON: &str = include_str!("../data/vio.json");
 
 include!(concat!(env!("OUT_DIR"), "/vio.rs"));
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Debug, Deserialize)]
 pub struct Questionnaire {
     pub id: Str,
     pub version: u32,
@@ -140,9 +140,8 @@ pub enum ItemKind {
 }
 
 /// An item as `vio.json` writes it: its kind (`"type"`) and the kind's fields beside the item's
-/// own. Read in this flat form rather than with serde's `flatten` and an internally tagged enum,
-/// which first buffer each item in a generic tree and so put a second reader for every nested type
-/// into the wasm.
+/// own, read flat as `build.rs` reads it (serde's `flatten` with an internally tagged enum would
+/// buffer each item in a generic tree first).
 #[derive(Deserialize)]
 struct ItemInJson {
     id: Str,
@@ -370,10 +369,14 @@ impl Questionnaire {
         self.indicators().find(|i| i.id == id)
     }
 
+    fn scale(&self, name: &str) -> Option<&[AnswerOption]> {
+        self.scales.iter().find(|(n, _)| n == name).map(|(_, options)| &**options)
+    }
+
     /// The answer options of a choice item (its own or its scale's); empty for other kinds.
     pub fn options<'a>(&'a self, item: &'a Item) -> &'a [AnswerOption] {
         match &item.kind {
-            ItemKind::Choice { scale: Some(scale), .. } => self.scales.iter().find(|(name, _)| name == scale).map_or(&[], |(_, options)| options),
+            ItemKind::Choice { scale: Some(scale), .. } => self.scale(scale).unwrap_or(&[]),
             ItemKind::Choice { options, .. } => options,
             _ => &[],
         }
@@ -420,7 +423,7 @@ impl Questionnaire {
             }
             if let ItemKind::Choice { scale, options } = &item.kind {
                 match scale {
-                    Some(s) if !self.scales.iter().any(|(name, _)| name == s) => return Err(format!("{}: unknown scale {s}", item.id)),
+                    Some(s) if self.scale(s).is_none() => return Err(format!("{}: unknown scale {s}", item.id)),
                     None if options.is_empty() => return Err(format!("{}: a choice needs options", item.id)),
                     _ => {}
                 }
