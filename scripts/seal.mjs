@@ -42,16 +42,18 @@ function sealPage(dir, swPath) {
   html = html.replace(chartsTag[0], '');
   const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
   if (!inline) throw new Error(`${htmlPath}: no Trunk start-up script found`);
-  // ECharts and the service worker's precache are requested once the wasm has arrived, not beside
-  // it: on a slow line they would share its bandwidth and delay the first screen. It is still
-  // before any click can reach the app (the app mounts inside init, this runs right after it), so
-  // no request ever follows what the user does.
+  // ECharts and the service worker's precache are requested once the wasm has mounted the app and
+  // its first screen has painted, not beside the wasm: on a slow line they would share its bandwidth
+  // and delay the first screen. It is still before any click can reach the app (the frame after the
+  // mount), so no request ever follows what the user does.
   const start = `${inline[1].trim()}
-const charts = document.createElement('script');
-charts.src = './${chartsName}';
-charts.fetchPriority = 'low';
-document.head.append(charts);
-if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').catch(() => {});
+requestAnimationFrame(() => setTimeout(() => {
+  const charts = document.createElement('script');
+  charts.src = './${chartsName}';
+  charts.fetchPriority = 'low';
+  document.head.append(charts);
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').catch(() => {});
+}));
 `;
   const startName = `start-${hash(start)}.js`;
   writeFileSync(join(dir, startName), start);

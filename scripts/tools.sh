@@ -19,6 +19,11 @@ ensure_build_tools() {
     # No --locked: its lock file wants a crate release the registry mirror lacks.
     say "installing wasm-bindgen-cli $wbg (about 3 minutes, once)"; cargo install wasm-bindgen-cli --version "$wbg"
   fi
+  # wasm-split-cli has no --version; cargo's own list knows what it installed.
+  if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
+    say "installing wasm-split-cli 0.2.4 (about 2 minutes, once)"
+    cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
+  fi
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages"; npm ci --no-audit --no-fund
   fi
@@ -39,6 +44,7 @@ build_release() {
   say "building the release into dist/ (employer) and dist/accountmanager/"
   # The employer's build cleans dist/, so it goes first.
   trunk build --release --offline=true
+  node scripts/split.mjs dist
   trunk build --release --offline=true accountmanager/index.html --dist dist/accountmanager
   node scripts/seal.mjs dist
 }

@@ -47,5 +47,19 @@ pub fn start_employer() {
             let _ = button.focus();
         }
     }
-    crypto_worker::start();
+    // What later screens need is requested once the first screen has painted, not beside the wasm
+    // nor in the task that mounts it: on a slow line it would share the bandwidth of what the user
+    // sees first. Still before the app can take a click, so no request ever follows one.
+    request_animation_frame(|| {
+        set_timeout(
+            || {
+                crypto_worker::start();
+                leptos::task::spawn_local(async {
+                    // A failure is not the user's yet: the screen that needs the file retries and explains.
+                    let _ = components::preload_later_screens().await;
+                });
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }

@@ -83,14 +83,49 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match app.route.get() {
                 Route::Start | Route::Invite(_) => view! { <start::StartScreen/> }.into_any(),
-                Route::Share => view! { <share::ShareScreen/> }.into_any(),
-                Route::Analyses => view! { <analyses::AnalysesScreen/> }.into_any(),
-                Route::Analysis(id) => view! { <analyses::AnalysisScreen id/> }.into_any(),
-                Route::Compare(a, b) => view! { <analyses::CompareScreen first=a second=b/> }.into_any(),
                 Route::Section(id) => view! { <questionnaire::SectionPage id/> }.into_any(),
-                Route::Result => view! { <result::ResultScreen/> }.into_any(),
+                later => view! { <LaterScreen route=later/> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// The screens after the questionnaire live in a wasm file of their own (`scripts/split.mjs`), so
+/// the start screen's critical path carries only the start and the questionnaire. The page asks for
+/// that file as soon as the app has started ([`preload_later_screens`]), never after a click; by the
+/// time the user reaches these screens it is there and they render at once.
+#[leptos::wasm_split::wasm_split(later_screens, wasm_split_path = ::leptos::wasm_split, preload(preload_later_screens), fallible)]
+pub(crate) fn later_screen(route: Route) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(match route {
+        Route::Result => view! { <result::ResultScreen/> }.into_any(),
+        Route::Share => view! { <share::ShareScreen/> }.into_any(),
+        Route::Analyses => view! { <analyses::AnalysesScreen/> }.into_any(),
+        Route::Analysis(id) => view! { <analyses::AnalysisScreen id/> }.into_any(),
+        Route::Compare(a, b) => view! { <analyses::CompareScreen first=a second=b/> }.into_any(),
+        Route::Start | Route::Invite(_) | Route::Section(_) => ().into_any(),
+    })
+}
+
+/// Shows a later screen once its wasm file is there. If that file cannot be fetched (offline before
+/// the first visit finished), the user reads why and can try again; their answers are untouched.
+#[component]
+fn LaterScreen(route: Route) -> impl IntoView {
+    let app = use_app();
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let route = route.clone();
+        Suspend::new(async move {
+            match later_screen(route).await {
+                Ok(screen) => screen,
+                Err(_) => view! {
+                    <h1 tabindex="-1">{app.t(|u| &u.screen_unavailable_title)}</h1>
+                    <p>{app.t(|u| &u.screen_unavailable)}</p>
+                    <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>{app.t(|u| &u.try_again)}</button>
+                }
+                .into_any(),
+            }
+        })
     }
 }
 

@@ -150,6 +150,22 @@ test.describe('errors on purpose', () => {
     await expect(page.getByText(/Uw antwoorden zijn bewaard in deze browser/)).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem('vio.state'))).toContain('"medewerkers":12');
   });
+
+  test('when the later screens cannot be fetched, the user is told and can try again', async ({ page }) => {
+    let fetchable = false;
+    await page.route(/later_screens-[0-9a-f]+\.wasm$/, (route) => (fetchable ? route.continue() : route.abort()));
+    await page.goto('./');
+    await completeQuestionnaire(page, profiles.terughoudend.answers);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.screen_unavailable_title.nl);
+    await expect(page.getByText(ui.screen_unavailable.nl)).toBeVisible();
+    await expectNoAxeViolations(page, 'screen unavailable');
+    const stored = await page.evaluate(() => localStorage.getItem('vio.state'));
+    fetchable = true;
+    await page.getByRole('button', { name: ui.try_again.nl }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.result_title.nl);
+    await expect(page.locator('#radar svg path').first()).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('vio.state'))).toBe(stored);
+  });
 });
 
 test('the start screen shows before the wasm runs and does not shift when it takes over', async ({ page }) => {

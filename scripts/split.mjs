@@ -1,0 +1,73 @@
+// Runs after Trunk's build of the employer's page, before scripts/seal.mjs (scripts/tools.sh
+// build_release). It cuts the employer's wasm in two at its split point (`later_screen` in
+// src/components/mod.rs, Leptos's wasm_split): the start screen and the questionnaire stay in the
+// wasm the page starts with; the result, share and analyses screens go to a second file that the
+// app requests as soon as it has started. Trunk cannot split (trunk-rs/trunk#1022), so this redoes
+// its last steps for that one wasm, from the same cargo artifact, with the same tools and names:
+//   wasm-split-cli → wasm-bindgen (Trunk's flags, plus the two that keep the split's exports)
+//   → wasm-opt -Oz (as data-wasm-opt="z") → dist/, with the subresource integrity Trunk wrote
+//   updated to the new files.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const target = process.env.CARGO_TARGET_DIR ?? 'target';
+const input = join(target, 'wasm32-unknown-unknown', 'release', 'vio.wasm');
+const work = join(target, 'wasm-split');
+const hash = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+
+const glueName = readdirSync(dist).find((f) => /^vio-[0-9a-f]{16}\.js$/.test(f));
+if (!glueName) throw new Error(`${dist}: no vio-<hash>.js from Trunk`);
+const stem = glueName.slice(0, -'.js'.length);
+const wasmName = `${stem}_bg.wasm`;
+const oldGlue = readFileSync(join(dist, glueName));
+const oldWasm = readFileSync(join(dist, wasmName));
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+run('wasm-split-cli', [input, join(work, 'split'), '--out-name', stem]);
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--no-demangle',
+  '--out-dir', join(work, 'bindgen'), '--out-name', stem, join(work, 'split', `${stem}.wasm`)]);
+if (existsSync(join(work, 'bindgen', 'snippets'))) throw new Error('wasm-bindgen wrote JS snippets, which this script does not copy');
+run('wasm-opt', ['-Oz', join(work, 'bindgen', wasmName), '-o', join(dist, wasmName)]);
+
+// Every file gets its content's hash in its name, so two releases never share a file name.
+let loader = readFileSync(join(work, 'split', '__wasm_split.js'), 'utf8');
+const chunks = readdirSync(join(work, 'split')).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+if (chunks.length === 0) throw new Error('wasm-split-cli found no split point: is `later_screen` still marked?');
+for (const chunk of chunks) {
+  const optimised = join(work, `${chunk}.opt`);
+  run('wasm-opt', ['-Oz', join(work, 'split', chunk), '-o', optimised]);
+  const bytes = readFileSync(optimised);
+  const name = `${chunk.replace(/^split_/, '').replace(/\.wasm$/, '')}-${hash(bytes)}.wasm`;
+  writeFileSync(join(dist, name), bytes);
+  if (!loader.includes(`"./${chunk}"`)) throw new Error(`__wasm_split.js does not name ${chunk}`);
+  loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
+}
+const loaderName = `vio-split-${hash(loader)}.js`;
+writeFileSync(join(dist, loaderName), loader);
+
+const glue = readFileSync(join(work, 'bindgen', `${stem}.js`), 'utf8');
+// Only the ES import moves to the hashed name: the wasm still imports from the module it was
+// linked against, "./__wasm_split.js", which is the glue's key for it.
+const importLine = 'from "./__wasm_split.js"';
+if (!glue.includes(importLine)) throw new Error('the glue does not import __wasm_split.js');
+const newGlue = glue.replaceAll(importLine, `from "./${loaderName}"`);
+writeFileSync(join(dist, glueName), newGlue);
+
+const htmlPath = join(dist, 'index.html');
+let html = readFileSync(htmlPath, 'utf8');
+for (const [before, after] of [[oldGlue, newGlue], [oldWasm, readFileSync(join(dist, wasmName))]]) {
+  if (!html.includes(sri(before))) throw new Error(`${htmlPath}: Trunk's integrity digest not found`);
+  html = html.replaceAll(sri(before), sri(after));
+}
+// The glue imports the loader statically: preloaded beside the glue, it costs no extra round trip.
+const gluePreload = html.match(/<link rel="modulepreload" href="\.\/vio-[0-9a-f]{16}\.js"[^>]*>/);
+if (!gluePreload) throw new Error(`${htmlPath}: Trunk's modulepreload of the glue not found`);
+html = html.replace(gluePreload[0], `${gluePreload[0]}\n<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous">`);
+writeFileSync(htmlPath, html);
+console.log(`split ${wasmName}: ${chunks.length} later file(s), loader ${loaderName}`);
