@@ -92,8 +92,9 @@ pub fn App() -> impl IntoView {
 
 /// The screens after the questionnaire live in a wasm file of their own (`scripts/split.mjs`), so
 /// the start screen's critical path carries only the start and the questionnaire. The page asks for
-/// that file as soon as the app has started ([`preload_later_screens`]), never after a click; by the
-/// time the user reaches these screens it is there and they render at once.
+/// that file in the frame after its first screen has painted ([`preload_later_screens`], called in
+/// `start_employer`), never after a click; by the time the user reaches these screens it is there
+/// and they render at once. Start and questionnaire routes never come here.
 #[leptos::wasm_split::wasm_split(later_screens, wasm_split_path = ::leptos::wasm_split, preload(preload_later_screens), fallible)]
 pub(crate) fn later_screen(route: Route) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
     Ok(match route {
