@@ -46,7 +46,12 @@ async function bundle(entry, out) {
   });
   // terser after esbuild: its second compress pass takes 5 % more off (6 KB brotli for the employer).
   const { code } = await minify(result.outputFiles[0].text, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  const lazy = `/* Apache ECharts (Apache-2.0), custom build for VIO zelfscan */
+  // V8's explicit compile hint (Chromium 136+; a plain comment elsewhere): every function is compiled
+  // on a background thread while the file streams in, instead of on the main thread the first time
+  // the radar is drawn. Measured on the result screen, CPU 4× slowed: ECharts' first drawing 200–290
+  // → 90–110 ms, and its set-up no longer a long task.
+  const lazy = `//# allFunctionsCalledOnLoad
+/* Apache ECharts (Apache-2.0), custom build for VIO zelfscan */
 (function(){var m;function load(){if(!m){m=(function(){${code};return __vioEcharts})()}return m}window.echarts={load:load,init:function(e,t,o){return load().init(e,t,o)}}})();
 `;
   mkdirSync(dirname(out), { recursive: true });
