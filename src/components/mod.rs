@@ -12,6 +12,8 @@ pub mod result;
 mod share;
 mod start;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use leptos::prelude::*;
 use vio_core::store::StorageError;
 use vio_core::ui::UiTexts;
@@ -62,15 +64,8 @@ pub fn App() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         app.route.track();
         if first.is_some() {
-            request_animation_frame(|| {
-                if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = h1.focus();
-                    }
-                }
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-            });
+            HAS_NAVIGATED.store(true, Ordering::Relaxed);
+            request_animation_frame(focus_screen_heading);
         }
     });
 
@@ -88,6 +83,23 @@ pub fn App() -> impl IntoView {
             }}
         </main>
     }
+}
+
+/// Whether the user has moved from one screen to another; only then does a screen take the focus
+/// (on the first screen of a page load the browser's own focus stays).
+static HAS_NAVIGATED: AtomicBool = AtomicBool::new(false);
+/// Whether the later screens' wasm has arrived: until then a later screen renders after the route's
+/// focus was set, and must take the focus itself.
+static LATER_SCREENS_READY: AtomicBool = AtomicBool::new(false);
+
+fn focus_screen_heading() {
+    if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+        use wasm_bindgen::JsCast;
+        if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h1.focus();
+        }
+    }
+    window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
 /// The screens after the questionnaire live in a wasm file of their own (`scripts/split.mjs`), so
@@ -117,7 +129,14 @@ fn LaterScreen(route: Route) -> impl IntoView {
         attempt.track();
         let route = route.clone();
         Suspend::new(async move {
-            match later_screen(route).await {
+            let arrives_late = !LATER_SCREENS_READY.load(Ordering::Relaxed);
+            let loaded = later_screen(route).await;
+            LATER_SCREENS_READY.store(loaded.is_ok(), Ordering::Relaxed);
+            if arrives_late && HAS_NAVIGATED.load(Ordering::Relaxed) {
+                // Runs after the screen below is in the page: Suspend renders it in this same task.
+                request_animation_frame(focus_screen_heading);
+            }
+            match loaded {
                 Ok(screen) => screen,
                 Err(_) => view! {
                     <h1 tabindex="-1">{app.t(|u| &u.screen_unavailable_title)}</h1>

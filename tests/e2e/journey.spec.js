@@ -157,15 +157,29 @@ test.describe('errors on purpose', () => {
     await page.goto('./');
     await completeQuestionnaire(page, profiles.terughoudend.answers);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.screen_unavailable_title.nl);
+    await expect(page.locator('main h1')).toBeFocused();
     await expect(page.getByText(ui.screen_unavailable.nl)).toBeVisible();
     await expectNoAxeViolations(page, 'screen unavailable');
     const stored = await page.evaluate(() => localStorage.getItem('vio.state'));
     fetchable = true;
     await page.getByRole('button', { name: ui.try_again.nl }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.result_title.nl);
+    await expect(page.locator('main h1')).toBeFocused();
     await expect(page.locator('#radar svg path').first()).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem('vio.state'))).toBe(stored);
   });
+});
+
+test('a later screen whose wasm arrives after the user does still takes the focus', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/later_screens-[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('./');
+  await completeQuestionnaire(page, profiles.inclusief.answers);
+  await expect(page).toHaveURL(/#\/resultaat$/);
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.result_title.nl);
+  await expect(page.locator('main h1')).toBeFocused();
 });
 
 test('the start screen shows before the wasm runs and does not shift when it takes over', async ({ page }) => {
