@@ -11,11 +11,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { contentHash, sri } from './digests.mjs';
 import { transform } from 'esbuild';
 import { minify } from 'terser';
 
 const dist = process.argv[2] ?? 'dist';
-const hash = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 export const POLICY = [
   "default-src 'none'",
@@ -35,7 +35,7 @@ function sealPage(dir, swPath) {
   const htmlPath = join(dir, 'index.html');
   let html = readFileSync(htmlPath, 'utf8');
   const charts = readFileSync(join(dir, 'echarts.js'));
-  const chartsName = `echarts-${hash(charts)}.js`;
+  const chartsName = `echarts-${contentHash(charts)}.js`;
   renameSync(join(dir, 'echarts.js'), join(dir, chartsName));
   const chartsTag = html.match(/<script src="echarts\.js"[^>]*><\/script>\s*/);
   if (!chartsTag) throw new Error(`${htmlPath}: no echarts.js script found`);
@@ -55,7 +55,7 @@ requestAnimationFrame(() => setTimeout(() => {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').catch(() => {});
 }));
 `;
-  const startName = `start-${hash(start)}.js`;
+  const startName = `start-${contentHash(start)}.js`;
   writeFileSync(join(dir, startName), start);
   html = html.replace(inline[0], `<script type="module" src="./${startName}"></script>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle=/.test(html)) throw new Error(`${htmlPath}: inline script or style left`);
@@ -70,7 +70,7 @@ requestAnimationFrame(() => setTimeout(() => {
 function sealWorker(dir, name) {
   const js = Buffer.concat([readFileSync(join(dir, `${name}.js`)), readFileSync(new URL('../crates/crypto-worker/shim.js', import.meta.url))]);
   const wasm = readFileSync(join(dir, `${name}_bg.wasm`));
-  const h = hash(Buffer.concat([js, wasm]));
+  const h = contentHash(Buffer.concat([js, wasm]));
   writeFileSync(join(dir, `${name}-${h}.js`), js);
   unlinkSync(join(dir, `${name}.js`));
   renameSync(join(dir, `${name}_bg.wasm`), join(dir, `${name}-${h}_bg.wasm`));
@@ -80,7 +80,6 @@ function sealWorker(dir, name) {
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [] : [f]));
 
 async function minifyCode(dir) {
-  const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
   let html = readFileSync(join(dir, 'index.html'), 'utf8');
   for (const f of files(dir).filter((f) => /^(vio|accountmanager|crypto_worker)\b.*\.js$/.test(f))) {
     const path = join(dir, f);
@@ -134,7 +133,7 @@ writeFileSync(join(dist, '_headers'), `/*\n${Object.entries(headers).map(([k, v]
 writeFileSync(join(dist, '.htaccess'), `<IfModule mod_headers.c>\n${Object.entries(headers).map(([k, v]) => `  Header always set ${k} "${v}"`).join('\n')}\n</IfModule>\nAddType application/wasm .wasm\nAddType application/manifest+json .webmanifest\n`);
 
 const precache = ['./', ...files(dist).filter((f) => !['sw.js', '_headers', '.htaccess'].includes(f)).map((f) => `./${f}`)].sort();
-const version = hash(precache.filter((f) => f !== './').map((f) => readFileSync(join(dist, f))).reduce((h, b) => h.update(b), createHash('sha256')).digest('hex'));
+const version = contentHash(precache.filter((f) => f !== './').map((f) => readFileSync(join(dist, f))).reduce((h, b) => h.update(b), createHash('sha256')).digest('hex'));
 const sw = readFileSync(new URL('./sw.js', import.meta.url), 'utf8').replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dist, 'sw.js'), sw);
 console.log(`sealed ${relative('.', dist)}: release ${version}, ${precache.length} files precached`);

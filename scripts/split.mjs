@@ -2,22 +2,20 @@
 // build_release). It cuts the employer's wasm in two at its split point (`later_screen` in
 // src/components/mod.rs, Leptos's wasm_split): the start screen and the questionnaire stay in the
 // wasm the page starts with; the result, share and analyses screens go to a second file that the
-// app requests as soon as it has started. Trunk cannot split (trunk-rs/trunk#1022), so this redoes
+// app requests in the frame after its first screen has painted (src/lib.rs). Trunk cannot split (trunk-rs/trunk#1022), so this redoes
 // its last steps for that one wasm, from the same cargo artifact, with the same tools and names:
 //   wasm-split-cli → wasm-bindgen (Trunk's flags, plus the two that keep the split's exports)
 //   → wasm-opt -Oz (as data-wasm-opt="z") → dist/, with the subresource integrity Trunk wrote
 //   updated to the new files.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentHash, sri } from './digests.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const target = process.env.CARGO_TARGET_DIR ?? 'target';
 const input = join(target, 'wasm32-unknown-unknown', 'release', 'vio.wasm');
 const work = join(target, 'wasm-split');
-const hash = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
-const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
 const glueName = readdirSync(dist).find((f) => /^vio-[0-9a-f]{16}\.js$/.test(f));
@@ -43,12 +41,12 @@ for (const chunk of chunks) {
   const optimised = join(work, `${chunk}.opt`);
   run('wasm-opt', ['-Oz', join(work, 'split', chunk), '-o', optimised]);
   const bytes = readFileSync(optimised);
-  const name = `${chunk.replace(/^split_/, '').replace(/\.wasm$/, '')}-${hash(bytes)}.wasm`;
+  const name = `${chunk.replace(/^split_/, '').replace(/\.wasm$/, '')}-${contentHash(bytes)}.wasm`;
   writeFileSync(join(dist, name), bytes);
   if (!loader.includes(`"./${chunk}"`)) throw new Error(`__wasm_split.js does not name ${chunk}`);
   loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
 }
-const loaderName = `vio-split-${hash(loader)}.js`;
+const loaderName = `vio-split-${contentHash(loader)}.js`;
 writeFileSync(join(dist, loaderName), loader);
 
 const glue = readFileSync(join(work, 'bindgen', `${stem}.js`), 'utf8');

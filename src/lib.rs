@@ -54,10 +54,7 @@ pub fn start_employer() {
         set_timeout(
             || {
                 crypto_worker::start();
-                leptos::task::spawn_local(async {
-                    // A failure is not the user's yet: the screen that needs the file retries and explains.
-                    let _ = components::preload_later_screens().await;
-                });
+                leptos::task::spawn_local(components::fetch_later_screens());
             },
             std::time::Duration::ZERO,
         )

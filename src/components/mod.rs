@@ -104,7 +104,7 @@ fn focus_screen_heading() {
 
 /// The screens after the questionnaire live in a wasm file of their own (`scripts/split.mjs`), so
 /// the start screen's critical path carries only the start and the questionnaire. The page asks for
-/// that file in the frame after its first screen has painted ([`preload_later_screens`], called in
+/// that file in the frame after its first screen has painted ([`fetch_later_screens`], called in
 /// `start_employer`), never after a click; by the time the user reaches these screens it is there
 /// and they render at once. Start and questionnaire routes never come here.
 #[leptos::wasm_split::wasm_split(later_screens, wasm_split_path = ::leptos::wasm_split, preload(preload_later_screens), fallible)]
@@ -117,6 +117,14 @@ pub(crate) fn later_screen(route: Route) -> Result<AnyView, leptos::wasm_split::
         Route::Compare(a, b) => view! { <analyses::CompareScreen first=a second=b/> }.into_any(),
         Route::Start | Route::Invite(_) | Route::Section(_) => ().into_any(),
     })
+}
+
+/// Requests the later screens' wasm before any of them is shown (`start_employer`).
+pub(crate) async fn fetch_later_screens() {
+    // A failure is not the user's yet: the screen that needs the file retries and explains.
+    if preload_later_screens().await.is_ok() {
+        LATER_SCREENS_READY.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Shows a later screen once its wasm file is there. If that file cannot be fetched (offline before
