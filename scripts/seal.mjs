@@ -1,7 +1,7 @@
 // Runs after both Trunk builds (scripts/tools.sh build_release). It makes dist/ sealed and offline:
 // - moves Trunk's inline start-up script into a file, so the Content-Security-Policy needs no hash
 //   and stays the same for every release (docs/DEPLOY.md can give it literally);
-// - gives echarts.js and the encryption worker's files a content hash in their names, so two
+// - gives echarts.js and the encryption worker's script a content hash in their names, so two
 //   releases never share a file name;
 // - adds the policy as <meta> (for hosts that cannot set headers) and writes it, with the headers a
 //   <meta> cannot carry, as dist/_headers and dist/.htaccess;
@@ -31,7 +31,7 @@ export const POLICY = [
 ].join('; ');
 const HEADER_POLICY = `${POLICY}; frame-ancestors 'none'`;
 
-function sealPage(dir, swPath) {
+function sealPage(dir, swPath, workerScript) {
   const htmlPath = join(dir, 'index.html');
   let html = readFileSync(htmlPath, 'utf8');
   const charts = readFileSync(join(dir, 'echarts.js'));
@@ -46,7 +46,14 @@ function sealPage(dir, swPath) {
   // its first screen has painted, not beside the wasm: on a slow line they would share its bandwidth
   // and delay the first screen. It is still before any click can reach the app (the frame after the
   // mount), so no request ever follows what the user does.
-  const start = `${inline[1].trim()}
+  // The encryption worker starts here, while the wasm downloads: its script and the glue it imports
+  // are requested long before the app can take a click. src/crypto_worker.rs takes it over; one
+  // that failed to start before then is not handed over, so the app says encryption is unavailable.
+  const worker = workerScript ? `const cryptoWorker = new Worker('./${workerScript}', { type: 'module' });
+cryptoWorker.onerror = () => { globalThis.vioCryptoWorker = undefined; };
+globalThis.vioCryptoWorker = cryptoWorker;
+` : '';
+  const start = `${worker}${inline[1].trim()}
 requestAnimationFrame(() => setTimeout(() => {
   const charts = document.createElement('script');
   charts.src = './${chartsName}';
@@ -63,29 +70,27 @@ requestAnimationFrame(() => setTimeout(() => {
   return html;
 }
 
-// Trunk names a worker's files without a hash. A page of one release starting the worker of another
-// would speak a different protocol, so they get this release's hash too. The worker's script is its
-// glue plus our shim (crates/crypto-worker/shim.js); the page learns both names from a <meta>
-// (src/crypto_worker.rs).
-function sealWorker(dir, name) {
-  const js = Buffer.concat([readFileSync(join(dir, `${name}.js`)), readFileSync(new URL('../crates/crypto-worker/shim.js', import.meta.url))]);
-  const wasm = readFileSync(join(dir, `${name}_bg.wasm`));
-  const h = contentHash(Buffer.concat([js, wasm]));
-  writeFileSync(join(dir, `${name}-${h}.js`), js);
-  unlinkSync(join(dir, `${name}.js`));
-  renameSync(join(dir, `${name}_bg.wasm`), join(dir, `${name}-${h}_bg.wasm`));
-  return `<meta name="vio-crypto-worker" content="./${name}-${h}.js" data-wasm="./${name}-${h}_bg.wasm">`;
+// The encryption worker runs the employer's wasm through its glue (crates/crypto-worker/worker.js).
+// Its script is named with a hash of its text, which names this release's glue: a page never starts
+// the worker of another release.
+function sealWorker(dir) {
+  const glue = readdirSync(dir).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
+  const template = readFileSync(new URL('../crates/crypto-worker/worker.js', import.meta.url), 'utf8');
+  if (!glue || !template.includes('__GLUE__')) throw new Error(`${dir}: no glue for the encryption worker`);
+  const script = template.replace('__GLUE__', glue);
+  const name = `crypto-worker-${contentHash(script)}.js`;
+  writeFileSync(join(dir, name), script);
+  return name;
 }
 
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [] : [f]));
 
 async function minifyCode(dir) {
   let html = readFileSync(join(dir, 'index.html'), 'utf8');
-  for (const f of files(dir).filter((f) => /^(vio|accountmanager|crypto_worker)\b.*\.js$/.test(f))) {
+  for (const f of files(dir).filter((f) => /^(vio|accountmanager)\b.*\.js$/.test(f))) {
     const path = join(dir, f);
     const glue = readFileSync(path, 'utf8');
-    // The worker's glue is a classic script whose global `wasm_bindgen` the shim calls.
-    const { code } = await minify(glue, { module: !f.startsWith('crypto_worker'), compress: { passes: 2 }, mangle: true });
+    const { code } = await minify(glue, { module: true, compress: { passes: 2 }, mangle: true });
     writeFileSync(path, code);
     // Trunk's preload carries the glue's subresource integrity.
     html = html.replaceAll(sri(glue), sri(code));
@@ -103,8 +108,7 @@ await minifyCode(join(dist, 'accountmanager'));
 
 // The accountmanager's page first: the employer's precache list must not include it.
 writeFileSync(join(dist, 'accountmanager', 'index.html'), sealPage(join(dist, 'accountmanager'), '../sw.js'));
-let employer = sealPage(dist, './sw.js');
-employer = employer.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${sealWorker(dist, 'crypto_worker')}`);
+let employer = sealPage(dist, './sw.js', sealWorker(dist));
 employer = employer.replace('</head>', '<link rel="manifest" href="manifest.webmanifest">\n</head>');
 writeFileSync(join(dist, 'index.html'), employer);
 

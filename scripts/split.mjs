@@ -18,7 +18,7 @@ const input = join(target, 'wasm32-unknown-unknown', 'release', 'vio.wasm');
 const work = join(target, 'wasm-split');
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
-const glueName = readdirSync(dist).find((f) => /^vio-[0-9a-f]{16}\.js$/.test(f));
+const glueName = readdirSync(dist).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
 if (!glueName) throw new Error(`${dist}: no vio-<hash>.js from Trunk`);
 const stem = glueName.slice(0, -'.js'.length);
 const wasmName = `${stem}_bg.wasm`;
@@ -64,7 +64,7 @@ for (const [before, after] of [[oldGlue, newGlue], [oldWasm, readFileSync(join(d
   html = html.replaceAll(sri(before), sri(after));
 }
 // The glue imports the loader statically: preloaded beside the glue, it costs no extra round trip.
-const gluePreload = html.match(/<link rel="modulepreload" href="\.\/vio-[0-9a-f]{16}\.js"[^>]*>/);
+const gluePreload = html.match(/<link rel="modulepreload" href="\.\/vio-[0-9a-f]+\.js"[^>]*>/);
 if (!gluePreload) throw new Error(`${htmlPath}: Trunk's modulepreload of the glue not found`);
 html = html.replace(gluePreload[0], `${gluePreload[0]}\n<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous">`);
 writeFileSync(htmlPath, html);

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use js_sys::{Array, Function, Promise};
+use js_sys::{Function, Promise};
 pub use vio_crypto_worker::{Failure, Job};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,8 +15,6 @@ struct Bridge {
     /// when the worker failed.
     waiting: HashMap<u32, Function>,
     next_id: u32,
-    /// Requests made before the worker has its wasm module; sent right after it.
-    queued: Option<Vec<Array>>,
 }
 
 thread_local! {
@@ -31,18 +29,19 @@ fn fail() {
     }
 }
 
-/// Starts the worker (the page's side). Called once when the app starts.
+/// Takes over the worker (the page's side). Called once when the app starts.
 ///
-/// The page fetches and compiles the worker's wasm itself and hands it over as the worker's first
-/// message (`crates/crypto-worker/shim.js`): that way both of the worker's files are requested
-/// now, while the page loads; a worker fetching its own wasm would do so only once its script has
-/// arrived and run, which can be after the user's first click. The names come from a `<meta>` that
-/// `scripts/seal.mjs` writes with this release's hashes.
+/// The worker runs this page's own wasm: the page's start script (written by `scripts/seal.mjs`)
+/// creates it while the wasm downloads, so its script and the glue it imports are requested during
+/// the page load, and this hands it the wasm module the page has already compiled. The worker thus
+/// downloads no code of its own and makes no request after the page has loaded.
 pub fn start() {
-    let Some(meta) = leptos::prelude::document().query_selector(r#"meta[name="vio-crypto-worker"]"#).ok().flatten() else { return };
-    let (Some(script), Some(wasm)) = (meta.get_attribute("content"), meta.get_attribute("data-wasm")) else { return };
-    let Ok(worker) = web_sys::Worker::new(&script) else { return };
-    let module = js_sys::WebAssembly::compile_streaming(&leptos::prelude::window().fetch_with_str(&wasm));
+    const HANDOVER: &str = "vioCryptoWorker";
+    let global = js_sys::global();
+    let Some(worker) = js_sys::Reflect::get(&global, &HANDOVER.into()).ok().and_then(|w| w.dyn_into::<web_sys::Worker>().ok()) else {
+        return;
+    };
+    let _ = js_sys::Reflect::delete_property(&global, &HANDOVER.into());
     let on_answer = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
         let answer = e.data();
         let id = vio_crypto_worker::answer_id(&answer);
@@ -55,17 +54,10 @@ pub fn start() {
     worker.set_onerror(Some(on_failure.as_ref().unchecked_ref()));
     on_answer.forget();
     on_failure.forget();
-    BRIDGE.set(Some(Bridge { worker, waiting: HashMap::new(), next_id: 0, queued: Some(Vec::new()) }));
-    wasm_bindgen_futures::spawn_local(async move {
-        let Ok(module) = wasm_bindgen_futures::JsFuture::from(module).await else { return fail() };
-        BRIDGE.with_borrow_mut(|bridge| {
-            let Some(bridge) = bridge else { return };
-            let _ = bridge.worker.post_message(&module);
-            for request in bridge.queued.take().unwrap_or_default() {
-                let _ = bridge.worker.post_message(&request);
-            }
-        });
-    });
+    if worker.post_message(&wasm_bindgen::module()).is_err() {
+        return;
+    }
+    BRIDGE.set(Some(Bridge { worker, waiting: HashMap::new(), next_id: 0 }));
 }
 
 /// Runs `job` in the worker.
@@ -77,13 +69,7 @@ pub async fn run(job: Job, text: &str, bytes: &[u8]) -> Result<Vec<u8>, Failure>
             let id = bridge.next_id;
             bridge.next_id += 1;
             let request = vio_crypto_worker::request(id, job, text, bytes);
-            sent = match &mut bridge.queued {
-                Some(queued) => {
-                    queued.push(request);
-                    true
-                }
-                None => bridge.worker.post_message(&request).is_ok(),
-            };
+            sent = bridge.worker.post_message(&request).is_ok();
             if sent {
                 bridge.waiting.insert(id, resolve);
             }

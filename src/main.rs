@@ -1,4 +1,16 @@
-//! The employer's page: the questionnaire and its result.
+//! The employer's page: the questionnaire and its result. The encryption worker runs this same wasm
+//! (`vio::crypto_worker` says why).
+use wasm_bindgen::prelude::*;
+
 fn main() {
-    vio::start_employer();
+    // In the encryption worker there is no page to mount; its script calls `serve_crypto_worker`.
+    if web_sys::window().is_some() {
+        vio::start_employer();
+    }
+}
+
+/// The encryption worker's entry point, called by its script (`crates/crypto-worker/worker.js`).
+#[wasm_bindgen]
+pub fn serve_crypto_worker() {
+    vio_crypto_worker::serve();
 }

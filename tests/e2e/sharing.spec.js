@@ -257,7 +257,7 @@ test('the key survives a reload, is restored from a passphrase backup, and a pas
 test.describe('without the encryption worker', () => {
   test.use({ consoleErrorsExpected: true }); // the blocked request is logged by the browser
   test('sharing and the backup say so in Dutch, and no answer is lost', async ({ page }) => {
-    await page.route(/crypto_worker-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+    await page.route(/\/crypto-worker-[0-9a-f]+\.js$/, (route) => route.abort());
     await page.goto('./');
     await completeQuestionnaire(page, profiles.terughoudend.answers);
     const stored = await page.evaluate(() => localStorage.getItem('vio.state'));
