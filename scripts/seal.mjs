@@ -1,8 +1,8 @@
 // Runs after both Trunk builds (scripts/tools.sh build_release). It makes dist/ sealed and offline:
 // - moves Trunk's inline start-up script into a file, so the Content-Security-Policy needs no hash
 //   and stays the same for every release (docs/DEPLOY.md can give it literally);
-// - gives echarts.js and the encryption worker's script a content hash in their names, so two
-//   releases never share a file name;
+// - makes the glue the encryption worker's script too, and starts the worker from the start script;
+// - gives echarts.js a content hash in its name, so two releases never share a file name;
 // - adds the policy as <meta> (for hosts that cannot set headers) and writes it, with the headers a
 //   <meta> cannot carry, as dist/_headers and dist/.htaccess;
 // - writes the web app manifest and the service worker with this release's precache list;
@@ -46,12 +46,15 @@ function sealPage(dir, swPath, workerScript) {
   // its first screen has painted, not beside the wasm: on a slow line they would share its bandwidth
   // and delay the first screen. It is still before any click can reach the app (the frame after the
   // mount), so no request ever follows what the user does.
-  // The encryption worker starts here, while the wasm downloads: its script and the glue it imports
-  // are requested long before the app can take a click. src/crypto_worker.rs takes it over; one
-  // that failed to start before then is not handed over, so the app says encryption is unavailable.
-  const worker = workerScript ? `const cryptoWorker = new Worker('./${workerScript}', { type: 'module' });
-cryptoWorker.onerror = () => { globalThis.vioCryptoWorker = undefined; };
-globalThis.vioCryptoWorker = cryptoWorker;
+  // The encryption worker starts here, while the wasm downloads: its script, the glue the page has
+  // just loaded, is requested long before the app can take a click. src/crypto_worker.rs takes it
+  // over; one that failed to start before then is not handed over, so the app says encryption is
+  // unavailable.
+  const worker = workerScript ? `try {
+  const cryptoWorker = new Worker('./${workerScript}', { type: 'module' });
+  cryptoWorker.onerror = () => { globalThis.vioCryptoWorker = undefined; };
+  globalThis.vioCryptoWorker = cryptoWorker;
+} catch {}
 ` : '';
   const start = `${worker}${inline[1].trim()}
 requestAnimationFrame(() => setTimeout(() => {
@@ -70,18 +73,21 @@ requestAnimationFrame(() => setTimeout(() => {
   return html;
 }
 
-// The encryption worker runs the employer's wasm through its glue (crates/crypto-worker/worker.js).
-// Its script is named with a hash of its text, which names this release's glue: a page never starts
-// the worker of another release.
+// The encryption worker runs the employer's wasm through its glue, to which this appends the
+// worker's side (crates/crypto-worker/shim.js). Returns the glue's name, the worker's script.
 function sealWorker(dir) {
-  const glue = readdirSync(dir).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
-  const template = readFileSync(new URL('../crates/crypto-worker/worker.js', import.meta.url), 'utf8');
-  if (!glue || !template.includes('__GLUE__')) throw new Error(`${dir}: no glue for the encryption worker`);
-  const script = template.replace('__GLUE__', glue);
-  const name = `crypto-worker-${contentHash(script)}.js`;
-  writeFileSync(join(dir, name), script);
+  const name = readdirSync(dir).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
+  const glue = name && readFileSync(join(dir, name), 'utf8');
+  if (!glue || !/\b__wbg_init as default\b/.test(glue) || !/\bfunction serve_crypto_worker\b/.test(glue)) {
+    throw new Error(`${dir}: no glue with __wbg_init and serve_crypto_worker for the encryption worker`);
+  }
+  const withWorker = `${glue}\n${readFileSync(new URL('../crates/crypto-worker/shim.js', import.meta.url), 'utf8')}`;
+  writeFileSync(join(dir, name), withWorker);
+  const htmlPath = join(dir, 'index.html');
+  writeFileSync(htmlPath, readFileSync(htmlPath, 'utf8').replaceAll(sri(glue), sri(withWorker)));
   return name;
 }
+const workerScript = sealWorker(dist);
 
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [] : [f]));
 
@@ -108,7 +114,7 @@ await minifyCode(join(dist, 'accountmanager'));
 
 // The accountmanager's page first: the employer's precache list must not include it.
 writeFileSync(join(dist, 'accountmanager', 'index.html'), sealPage(join(dist, 'accountmanager'), '../sw.js'));
-let employer = sealPage(dist, './sw.js', sealWorker(dist));
+let employer = sealPage(dist, './sw.js', workerScript);
 employer = employer.replace('</head>', '<link rel="manifest" href="manifest.webmanifest">\n</head>');
 writeFileSync(join(dist, 'index.html'), employer);
 

@@ -46,15 +46,17 @@ for (const chunk of chunks) {
   if (!loader.includes(`"./${chunk}"`)) throw new Error(`__wasm_split.js does not name ${chunk}`);
   loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
 }
-const loaderName = `vio-split-${contentHash(loader)}.js`;
-writeFileSync(join(dist, loaderName), loader);
-
+// The loader goes into the glue instead of a file of its own: the glue imports it statically, so as
+// a file it would be one more request before the app can start, in the page and in the encryption
+// worker, which runs this glue too (crates/crypto-worker/shim.js).
 const glue = readFileSync(join(work, 'bindgen', `${stem}.js`), 'utf8');
-// Only the ES import moves to the hashed name: the wasm still imports from the module it was
-// linked against, "./__wasm_split.js", which is the glue's key for it.
-const importLine = 'from "./__wasm_split.js"';
-if (!glue.includes(importLine)) throw new Error('the glue does not import __wasm_split.js');
-const newGlue = glue.replaceAll(importLine, `from "./${loaderName}"`);
+const importLine = /^import \* as (\w+) from "\.\/__wasm_split\.js"\n/m;
+const loaderImport = `import { initSync } from "./${stem}.js";\n`;
+const [, binding] = glue.match(importLine) ?? [];
+if (!binding || !loader.startsWith(loaderImport)) throw new Error('the glue and the split loader do not import each other as expected');
+const exported = [...loader.matchAll(/^export const (\w+) =/gm)].map((m) => m[1]);
+const inlined = `const ${binding} = (() => {\n${loader.slice(loaderImport.length).replace(/^export const /gm, 'const ')}\nreturn { ${exported.join(', ')} };\n})();\n`;
+const newGlue = glue.replace(importLine, () => inlined);
 writeFileSync(join(dist, glueName), newGlue);
 
 const htmlPath = join(dist, 'index.html');
@@ -63,9 +65,5 @@ for (const [before, after] of [[oldGlue, newGlue], [oldWasm, readFileSync(join(d
   if (!html.includes(sri(before))) throw new Error(`${htmlPath}: Trunk's integrity digest not found`);
   html = html.replaceAll(sri(before), sri(after));
 }
-// The glue imports the loader statically: preloaded beside the glue, it costs no extra round trip.
-const gluePreload = html.match(/<link rel="modulepreload" href="\.\/vio-[0-9a-f]+\.js"[^>]*>/);
-if (!gluePreload) throw new Error(`${htmlPath}: Trunk's modulepreload of the glue not found`);
-html = html.replace(gluePreload[0], `${gluePreload[0]}\n<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous">`);
 writeFileSync(htmlPath, html);
-console.log(`split ${wasmName}: ${chunks.length} later file(s), loader ${loaderName}`);
+console.log(`split ${wasmName}: ${chunks.length} later file(s), loader in ${glueName}`);

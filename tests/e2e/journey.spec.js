@@ -1,4 +1,5 @@
 // The employer's journey as a new user walks it: start, every page, a reload halfway, the result.
+import { execFileSync } from 'node:child_process';
 import { expect } from '@playwright/test';
 import { profiles, vio, ui, watchNetwork, expectNoAxeViolations, completeQuestionnaire, answerCurrentPage, nextButton, factorName, test } from './helpers.js';
 
@@ -197,3 +198,38 @@ test('the start screen shows before the wasm runs and does not shift when it tak
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.__cls)).toBeLessThan(0.02);
 });
+
+// scripts/build-echarts.mjs leaves modules of ECharts out of our bundle; this is what says that
+// none of them changed what the employer sees. The same answers, drawn once by our bundle and once
+// by ECharts unchanged (built here with --reference), give the same SVG. Both pages run without the
+// service worker, which would otherwise serve our bundle to both.
+test('the radar drawn by our ECharts bundle is the one ECharts unchanged draws', async ({ page, browser, baseURL }) => {
+  execFileSync('node', ['scripts/build-echarts.mjs', '--reference']);
+  await page.goto('./');
+  await completeQuestionnaire(page, profiles.terughoudend.answers);
+  const state = await page.evaluate(() => localStorage.getItem('vio.state'));
+  const drawn = async (bundle) => {
+    const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+    await context.addInitScript((s) => localStorage.setItem('vio.state', s), state);
+    const other = await context.newPage();
+    if (bundle) await other.route(/\/echarts-[0-9a-f]+\.js$/, (route) => route.fulfill({ path: bundle, contentType: 'text/javascript' }));
+    await other.goto('./#/resultaat');
+    const svg = await settledRadar(other);
+    await context.close();
+    return svg;
+  };
+  expect(await drawn('target/echarts/reference/echarts.js')).toBe(await drawn(null));
+});
+
+/** The radar's SVG once its animation has ended (unchanged over half a second). */
+async function settledRadar(page) {
+  const svg = page.locator('#radar svg');
+  await expect(svg.locator('path').first()).toBeVisible();
+  let before = '';
+  for (;;) {
+    const now = await svg.evaluate((e) => e.outerHTML);
+    if (now === before) return now;
+    before = now;
+    await page.waitForTimeout(500);
+  }
+}

@@ -256,8 +256,25 @@ test('the key survives a reload, is restored from a passphrase backup, and a pas
 
 test.describe('without the encryption worker', () => {
   test.use({ consoleErrorsExpected: true }); // the blocked request is logged by the browser
+  test('a browser without Web Workers still runs the questionnaire, and sharing says it cannot', async ({ page }) => {
+    await page.addInitScript(() => { delete window.Worker; });
+    await page.goto('./');
+    await completeQuestionnaire(page, profiles.terughoudend.answers);
+    await expect(page.locator('#radar svg path').first()).toBeVisible();
+    await page.goto('./#/delen');
+    await page.getByLabel(ui.share_key_label.nl).fill('age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq');
+    await expect(page.getByText(ui.crypto_unavailable.nl)).toBeVisible();
+  });
+
   test('sharing and the backup say so in Dutch, and no answer is lost', async ({ page }) => {
-    await page.route(/\/crypto-worker-[0-9a-f]+\.js$/, (route) => route.abort());
+    // The worker's script is the page's glue (scripts/seal.mjs). The page asks for it first (a
+    // modulepreload in the HTML); every later request for it is the worker's, and fails.
+    let pageHasGlue = false;
+    await page.route(/\/vio-[0-9a-f]+\.js$/, (route) => {
+      if (pageHasGlue) return route.abort();
+      pageHasGlue = true;
+      return route.continue();
+    });
     await page.goto('./');
     await completeQuestionnaire(page, profiles.terughoudend.answers);
     const stored = await page.evaluate(() => localStorage.getItem('vio.state'));

@@ -112,23 +112,32 @@ pub fn passphrase_strength(p: &str) -> PassphraseStrength {
     }
 }
 
+// The `let … else { unreachable!() }` below instead of `expect`: `expect` formats the error with its
+// `Debug`, which for age's errors brings a `HashSet`'s and `io::Error`'s formatting into the wasm.
+
 pub fn encrypt_to(recipient: &age::x25519::Recipient, plaintext: &[u8]) -> Vec<u8> {
-    let encryptor = age::Encryptor::with_recipients(iter::once(recipient as &dyn age::Recipient)).expect("one X25519 recipient is always valid");
+    let Ok(encryptor) = age::Encryptor::with_recipients(iter::once(recipient as &dyn age::Recipient)) else {
+        unreachable!("one X25519 recipient is always valid")
+    };
     write_all(encryptor, plaintext)
 }
 
 pub fn encrypt_with_passphrase(passphrase: &str, plaintext: &[u8]) -> Vec<u8> {
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
     recipient.set_work_factor(ENCRYPT_WORK_FACTOR);
-    let encryptor = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).expect("one scrypt recipient is always valid");
+    let Ok(encryptor) = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)) else {
+        unreachable!("one scrypt recipient is always valid")
+    };
     write_all(encryptor, plaintext)
 }
 
 fn write_all(encryptor: age::Encryptor, plaintext: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(plaintext.len() + 256);
-    let mut writer = encryptor.wrap_output(&mut out).expect("writing to a Vec cannot fail");
-    writer.write_all(plaintext).expect("writing to a Vec cannot fail");
-    writer.finish().expect("writing to a Vec cannot fail");
+    let written = encryptor.wrap_output(&mut out).and_then(|mut writer| {
+        writer.write_all(plaintext)?;
+        writer.finish()
+    });
+    let Ok(_) = written else { unreachable!("writing to a Vec cannot fail") };
     out
 }
 

@@ -2,7 +2,7 @@
 
 use std::io::{self, BufRead, Read, Write};
 
-use age_core::format::{grease_the_joint, Stanza};
+use age_core::format::Stanza;
 
 use crate::{
     error::DecryptError,
@@ -439,4 +439,35 @@ J9FSm+GFHiVWpr1MfYCo/w
         // The remainder of the headers should be identical.
         assert_eq!(h, h_legacy);
     }
+}
+
+/// VIO: age-core's `grease_the_joint`, drawing from `OsRng` (the browser's `crypto.getRandomValues`)
+/// instead of `thread_rng`. It was the only user of `thread_rng` in the employer's wasm, which
+/// brought ChaCha12 and its reseeding along. The stanza is made exactly as age-core makes it.
+fn grease_the_joint() -> Stanza {
+    use rand::{
+        distributions::{Distribution, Uniform},
+        rngs::OsRng,
+        RngCore,
+    };
+
+    // Generate arbitrary strings between 1 and 9 characters long.
+    fn gen_arbitrary_string<R: RngCore>(rng: &mut R) -> String {
+        let length = Uniform::from(1..9).sample(rng);
+        Uniform::from(33..=126)
+            .sample_iter(rng)
+            .map(char::from)
+            .take(length)
+            .collect()
+    }
+
+    let mut rng = OsRng;
+    let tag = format!("{}-grease", gen_arbitrary_string(&mut rng));
+    let args = (0..Uniform::from(0..5).sample(&mut rng))
+        .map(|_| gen_arbitrary_string(&mut rng))
+        .collect();
+    let mut body = vec![0; Uniform::from(0..100).sample(&mut rng)];
+    rng.fill_bytes(&mut body);
+
+    Stanza { tag, args, body }
 }
