@@ -32,9 +32,9 @@ fn fail() {
 /// Takes over the worker (the page's side). Called once when the app starts.
 ///
 /// The worker runs this page's own wasm: the page's start script (written by `scripts/seal.mjs`)
-/// creates it while the wasm downloads, so its script and the glue it imports are requested during
-/// the page load, and this hands it the wasm module the page has already compiled. The worker thus
-/// downloads no code of its own and makes no request after the page has loaded.
+/// creates it while the wasm downloads, with the page's glue as its script, and this hands it the
+/// wasm module the page has compiled. The worker thus downloads no code of its own and makes no
+/// request after the page has loaded.
 pub fn start() {
     const HANDOVER: &str = "vioCryptoWorker";
     let global = js_sys::global();

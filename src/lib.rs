@@ -7,7 +7,7 @@
 //!   plain static file server, also from a subfolder.
 //! - [`browser_storage`]: localStorage (through gloo-storage) behind the core's `KeyValue` trait.
 //! - [`crypto_worker`]: the page's side of the encryption worker (`crates/crypto-worker`), which
-//!   keeps age off the first screen's critical path.
+//!   runs this same wasm, so that scrypt never freezes the page.
 //! - [`chart`]: draws charming charts through our own ECharts bundle (SVG renderer).
 //! - [`i18n`]: the current language and UI texts as a context both pages provide.
 //! - [`files`]: downloads, reading picked or dropped files, today's date.
@@ -47,16 +47,10 @@ pub fn start_employer() {
             let _ = button.focus();
         }
     }
+    // The encryption worker gets the module this page has compiled; it instantiates it on its own thread.
+    crypto_worker::start();
     // What later screens need is requested once the first screen has painted, not beside the wasm
     // nor in the task that mounts it: on a slow line it would share the bandwidth of what the user
     // sees first. Still before the app can take a click, so no request ever follows one.
-    request_animation_frame(|| {
-        set_timeout(
-            || {
-                crypto_worker::start();
-                leptos::task::spawn_local(components::fetch_later_screens());
-            },
-            std::time::Duration::ZERO,
-        )
-    });
+    request_animation_frame(|| set_timeout(|| leptos::task::spawn_local(components::fetch_later_screens()), std::time::Duration::ZERO));
 }

@@ -1,15 +1,15 @@
-//! The employer's age encryption, in a Web Worker with a wasm of its own. age is a sixth of the
-//! page's wasm and is needed only when a key is checked, a file made or a backup restored: here it
-//! stays off the first screen's critical path, and scrypt's second of work never freezes the page.
-//! Even the key check is done here: reading an age key and its SHA-256 check code took 10 KB
-//! brotli of the page's wasm. This crate has no Leptos, so the worker's wasm carries nothing of the
-//! UI.
+//! The employer's age encryption, served in a Web Worker, so that scrypt's second of work never
+//! freezes the page. The worker runs the page's own wasm: the employer's binary exports [`serve`] as
+//! `serve_crypto_worker` (`src/main.rs`), `shim.js` makes the page's glue the worker's script, and the
+//! page hands over the module it has compiled, so the worker downloads nothing of its own. Every
+//! age operation of the employer's page goes through here, the key check too. This crate has no
+//! Leptos.
 //!
-//! Both ends of the protocol live here, so they cannot drift apart: [`serve`] is the worker's side
-//! (`src/main.rs`), [`request`] and [`read_answer`] are used by the page's side (the app's
-//! `crypto_worker` module). A request is the array `[id, job, text, bytes]`, the answer
-//! `[id, bytes]`, `[id, null, CryptoError as JSON]`, or `[id, null]` for a job the worker does not
-//! know (a page and worker of different releases).
+//! Both ends of the protocol live here, so they cannot drift apart: [`serve`] is the worker's side,
+//! [`request`] and [`read_answer`] are used by the page's side (the app's `crypto_worker` module).
+//! A request is the array `[id, job, text, bytes]`, the answer `[id, bytes]`,
+//! `[id, null, CryptoError as JSON]`, or `[id, null]` when the worker cannot do the job (its wasm
+//! could not be instantiated, or the job is unknown).
 
 use js_sys::{Array, Uint8Array};
 use vio_core::crypto::{self, CryptoError};
