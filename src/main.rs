@@ -9,7 +9,7 @@ fn main() {
     }
 }
 
-/// The encryption worker's entry point, called by its script (`crates/crypto-worker/worker.js`).
+/// The encryption worker's entry point, called by its script (`crates/crypto-worker/shim.js`).
 #[wasm_bindgen]
 pub fn serve_crypto_worker() {
     vio_crypto_worker::serve();
