@@ -2,14 +2,15 @@
 // - moves Trunk's inline start-up script into a file, so the Content-Security-Policy needs no hash
 //   and stays the same for every release (docs/DEPLOY.md can give it literally);
 // - makes the glue the encryption worker's script too, and starts the worker from the start script;
-// - gives echarts.js a content hash in its name, so two releases never share a file name;
+// - names echarts.js and the employer's glue and wasm by their content, so two releases never share
+//   a file name;
 // - adds the policy as <meta> (for hosts that cannot set headers) and writes it, with the headers a
 //   <meta> cannot carry, as dist/_headers and dist/.htaccess;
 // - writes the web app manifest and the service worker with this release's precache list;
 // - minifies wasm-bindgen's glue, which Trunk's minifier cannot parse (the employer's: 46 → 20 KB),
 //   and the CSS (Trunk's HTML minifier would also rewrite the markup this script edits).
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { contentHash, sri } from './digests.mjs';
 import { transform } from 'esbuild';
@@ -74,7 +75,7 @@ requestAnimationFrame(() => setTimeout(() => {
 }
 
 // The encryption worker runs the employer's wasm through its glue, to which this appends the
-// worker's side (crates/crypto-worker/shim.js). Returns the glue's name, the worker's script.
+// worker's side (crates/crypto-worker/shim.js).
 function sealWorker(dir) {
   const name = readdirSync(dir).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
   const glue = name && readFileSync(join(dir, name), 'utf8');
@@ -85,9 +86,23 @@ function sealWorker(dir) {
   writeFileSync(join(dir, name), withWorker);
   const htmlPath = join(dir, 'index.html');
   writeFileSync(htmlPath, readFileSync(htmlPath, 'utf8').replaceAll(sri(glue), sri(withWorker)));
-  return name;
 }
-const workerScript = sealWorker(dist);
+sealWorker(dist);
+
+// Trunk names the employer's glue and wasm after its own output; scripts/split.mjs and this script
+// change both afterwards, so they are named again after what they hold now: a file that changes
+// never keeps its name (a cache that keeps hashed files for good would serve the old one). Returns
+// the glue's new name.
+function nameByContent(dir) {
+  const glue = readdirSync(dir).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
+  const stem = glue.slice(0, -'.js'.length);
+  const next = `vio-${contentHash(Buffer.concat([readFileSync(join(dir, glue)), readFileSync(join(dir, `${stem}_bg.wasm`))]))}`;
+  renameSync(join(dir, glue), join(dir, `${next}.js`));
+  renameSync(join(dir, `${stem}_bg.wasm`), join(dir, `${next}_bg.wasm`));
+  const htmlPath = join(dir, 'index.html');
+  writeFileSync(htmlPath, readFileSync(htmlPath, 'utf8').replaceAll(stem, next));
+  return `${next}.js`;
+}
 
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [] : [f]));
 
@@ -114,7 +129,7 @@ await minifyCode(join(dist, 'accountmanager'));
 
 // The accountmanager's page first: the employer's precache list must not include it.
 writeFileSync(join(dist, 'accountmanager', 'index.html'), sealPage(join(dist, 'accountmanager'), '../sw.js'));
-let employer = sealPage(dist, './sw.js', workerScript);
+let employer = sealPage(dist, './sw.js', nameByContent(dist));
 employer = employer.replace('</head>', '<link rel="manifest" href="manifest.webmanifest">\n</head>');
 writeFileSync(join(dist, 'index.html'), employer);
 
