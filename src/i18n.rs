@@ -3,7 +3,7 @@
 //! such as the result view do not depend on either page's state.
 
 use leptos::prelude::*;
-use vio_core::ui::UiTexts;
+use vio_core::ui::{AmTexts, UiTexts};
 use vio_core::{Lang, Text};
 
 #[derive(Clone, Copy)]
@@ -24,14 +24,33 @@ impl Ui {
 
     /// A UI text in the current language, as a reactive closure for views.
     pub fn t(&self, pick: fn(&UiTexts) -> &Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        self.text(move || pick(UiTexts::get()))
+    }
+
+    /// A text of the accountmanager's page (`AmTexts`), as [`Ui::t`] gives the others.
+    pub fn am(&self, pick: fn(&AmTexts) -> &Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        self.text(move || pick(AmTexts::get()))
+    }
+
+    /// A text in the current language, as a reactive closure for views.
+    pub fn text(&self, text: impl Fn() -> &'static Text + Copy + Send + Sync + 'static) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         let lang = self.lang;
-        move || pick(UiTexts::get()).get(lang.get())
+        move || text().get(lang.get())
     }
 
     /// A text with one `{name}` placeholder filled in.
     pub fn fill(&self, pick: fn(&UiTexts) -> &Text, name: &str, value: &str) -> String {
-        self.t(pick)().replace(&format!("{{{name}}}"), value)
+        fill(self.t(pick)(), name, value)
     }
+
+    /// [`Ui::fill`] for a text of the accountmanager's page.
+    pub fn am_fill(&self, pick: fn(&AmTexts) -> &Text, name: &str, value: &str) -> String {
+        fill(self.am(pick)(), name, value)
+    }
+}
+
+fn fill(text: &str, name: &str, value: &str) -> String {
+    text.replace(&format!("{{{name}}}"), value)
 }
 
 pub fn use_ui() -> Ui {

@@ -11,6 +11,7 @@ use super::state::{use_am, AmRoute};
 use crate::components::field::TextField;
 use crate::files;
 use crate::route::Route;
+use vio_core::ui::{AmTexts, UiTexts};
 
 /// The employer's page lives one folder up from the accountmanager's (`dist/` and `dist/accountmanager/`).
 fn share_link(invite: Invite) -> String {
@@ -35,7 +36,7 @@ pub fn KeyPanel() -> impl IntoView {
     let has_key = move || am.identity().is_some();
     view! {
         <section class="panel" aria-labelledby="key-title">
-            <h2 id="key-title">{ui.t(|u| &u.am_key_title)}</h2>
+            <h2 id="key-title">{ui.am(|u| &u.am_key_title)}</h2>
             <Show when=has_key fallback=|| view! { <CreateKey/> }>
                 <KeyDetails/>
             </Show>
@@ -57,9 +58,9 @@ fn CreateKey() -> impl IntoView {
         });
     };
     view! {
-        <p>{ui.t(|u| &u.am_no_key)}</p>
-        <TextField id="am-name" label=|u| &u.am_name_label hint=|u| &u.am_name_hint value=name autocomplete="organization"/>
-        <p class="actions"><button type="button" class="button primary" on:click=create>{ui.t(|u| &u.am_create)}</button></p>
+        <p>{ui.am(|u| &u.am_no_key)}</p>
+        <TextField id="am-name" label=&AmTexts::get().am_name_label hint=&AmTexts::get().am_name_hint value=name autocomplete="organization"/>
+        <p class="actions"><button type="button" class="button primary" on:click=create>{ui.am(|u| &u.am_create)}</button></p>
         <RestoreKey/>
     }
 }
@@ -92,10 +93,10 @@ fn RestoreKey() -> impl IntoView {
     };
     view! {
         <details class="restore">
-            <summary>{ui.t(|u| &u.am_restore)}</summary>
-            <TextField id="restore-passphrase" label=|u| &u.am_restore_passphrase value=passphrase kind="password"/>
+            <summary>{ui.am(|u| &u.am_restore)}</summary>
+            <TextField id="restore-passphrase" label=&AmTexts::get().am_restore_passphrase value=passphrase kind="password"/>
             <div class="input question">
-                <label for="restore-file">{ui.t(|u| &u.am_restore)}</label>
+                <label for="restore-file">{ui.am(|u| &u.am_restore)}</label>
                 <input type="file" id="restore-file" on:change=restore/>
             </div>
             <p class="status error" role="alert">{move || message.get()}</p>
@@ -129,38 +130,38 @@ fn KeyDetails() -> impl IntoView {
         copied.set(true);
     };
     let delete = move |_| {
-        if window().confirm_with_message(ui.t(|u| &u.am_confirm_delete_key)()).unwrap_or(false) {
+        if window().confirm_with_message(ui.am(|u| &u.am_confirm_delete_key)()).unwrap_or(false) {
             am.change_keyring(|k| k.identity = None);
         }
     };
     view! {
-        <p class="notice" role="note">{ui.t(|u| &u.am_warning)}</p>
+        <p class="notice" role="note">{ui.am(|u| &u.am_warning)}</p>
         <p>{move || match persisted.get() {
-            Some(true) => ui.t(|u| &u.am_persisted)(),
-            Some(false) => ui.t(|u| &u.am_not_persisted)(),
+            Some(true) => ui.am(|u| &u.am_persisted)(),
+            Some(false) => ui.am(|u| &u.am_not_persisted)(),
             None => "",
         }}</p>
         <dl class="key-facts">
-            <dt>{ui.t(|u| &u.am_name_label)}</dt><dd>{move || am.keyring.with(|k| k.name.clone())}</dd>
-            <dt>{ui.t(|u| &u.check_code)}</dt><dd class="fingerprint" id="fingerprint">{fingerprint}</dd>
-            <dt>{ui.t(|u| &u.am_public_key)}</dt><dd class="mono" id="public-key">{move || recipient.get()}</dd>
+            <dt>{ui.am(|u| &u.am_name_label)}</dt><dd>{move || am.keyring.with(|k| k.name.clone())}</dd>
+            <dt>{ui.am(|u| &u.check_code)}</dt><dd class="fingerprint" id="fingerprint">{fingerprint}</dd>
+            <dt>{ui.am(|u| &u.am_public_key)}</dt><dd class="mono" id="public-key">{move || recipient.get()}</dd>
         </dl>
         <div class="input question">
-            <label for="share-link">{ui.t(|u| &u.am_share_link)}</label>
-            <p class="hint" id="share-link-hint">{ui.t(|u| &u.am_share_link_hint)}</p>
+            <label for="share-link">{ui.am(|u| &u.am_share_link)}</label>
+            <p class="hint" id="share-link-hint">{ui.am(|u| &u.am_share_link_hint)}</p>
             <textarea id="share-link" rows="3" readonly aria-describedby="share-link-hint" prop:value=move || link.get()></textarea>
         </div>
         <p class="actions">
-            <button type="button" class="button" on:click=copy>{ui.t(|u| &u.am_copy)}</button>
-            <span role="status">{move || copied.get().then(|| ui.t(|u| &u.am_copied)())}</span>
-            <a class="button" href=AmRoute::Poster.hash()>{ui.t(|u| &u.am_poster)}</a>
+            <button type="button" class="button" on:click=copy>{ui.am(|u| &u.am_copy)}</button>
+            <span role="status">{move || copied.get().then(|| ui.am(|u| &u.am_copied)())}</span>
+            <a class="button" href=AmRoute::Poster.hash()>{ui.am(|u| &u.am_poster)}</a>
         </p>
         <figure class="qr">
-            <div role="img" aria-label=ui.t(|u| &u.am_qr_alt) inner_html=move || qr_svg(&link.get())></div>
-            <figcaption>{ui.t(|u| &u.am_qr_title)}</figcaption>
+            <div role="img" aria-label=ui.am(|u| &u.am_qr_alt) inner_html=move || qr_svg(&link.get())></div>
+            <figcaption>{ui.am(|u| &u.am_qr_title)}</figcaption>
         </figure>
         <Backup/>
-        <p class="actions"><button type="button" class="button" on:click=delete>{ui.t(|u| &u.am_delete_key)}</button></p>
+        <p class="actions"><button type="button" class="button" on:click=delete>{ui.am(|u| &u.am_delete_key)}</button></p>
     }
 }
 
@@ -184,11 +185,11 @@ fn Backup() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="backup-title">
-            <h3 id="backup-title">{ui.t(|u| &u.am_backup_title)}</h3>
-            <p class="hint">{ui.t(|u| &u.am_backup_plain_hint)}</p>
-            <p class="actions"><button type="button" class="button" on:click=plain>{ui.t(|u| &u.am_backup_plain)}</button></p>
-            <TextField id="backup-passphrase" label=|u| &u.am_backup_passphrase_label hint=|u| &u.share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
-            <p class="actions"><button type="button" class="button" on:click=protected>{ui.t(|u| &u.am_backup_passphrase)}</button></p>
+            <h3 id="backup-title">{ui.am(|u| &u.am_backup_title)}</h3>
+            <p class="hint">{ui.am(|u| &u.am_backup_plain_hint)}</p>
+            <p class="actions"><button type="button" class="button" on:click=plain>{ui.am(|u| &u.am_backup_plain)}</button></p>
+            <TextField id="backup-passphrase" label=&AmTexts::get().am_backup_passphrase_label hint=&UiTexts::get().share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
+            <p class="actions"><button type="button" class="button" on:click=protected>{ui.am(|u| &u.am_backup_passphrase)}</button></p>
             <p class="status error" role="alert">{move || problem.get()}</p>
         </section>
     }
@@ -201,7 +202,7 @@ pub fn Poster() -> impl IntoView {
     let ui = am.ui;
     let identity = am.identity();
     let Some(identity) = identity else {
-        return view! { <p>{ui.t(|u| &u.am_need_key)}</p><p><a href=AmRoute::Home.hash()>{ui.t(|u| &u.am_back)}</a></p> }.into_any();
+        return view! { <p>{ui.am(|u| &u.am_need_key)}</p><p><a href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a></p> }.into_any();
     };
     let name = am.keyring.with_untracked(|k| k.name.clone());
     let link = share_link(Invite { key: identity.to_public().to_string(), name: name.clone() });
@@ -212,15 +213,15 @@ pub fn Poster() -> impl IntoView {
     view! {
         <p class="actions no-print">
             <button type="button" class="button primary" on:click=print>{ui.t(|u| &u.print)}</button>
-            <a class="button" href=AmRoute::Home.hash()>{ui.t(|u| &u.am_back)}</a>
+            <a class="button" href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a>
         </p>
         <article class="poster">
-            <h1 tabindex="-1">{ui.t(|u| &u.am_poster_title)}</h1>
-            <p class="poster-lead">{move || ui.fill(|u| &u.am_poster_lead, "name", &name)}</p>
-            <div class="poster-qr" role="img" aria-label=ui.t(|u| &u.am_qr_alt) inner_html=qr_svg(&link)></div>
+            <h1 tabindex="-1">{ui.am(|u| &u.am_poster_title)}</h1>
+            <p class="poster-lead">{move || ui.am_fill(|u| &u.am_poster_lead, "name", &name)}</p>
+            <div class="poster-qr" role="img" aria-label=ui.am(|u| &u.am_qr_alt) inner_html=qr_svg(&link)></div>
             <p class="poster-link mono">{link.clone()}</p>
-            <p>{ui.t(|u| &u.check_code)}": "<strong class="fingerprint">{fingerprint}</strong></p>
-            <p>{ui.t(|u| &u.am_poster_privacy)}</p>
+            <p>{ui.am(|u| &u.check_code)}": "<strong class="fingerprint">{fingerprint}</strong></p>
+            <p>{ui.am(|u| &u.am_poster_privacy)}</p>
         </article>
     }
     .into_any()

@@ -38,11 +38,11 @@ fn App() -> impl IntoView {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.code());
         }
-        document().set_title(&format!("{} – {}", ui.t(|u| &u.am_title)(), ui.t(|u| &u.app_name)()));
+        document().set_title(&format!("{} – {}", ui.am(|u| &u.am_title)(), ui.t(|u| &u.app_name)()));
     });
     view! {
         <header class="top">
-            <span class="brand">{ui.t(|u| &u.app_name)}" · "{ui.t(|u| &u.am_title)}</span>
+            <span class="brand">{ui.t(|u| &u.app_name)}" · "{ui.am(|u| &u.am_title)}</span>
             <button type="button" class="lang" lang=move || ui.lang().other().code()
                 aria-label=ui.t(|u| &u.language_switch_label)
                 on:click=move |_| am.set_lang(ui.lang().other())>
@@ -55,8 +55,8 @@ fn App() -> impl IntoView {
         <main id="main">
             {move || match am.route.get() {
                 AmRoute::Home => view! {
-                    <h1 tabindex="-1">{ui.t(|u| &u.am_title)}</h1>
-                    <p class="lead">{ui.t(|u| &u.am_lead)}</p>
+                    <h1 tabindex="-1">{ui.am(|u| &u.am_title)}</h1>
+                    <p class="lead">{ui.am(|u| &u.am_lead)}</p>
                     <key::KeyPanel/>
                     <open::OpenPanel/>
                 }.into_any(),

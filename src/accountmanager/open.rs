@@ -13,6 +13,7 @@ use super::state::{use_am, AmRoute, AmState, OpenedFile};
 use crate::components::field::TextField;
 use crate::files;
 use crate::i18n::display_date;
+use vio_core::ui::AmTexts;
 
 fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
     let outcome = open_result(&bytes, keys, Questionnaire::vio());
@@ -76,23 +77,23 @@ pub fn OpenPanel() -> impl IntoView {
     let any_waiting = move || am.files.with(|l| l.iter().any(|f| wants_passphrase(&f.outcome)));
     view! {
         <section class="panel" aria-labelledby="open-title">
-            <h2 id="open-title">{ui.t(|u| &u.am_open_title)}</h2>
-            <Show when=move || am.identity().is_none()><p class="note">{ui.t(|u| &u.am_need_key)}</p></Show>
-            <p>{ui.t(|u| &u.am_open_lead)}</p>
-            <TextField id="file-passphrase" label=|u| &u.am_file_passphrase value=passphrase kind="password"/>
+            <h2 id="open-title">{ui.am(|u| &u.am_open_title)}</h2>
+            <Show when=move || am.identity().is_none()><p class="note">{ui.am(|u| &u.am_need_key)}</p></Show>
+            <p>{ui.am(|u| &u.am_open_lead)}</p>
+            <TextField id="file-passphrase" label=&AmTexts::get().am_file_passphrase value=passphrase kind="password"/>
             <div class=move || if dragging.get() { "dropzone dragging" } else { "dropzone" }
                 on:dragover=move |e: leptos::ev::DragEvent| { e.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=drop>
-                <p aria-hidden="true">{ui.t(|u| &u.am_drop)}</p>
-                <label class="button primary" for="result-files">{ui.t(|u| &u.am_choose_files)}</label>
+                <p aria-hidden="true">{ui.am(|u| &u.am_drop)}</p>
+                <label class="button primary" for="result-files">{ui.am(|u| &u.am_choose_files)}</label>
                 <input type="file" id="result-files" class="visually-hidden" multiple accept=".age,application/octet-stream" on:change=pick/>
             </div>
             {move || am.progress.get().map(|(done, total)| view! {
                 <p role="status"><progress max=total value=done></progress>" "{format!("{done} / {total}")}</p>
             })}
             <Show when=any_waiting>
-                <p class="actions"><button type="button" class="button" on:click=retry>{ui.t(|u| &u.am_retry)}</button></p>
+                <p class="actions"><button type="button" class="button" on:click=retry>{ui.am(|u| &u.am_retry)}</button></p>
             </Show>
             <FileList/>
         </section>
@@ -106,13 +107,13 @@ fn FileList() -> impl IntoView {
     let clear = move |_| am.files.set(Vec::new());
     view! {
         <Show when=move || am.files.with(|l| !l.is_empty())>
-            <h3>{ui.t(|u| &u.am_files_title)}</h3>
+            <h3>{ui.am(|u| &u.am_files_title)}</h3>
             <table class="files">
                 <thead><tr>
-                    <th scope="col">{ui.t(|u| &u.am_file)}</th>
-                    <th scope="col">{ui.t(|u| &u.am_completed_on)}</th>
-                    <th scope="col">{ui.t(|u| &u.am_organisation)}</th>
-                    <th scope="col">{ui.t(|u| &u.am_status)}</th>
+                    <th scope="col">{ui.am(|u| &u.am_file)}</th>
+                    <th scope="col">{ui.am(|u| &u.am_completed_on)}</th>
+                    <th scope="col">{ui.am(|u| &u.am_organisation)}</th>
+                    <th scope="col">{ui.am(|u| &u.am_status)}</th>
                 </tr></thead>
                 <tbody>
                     <For each=move || am.files.with(|l| l.iter().enumerate().map(|(i, f)| (i, f.serial)).collect::<Vec<_>>()) key=|(_, serial)| *serial let:row>
@@ -122,8 +123,8 @@ fn FileList() -> impl IntoView {
                         let (date, org, status) = match &f.outcome {
                             Ok(o) => (
                                 display_date(&o.envelope.completed_on, lang),
-                                o.envelope.organisation.as_ref().map_or_else(|| ui.t(|u| &u.am_anonymous)().to_string(), |o| o.name.clone()),
-                                view! { <a href=AmRoute::Employer(i).hash() aria-label=format!("{}: {}", ui.t(|u| &u.am_view)(), f.name)>{ui.t(|u| &u.am_view)}</a> }.into_any(),
+                                o.envelope.organisation.as_ref().map_or_else(|| ui.am(|u| &u.am_anonymous)().to_string(), |o| o.name.clone()),
+                                view! { <a href=AmRoute::Employer(i).hash() aria-label=format!("{}: {}", ui.am(|u| &u.am_view)(), f.name)>{ui.am(|u| &u.am_view)}</a> }.into_any(),
                             ),
                             Err(e) => (String::new(), String::new(), view! { <span class="error">{e.message(lang)}</span> }.into_any()),
                         };
@@ -133,8 +134,8 @@ fn FileList() -> impl IntoView {
                 </tbody>
             </table>
             <p class="actions">
-                <a class="button primary" href=AmRoute::Region.hash()>{ui.t(|u| &u.region_open)}</a>
-                <button type="button" class="button" on:click=clear>{ui.t(|u| &u.am_clear_files)}</button>
+                <a class="button primary" href=AmRoute::Region.hash()>{ui.am(|u| &u.region_open)}</a>
+                <button type="button" class="button" on:click=clear>{ui.am(|u| &u.am_clear_files)}</button>
             </p>
         </Show>
     }

@@ -11,6 +11,7 @@ use crate::chart;
 use crate::components::echart::EChart;
 use crate::components::field::TextField;
 use crate::files;
+use vio_core::ui::AmTexts;
 
 /// The app's traffic-light colours (style/app.css), so bars and badges agree.
 const LIGHT_COLOURS: [&str; 3] = ["#b42318", "#a04100", "#067647"];
@@ -50,35 +51,35 @@ pub fn RegionScreen() -> impl IntoView {
         }
     };
     view! {
-        <p class="actions"><a class="button" href=AmRoute::Home.hash()>{ui.t(|u| &u.am_back)}</a></p>
+        <p class="actions"><a class="button" href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a></p>
         <h1 tabindex="-1">{ui.t(|u| &u.region_title)}</h1>
         <p class="lead">{ui.t(|u| &u.region_lead)}</p>
         <div class="filters">
             <div class="input question">
-                <label for="region-sector">{ui.t(|u| &u.region_sector)}</label>
+                <label for="region-sector">{ui.am(|u| &u.region_sector)}</label>
                 <select id="region-sector" on:change=move |e| sector.set(event_target_value(&e))>
-                    <option value="">{ui.t(|u| &u.region_all_sectors)}</option>
+                    <option value="">{ui.am(|u| &u.region_all_sectors)}</option>
                     {move || sectors.get().into_iter().map(|id| {
                         let label = region::GroupId::Sector(id.clone()).label(q, ui.lang());
                         view! { <option value=id>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>
-            <TextField id="region-from" label=|u| &u.region_from value=from/>
-            <TextField id="region-to" label=|u| &u.region_to value=to/>
+            <TextField id="region-from" label=&AmTexts::get().region_from value=from/>
+            <TextField id="region-to" label=&AmTexts::get().region_to value=to/>
         </div>
         {move || match region.get() {
-            Region::TooFew => view! { <p class="notice" role="status">{ui.t(|u| &u.region_too_few)}</p> }.into_any(),
+            Region::TooFew => view! { <p class="notice" role="status">{ui.am(|u| &u.region_too_few)}</p> }.into_any(),
             Region::Tables(t) => {
                 let versions = t.questionnaire_versions.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
                 view! {
                     <p role="status"><strong>{ui.fill(|u| &u.region_n, "n", &t.n.to_string())}</strong></p>
                     <p class="note">{ui.fill(|u| &u.region_versions, "v", &versions)}</p>
                     <p class="actions">
-                        <button type="button" class="button" on:click=xlsx>{ui.t(|u| &u.region_xlsx)}</button>
-                        <button type="button" class="button" on:click=csv>{ui.t(|u| &u.region_csv)}</button>
+                        <button type="button" class="button" on:click=xlsx>{ui.am(|u| &u.region_xlsx)}</button>
+                        <button type="button" class="button" on:click=csv>{ui.am(|u| &u.region_csv)}</button>
                     </p>
-                    <Show when=move || export_failed.get()><p class="notice" role="alert">{ui.t(|u| &u.region_export_failed)}</p></Show>
+                    <Show when=move || export_failed.get()><p class="notice" role="alert">{ui.am(|u| &u.region_export_failed)}</p></Show>
                     <QuadrantTable table=t.quadrant.clone()/>
                     <p class="note">{ui.t(|u| &u.region_note)}</p>
                     {t.indicators.into_iter().map(|ind| view! { <Indicator table=ind/> }).collect_view()}
@@ -93,7 +94,7 @@ fn QuadrantTable(table: region::QuadrantTable) -> impl IntoView {
     let ui = use_am().ui;
     let qr = &Questionnaire::vio().quadrant;
     let cell = move |c: Cell| match c {
-        Cell::Shown { count, percent } => ui.t(|u| &u.region_quadrant_n)().replace("{percent}", &region::format_decimal(percent, 1, ui.lang())).replace("{n}", &count.to_string()),
+        Cell::Shown { count, percent } => ui.am(|u| &u.region_quadrant_n)().replace("{percent}", &region::format_decimal(percent, 1, ui.lang())).replace("{n}", &count.to_string()),
         Cell::Suppressed => ui.t(|u| &u.region_suppressed)().to_string(),
     };
     let labels = move |row: usize, l: &'static vio_core::questionnaire::LowHigh| match row {
@@ -132,7 +133,7 @@ fn Indicator(table: region::IndicatorTable) -> impl IntoView {
         <section class="region-indicator">
             <h2>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}</h2>
             {let older = table.clone(); move || older.older_note(ui.lang()).map(|note| view! { <p class="note">{note}</p> })}
-            <EChart chart=bars label=Signal::derive(move || ui.t(|u| &u.region_chart_alt)().to_string())/>
+            <EChart chart=bars label=Signal::derive(move || ui.am(|u| &u.region_chart_alt)().to_string())/>
             <IndicatorTable table/>
         </section>
     }
@@ -164,7 +165,7 @@ fn IndicatorTable(table: region::IndicatorTable) -> impl IntoView {
     let name = q.indicator(&table.indicator).map(|i| &i.name);
     view! {
         <table class="scores region">
-            <caption>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}" – "{ui.t(|u| &u.region_as_table)}</caption>
+            <caption>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}" – "{ui.am(|u| &u.region_as_table)}</caption>
             <thead><tr>
                 <th scope="col">{ui.t(|u| &u.region_group)}</th>
                 <th scope="col">"N"</th>

@@ -100,8 +100,8 @@ impl AmState {
 
     fn show_storage_problem(&self, e: Option<StorageError>) {
         self.problem.set(e.map(|e| match e {
-            StorageError::Blocked => self.ui.t(|u| &u.am_storage_blocked)(),
-            StorageError::Full => self.ui.t(|u| &u.am_storage_full)(),
+            StorageError::Blocked => self.ui.am(|u| &u.am_storage_blocked)(),
+            StorageError::Full => self.ui.am(|u| &u.am_storage_full)(),
         }));
     }
 

@@ -16,6 +16,7 @@ use crate::crypto_worker::{self, Failure, Job};
 use crate::i18n::display_date;
 use crate::route::Route;
 use crate::state::use_app;
+use vio_core::ui::UiTexts;
 
 #[component]
 pub fn AnalysesScreen() -> impl IntoView {
@@ -309,7 +310,7 @@ fn BackupPanel() -> impl IntoView {
         <section aria-labelledby="backup-title" id="backup">
             <h2 id="backup-title">{app.t(|u| &u.backup_title)}</h2>
             <p>{app.t(|u| &u.backup_lead)}</p>
-            <TextField id="backup-passphrase" label=|u| &u.backup_passphrase hint=|u| &u.share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
+            <TextField id="backup-passphrase" label=&UiTexts::get().backup_passphrase hint=&UiTexts::get().share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
             <p class="actions">
                 <button type="button" class="button" on:click=download>{app.t(|u| &u.backup_download)}</button>
                 <label class="button" for="backup-file">{app.t(|u| &u.backup_restore)}</label>

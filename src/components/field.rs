@@ -2,7 +2,6 @@
 //! screen uses (passphrases, names), so labels and hints are tied to their input the same way everywhere.
 
 use leptos::prelude::*;
-use vio_core::ui::UiTexts;
 use vio_core::Text;
 
 use crate::i18n::use_ui;
@@ -10,9 +9,9 @@ use crate::i18n::use_ui;
 #[component]
 pub fn TextField(
     id: &'static str,
-    label: fn(&UiTexts) -> &Text,
+    label: &'static Text,
     value: RwSignal<String>,
-    #[prop(optional)] hint: Option<fn(&UiTexts) -> &Text>,
+    #[prop(optional)] hint: Option<&'static Text>,
     /// `text` or `password`.
     #[prop(default = "text")]
     kind: &'static str,
@@ -22,8 +21,8 @@ pub fn TextField(
     let hint_id = format!("{id}-hint");
     view! {
         <div class="input question">
-            <label for=id>{ui.t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{ui.t(h)}</p> })}
+            <label for=id>{ui.text(move || label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{ui.text(move || h)}</p> })}
             <input type=kind id=id maxlength="200" autocomplete=autocomplete aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
         </div>

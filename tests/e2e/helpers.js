@@ -5,7 +5,8 @@ import { expect, test as base } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const vio = JSON.parse(readFileSync(new URL('../../crates/core/data/vio.json', import.meta.url)));
-export const ui = JSON.parse(readFileSync(new URL('../../crates/core/data/ui.json', import.meta.url)));
+// The app's texts: both pages' (ui.json) and the accountmanager's page's own (accountmanager.json).
+export const ui = Object.assign(...['ui', 'accountmanager'].map((f) => JSON.parse(readFileSync(new URL(`../../crates/core/data/${f}.json`, import.meta.url)))));
 export const profiles = JSON.parse(readFileSync(new URL('../fixtures/profiles.json', import.meta.url)));
 
 const items = new Map(vio.sections.flatMap((s) => s.items.map((i) => [i.id, i])));

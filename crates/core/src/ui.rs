@@ -1,7 +1,8 @@
 //! The app's own texts (buttons, headings, messages), kept as data beside the questionnaire so that
 //! every word the user reads is in one place per language. A struct rather than a string map: a
-//! misspelt text is a compile error, not an empty button. `build.rs` writes the struct and its one
-//! static from `data/ui.json`, so the texts are in the wasm as plain data, parsed by nobody.
+//! misspelt text is a compile error, not an empty button. `build.rs` writes the structs and their
+//! statics from `data/ui.json` (both pages) and `data/accountmanager.json` (the accountmanager's page
+//! only, so none of it is in the employer's wasm), as plain data parsed by nobody.
 
 use std::borrow::Cow;
 
@@ -12,6 +13,12 @@ include!(concat!(env!("OUT_DIR"), "/ui_texts.rs"));
 impl UiTexts {
     pub fn get() -> &'static UiTexts {
         &UI
+    }
+}
+
+impl AmTexts {
+    pub fn get() -> &'static AmTexts {
+        &AM_UI
     }
 }
 
@@ -33,13 +40,16 @@ mod tests {
         let mut code = String::new();
         sources(&root.join("src"), &mut code);
         sources(&root.join("../../src"), &mut code);
-        let json: serde_json::Value = serde_json::from_str(include_str!("../data/ui.json")).unwrap();
         let used = |k: &str| {
             let field = format!(".{k}");
             code.match_indices(&field).any(|(i, _)| !code[i + field.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
         };
-        let unused: Vec<&String> = json.as_object().unwrap().keys().filter(|k| !used(k)).collect();
+        let [both, accountmanager] = [include_str!("../data/ui.json"), include_str!("../data/accountmanager.json")]
+            .map(|json| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(json).unwrap());
+        let unused: Vec<&String> = both.keys().chain(accountmanager.keys()).filter(|k| !used(k)).collect();
         assert!(unused.is_empty(), "texts no screen uses: {unused:?}");
+        let in_both: Vec<&String> = accountmanager.keys().filter(|k| both.contains_key(*k)).collect();
+        assert!(in_both.is_empty(), "texts in both files: {in_both:?}");
     }
 
     #[test]
