@@ -43,10 +43,6 @@ function sealPage(dir, swPath, workerScript) {
   html = html.replace(chartsTag[0], '');
   const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
   if (!inline) throw new Error(`${htmlPath}: no Trunk start-up script found`);
-  // ECharts and the service worker's precache are requested once the wasm has mounted the app and
-  // its first screen has painted, not beside the wasm: on a slow line they would share its bandwidth
-  // and delay the first screen. It is still before any click can reach the app (the frame after the
-  // mount), so no request ever follows what the user does.
   // The encryption worker starts here, while the wasm downloads: its script, the glue the page has
   // just loaded, is requested long before the app can take a click. src/crypto_worker.rs takes it
   // over; one that failed to start before then is not handed over, so the app says encryption is
@@ -57,6 +53,10 @@ function sealPage(dir, swPath, workerScript) {
   globalThis.vioCryptoWorker = cryptoWorker;
 } catch {}
 ` : '';
+  // ECharts and the service worker's precache are requested once the wasm has mounted the app and
+  // its first screen has painted, not beside the wasm: on a slow line they would share its bandwidth
+  // and delay the first screen. It is still before any click can reach the app (the frame after the
+  // mount), so no request ever follows what the user does.
   const start = `${worker}${inline[1].trim()}
 requestAnimationFrame(() => setTimeout(() => {
   const charts = document.createElement('script');
@@ -74,12 +74,19 @@ requestAnimationFrame(() => setTimeout(() => {
   return html;
 }
 
+// The employer's wasm-bindgen glue (Trunk's name, or the one nameByContent gives it).
+function employerGlue(dir) {
+  const name = readdirSync(dir).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
+  if (!name) throw new Error(`${dir}: no vio-<hash>.js`);
+  return name;
+}
+
 // The encryption worker runs the employer's wasm through its glue, to which this appends the
 // worker's side (crates/crypto-worker/shim.js).
 function sealWorker(dir) {
-  const name = readdirSync(dir).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
-  const glue = name && readFileSync(join(dir, name), 'utf8');
-  if (!glue || !/\b__wbg_init as default\b/.test(glue) || !/\bfunction serve_crypto_worker\b/.test(glue)) {
+  const name = employerGlue(dir);
+  const glue = readFileSync(join(dir, name), 'utf8');
+  if (!/\b__wbg_init as default\b/.test(glue) || !/\bfunction serve_crypto_worker\b/.test(glue)) {
     throw new Error(`${dir}: no glue with __wbg_init and serve_crypto_worker for the encryption worker`);
   }
   const withWorker = `${glue}\n${readFileSync(new URL('../crates/crypto-worker/shim.js', import.meta.url), 'utf8')}`;
@@ -87,14 +94,13 @@ function sealWorker(dir) {
   const htmlPath = join(dir, 'index.html');
   writeFileSync(htmlPath, readFileSync(htmlPath, 'utf8').replaceAll(sri(glue), sri(withWorker)));
 }
-sealWorker(dist);
 
 // Trunk names the employer's glue and wasm after its own output; scripts/split.mjs and this script
 // change both afterwards, so they are named again after what they hold now: a file that changes
 // never keeps its name (a cache that keeps hashed files for good would serve the old one). Returns
 // the glue's new name.
 function nameByContent(dir) {
-  const glue = readdirSync(dir).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
+  const glue = employerGlue(dir);
   const stem = glue.slice(0, -'.js'.length);
   const next = `vio-${contentHash(Buffer.concat([readFileSync(join(dir, glue)), readFileSync(join(dir, `${stem}_bg.wasm`))]))}`;
   renameSync(join(dir, glue), join(dir, `${next}.js`));
@@ -124,6 +130,7 @@ async function minifyCode(dir) {
   }
   writeFileSync(join(dir, 'index.html'), html);
 }
+sealWorker(dist);
 await minifyCode(dist);
 await minifyCode(join(dist, 'accountmanager'));
 

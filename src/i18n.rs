@@ -32,7 +32,8 @@ impl Ui {
         self.text(move || pick(AmTexts::get()))
     }
 
-    /// A text in the current language, as a reactive closure for views.
+    /// Any `Text` (from either table, or picked by a caller such as `TextField`) in the current
+    /// language, as a reactive closure for views.
     pub fn text(&self, text: impl Fn() -> &'static Text + Copy + Send + Sync + 'static) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         let lang = self.lang;
         move || text().get(lang.get())
