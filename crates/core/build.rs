@@ -126,7 +126,9 @@ fn questionnaire(q: &Value) -> String {
     let quadrant = field(q, "quadrant");
     let low_high = |v: &Value| format!("LowHigh {{ low: {}, high: {} }}", text_of(v, "low"), text_of(v, "high"));
     let conversation = field(q, "conversation");
+    let readings = field(conversation, "quadrant");
     let inclusive = field(q, "inclusive");
+    let reading = field(q, "reading");
     format!(
         "Questionnaire {{ id: {id}, version: {version}, title: {title},
     thresholds: Thresholds {{ oranje_from: {of}, groen_from: {gf}, why: {why} }},
@@ -136,7 +138,11 @@ fn questionnaire(q: &Value) -> String {
     factors: {factors},
     quadrant: QuadrantRule {{ behaviour_indicator: {bi}, behaviour_high: {bh}, behaviour_low: {bl}, intention_item: {ii}, intention_high: {ih}, intention_low: {il}, behaviour_labels: {blab}, intention_labels: {ilab} }},
     inclusive: InclusiveRule {{ item: {inc_item}, at_least: {inc_least} }},
-    conversation: Conversation {{ intro: {cintro}, diagnosis: {diagnosis}, next_steps: {next} }},
+    conversation: Conversation {{ intro: {cintro}, quadrant: QuadrantReadings {{ low_low: {rll}, low_high: {rlh}, high_low: {rhl}, high_high: {rhh}, unknown: {run} }}, diagnosis: {diagnosis}, goals_intro: {goals}, next_steps: {next} }},
+    first_steps: {first_steps},
+    terms: {terms},
+    checks: {checks},
+    reading: ReadingModel {{ words_per_minute: {wpm}, seconds_per_choice: {spc}, seconds_per_number: {spn} }},
     item_index: Cow::Borrowed(&[{index}]),
 }}",
         id = str_of(q, "id"),
@@ -162,19 +168,57 @@ fn questionnaire(q: &Value) -> String {
         inc_item = str_of(inclusive, "item"),
         inc_least = number(inclusive, "at_least"),
         cintro = text_of(conversation, "intro"),
+        rll = text_of(readings, "low_low"),
+        rlh = text_of(readings, "low_high"),
+        rhl = text_of(readings, "high_low"),
+        rhh = text_of(readings, "high_high"),
+        run = text_of(readings, "unknown"),
         diagnosis = list(array(conversation, "diagnosis"), |d| format!(
-            "Diagnosis {{ id: {}, question: {}, items: {} }}",
+            "Diagnosis {{ id: {}, question: {}, indicators: {}, facts: {} }}",
             str_of(d, "id"),
             text_of(d, "question"),
-            strings(d, "items")
+            strings(d, "indicators"),
+            strings(d, "facts")
         )),
+        goals = text_of(conversation, "goals_intro"),
         next = list(array(conversation, "next_steps"), |t| text(t, "data/vio.json: conversation.next_steps")),
+        first_steps = list(array(q, "first_steps"), |s| format!(
+            "FirstStep {{ id: {}, when: {}, factor: {}, title: {}, text: {}, goal: {} }}",
+            str_of(s, "id"),
+            option(s.get("when"), condition),
+            str_of(s, "factor"),
+            text_of(s, "title"),
+            text_of(s, "text"),
+            text_of(s, "goal")
+        )),
+        terms = list(array(q, "terms"), |t| format!(
+            "Term {{ id: {}, words: {}, name: {}, explanation: {} }}",
+            str_of(t, "id"),
+            strings(t, "words"),
+            text_of(t, "name"),
+            text_of(t, "explanation")
+        )),
+        checks = list(array(q, "checks"), |c| format!("Check {{ id: {}, when: {}, message: {} }}", str_of(c, "id"), condition(field(c, "when")), text_of(c, "message"))),
+        wpm = number(reading, "words_per_minute"),
+        spc = number(reading, "seconds_per_choice"),
+        spn = number(reading, "seconds_per_number"),
     )
 }
 
 fn answer_options(v: &Value) -> String {
     list(v.as_array().expect("a list of options"), |o| {
-        format!("AnswerOption {{ id: {}, label: {}, score: {} }}", str_of(o, "id"), text_of(o, "label"), option(o.get("score"), |s| s.to_string()))
+        let unscored = option(o.get("unscored"), |u| match u.as_str() {
+            Some("unknown") => "Unscored::Unknown".into(),
+            Some("not_applicable") => "Unscored::NotApplicable".into(),
+            other => panic!("data/vio.json: {}: unscored is unknown or not_applicable, not {other:?}", short(o)),
+        });
+        let replaces = o.get("replaces").map_or("Cow::Borrowed(&[])".into(), |_| strings(o, "replaces"));
+        format!(
+            "AnswerOption {{ id: {}, label: {}, score: {}, unscored: {unscored}, replaces: {replaces} }}",
+            str_of(o, "id"),
+            text_of(o, "label"),
+            option(o.get("score"), |s| s.to_string())
+        )
     })
 }
 
@@ -195,10 +239,9 @@ fn item(i: &Value) -> String {
         other => panic!("data/vio.json: {} has an unknown type {other:?}", short(i)),
     };
     format!(
-        "Item {{ id: {}, text: {}, kind: {kind}, help: {}, hint: {}, group: {}, reverse: {}, show_if: {}, since: {} }}",
+        "Item {{ id: {}, text: {}, kind: {kind}, hint: {}, group: {}, reverse: {}, show_if: {}, since: {} }}",
         str_of(i, "id"),
         text_of(i, "text"),
-        option(i.get("help"), |t| text(t, &format!("data/vio.json: {}.help", short(i)))),
         option(i.get("hint"), |t| text(t, &format!("data/vio.json: {}.hint", short(i)))),
         opt_str("group"),
         i.get("reverse").and_then(Value::as_bool).unwrap_or(false),
@@ -209,14 +252,15 @@ fn item(i: &Value) -> String {
 
 fn factor(f: &Value) -> String {
     let advice = field(f, "advice");
+    let conditional = |c: &Value| format!("Conditional {{ when: {}, text: {} }}", option(c.get("when"), condition), text_of(c, "text"));
     format!(
         "Factor {{ id: {}, name: {}, explanation: {}, indicators: {}, advice: Advice {{ why: {}, offers: {} }} }}",
         str_of(f, "id"),
         text_of(f, "name"),
         text_of(f, "explanation"),
         list(array(f, "indicators"), indicator),
-        text_of(advice, "why"),
-        list(array(advice, "offers"), |t| text(t, &format!("data/vio.json: {}.advice.offers", short(f))))
+        list(array(advice, "why"), conditional),
+        list(array(advice, "offers"), conditional)
     )
 }
 
@@ -224,14 +268,16 @@ fn indicator(i: &Value) -> String {
     let reasons = field(i, "reasons");
     let reason = |light: &str| option(reasons.get(light), |t| text(t, &format!("data/vio.json: {}.reasons.{light}", short(i))));
     format!(
-        "Indicator {{ id: {}, name: {}, rule: {}, reasons: Reasons {{ rood: {}, oranje: {}, groen: {}, onbekend: {} }} }}",
+        "Indicator {{ id: {}, name: {}, rule: {}, reasons: Reasons {{ rood: {}, oranje: {}, groen: {}, onbekend: {} }}, in_factor: {}, labels: {} }}",
         str_of(i, "id"),
         text_of(i, "name"),
         rule(field(i, "rule")),
         reason("rood"),
         reason("oranje"),
         reason("groen"),
-        text_of(reasons, "onbekend")
+        text_of(reasons, "onbekend"),
+        i.get("in_factor").and_then(Value::as_bool).unwrap_or(true),
+        option(i.get("labels"), |l| format!("LightLabels {{ rood: {}, oranje: {}, groen: {} }}", text_of(l, "rood"), text_of(l, "oranje"), text_of(l, "groen")))
     )
 }
 
@@ -260,6 +306,17 @@ fn rule(r: &Value) -> String {
                 text_of(c, "reason")
             ))
         ),
+        ("count", c) => format!(
+            "Rule::Count {{ items: {}, cases: {} }}",
+            strings(c, "items"),
+            list(array(c, "cases"), |c| format!(
+                "CountCase {{ light: {}, at_least: {}, of: {}, reason: {} }}",
+                light(field(c, "light")),
+                number(c, "at_least"),
+                strings(c, "of"),
+                text_of(c, "reason")
+            ))
+        ),
         (other, _) => panic!("data/vio.json: unknown rule {other}"),
     }
 }
@@ -267,7 +324,11 @@ fn rule(r: &Value) -> String {
 fn condition(c: &Value) -> String {
     match tagged(c) {
         ("answer", a) => format!("Condition::Answer {{ item: {}, one_of: {} }}", str_of(a, "item"), strings(a, "in")),
+        ("number", n) => {
+            format!("Condition::Number {{ item: {}, at_least: {}, at_most: {} }}", str_of(n, "item"), option(n.get("at_least"), Value::to_string), option(n.get("at_most"), Value::to_string))
+        }
         ("light", l) => format!("Condition::Light {{ indicator: {}, one_of: {} }}", str_of(l, "indicator"), list(array(l, "in"), light)),
+        ("factor", l) => format!("Condition::Factor {{ factor: {}, one_of: {} }}", str_of(l, "factor"), list(array(l, "in"), light)),
         ("all", cs) => format!("Condition::All({})", list(cs.as_array().expect("a list of conditions"), condition)),
         ("any", cs) => format!("Condition::Any({})", list(cs.as_array().expect("a list of conditions"), condition)),
         (other, _) => panic!("data/vio.json: unknown condition {other}"),

@@ -46,7 +46,12 @@ impl Questionnaire {
             Condition::Answer { item, one_of } => {
                 matches!(self.scorable_answer(item, answers), Some(Answer::Text(t)) if one_of.iter().any(|o| o == t))
             }
-            Condition::Light { indicator, one_of } => one_of.contains(&light_of(indicator)),
+            Condition::Number { item, at_least, at_most } => match self.scorable_answer(item, answers) {
+                Some(Answer::Number(n)) => at_least.is_none_or(|l| *n >= l) && at_most.is_none_or(|m| *n <= m),
+                _ => false,
+            },
+            // Indicator and factor ids never clash (the definition's check), so one lookup serves both.
+            Condition::Light { indicator: id, one_of } | Condition::Factor { factor: id, one_of } => one_of.contains(&light_of(id)),
             Condition::All(cs) => cs.iter().all(|c| self.holds(c, answers, light_of)),
             Condition::Any(cs) => cs.iter().any(|c| self.holds(c, answers, light_of)),
         }
@@ -99,16 +104,19 @@ impl Questionnaire {
         }
     }
 
-    /// Keeps only answers that fit the definition: known items, known options, numbers in range.
-    /// Used on everything read back from storage or from a file.
     /// The answers given with questionnaire `version` that still answer a question of this version:
-    /// items removed since, or changed since (`since` > `version`), are left out.
+    /// items removed since, or changed since (`since` > `version`), are left out; an option an
+    /// earlier version had becomes the option that replaces it.
     pub fn comparable(&self, answers: &Answers, version: u32) -> Answers {
-        answers.iter().filter(|(id, _)| self.item(id).is_some_and(|i| i.since <= version)).map(|(k, v)| (k.clone(), v.clone())).collect()
+        answers.iter().filter_map(|(id, a)| self.item(id).filter(|i| i.since <= version).map(|i| (id.clone(), self.upgrade_answer(i, a)))).collect()
     }
 
+    /// Keeps only answers that fit the definition: known items, known options (an earlier version's
+    /// option read as the one that replaces it), numbers in range. Used on everything read back from
+    /// storage or a file. A number above the item it is bounded by is kept (the employer's own answer
+    /// is never dropped): [`Questionnaire::over_limit`] points it out.
     pub fn sanitize(&self, answers: &Answers) -> Answers {
-        let mut clean = answers.clone();
+        let mut clean: Answers = answers.iter().filter_map(|(id, a)| self.item(id).map(|i| (id.clone(), self.upgrade_answer(i, a)))).collect();
         clean.retain(|id, a| {
             let Some(item) = self.item(id) else { return false };
             match (&item.kind, &*a) {
@@ -119,6 +127,21 @@ impl Questionnaire {
             }
         });
         clean
+    }
+
+    /// Number answers above the answer they are bounded by (`max_item`), with that bound: a
+    /// doelgroep count that became larger than the total when the total was lowered afterwards.
+    pub fn over_limit(&self, answers: &Answers) -> Vec<(&Item, &Item)> {
+        self.items()
+            .filter_map(|item| {
+                let ItemKind::Number { max_item: Some(other), .. } = &item.kind else { return None };
+                let bound = self.item(other)?;
+                match (answers.get(&*item.id), answers.get(&**other)) {
+                    (Some(Answer::Number(n)), Some(Answer::Number(limit))) if n > limit => Some((item, bound)),
+                    _ => None,
+                }
+            })
+            .collect()
     }
 }
 
@@ -168,5 +191,18 @@ mod tests {
         let clean = q().sanitize(&a);
         assert_eq!(clean.len(), 2);
         assert!(clean.contains_key("medewerkers") && clean.contains_key("intentie"));
+    }
+
+    #[test]
+    fn an_earlier_versions_sector_is_read_as_the_group_that_replaces_it() {
+        let mut a = Answers::new();
+        a.insert("sector".into(), Answer::Text("K".into()));
+        a.insert("medewerkers".into(), Answer::Number(10));
+        assert_eq!(q().comparable(&a, 1)["sector"], Answer::Text("J".into()), "financial services are in the office group");
+        assert_eq!(q().sanitize(&a)["sector"], Answer::Text("J".into()));
+        a.insert("sector".into(), Answer::Text("Z".into()));
+        assert!(!q().sanitize(&a).contains_key("sector"), "an unknown section is still dropped");
+        let sector = q().item("sector").unwrap();
+        assert!(q().options(sector).len() <= 12, "quick on a phone");
     }
 }

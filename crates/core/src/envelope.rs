@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::Answers;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::Scorecard;
+use crate::scoring::{Light, Scorecard};
 use crate::store::QuestionnaireRef;
 use crate::text::Lang;
 
@@ -75,10 +75,37 @@ pub struct Opened {
     pub scores: Scorecard,
     /// The file's own scores differ from the recomputed ones (made by other software, or tampered).
     pub scores_mismatch: bool,
+    /// For a file of an earlier questionnaire version: the factors whose light the file carried
+    /// (scored by that version's rules) differs from the light by this version's rules, so the
+    /// page can say so instead of changing colours silently. Empty for files of this version.
+    pub changed_lights: Vec<LightChange>,
+}
+
+/// A factor whose light differs between an earlier version's rules and this version's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LightChange {
+    pub factor: String,
+    pub then: Light,
+    pub now: Light,
+}
+
+/// Factors whose light in `earlier` differs from `now`: what an older file or analysis showed.
+pub fn changed_lights(earlier: &Scorecard, now: &Scorecard) -> Vec<LightChange> {
+    now.factors
+        .iter()
+        .filter_map(|f| {
+            let then = earlier.factor(&f.id)?.status.light();
+            (then != f.status.light()).then(|| LightChange { factor: f.id.clone(), then, now: f.status.light() })
+        })
+        .collect()
 }
 
 impl Envelope {
-    pub fn new(q: &Questionnaire, completed_on: &str, language: Lang, answers: Answers, plan: Vec<Goal>, organisation: Option<Organisation>) -> Envelope {
+    /// A number above the item it is bounded by (a doelgroep count above the total, left after the
+    /// total was lowered; the page points it out) is not exported: a file's numbers always hold.
+    pub fn new(q: &Questionnaire, completed_on: &str, language: Lang, mut answers: Answers, plan: Vec<Goal>, organisation: Option<Organisation>) -> Envelope {
+        let over: Vec<String> = q.over_limit(&answers).into_iter().map(|(item, _)| item.id.to_string()).collect();
+        answers.retain(|id, _| !over.contains(id));
         Envelope {
             format: FORMAT.into(),
             format_version: FORMAT_VERSION,
@@ -125,7 +152,7 @@ impl Envelope {
         // An older version's answers count where the question is still the same; in a file of
         // this version every answer must fit, or the file is damaged.
         let answers = q.comparable(&envelope.answers, version);
-        if q.sanitize(&answers) != answers || (current && answers != envelope.answers) {
+        if q.sanitize(&answers) != answers || (current && answers != envelope.answers) || !q.over_limit(&answers).is_empty() {
             return Err(EnvelopeError::Invalid("answers".into()));
         }
         envelope.answers = answers;
@@ -136,7 +163,8 @@ impl Envelope {
         let scores = q.score(&envelope.answers);
         // An older version scored with its own rules; only this version's scores can be checked.
         let scores_mismatch = current && scores != envelope.scores;
-        Ok(Opened { envelope, scores, scores_mismatch })
+        let changed_lights = if current { Vec::new() } else { changed_lights(&envelope.scores, &scores) };
+        Ok(Opened { envelope, scores, scores_mismatch, changed_lights })
     }
 }
 
@@ -213,6 +241,37 @@ mod tests {
             std::fs::write(path, &json).unwrap();
         }
         assert_eq!(std::fs::read_to_string(path).unwrap_or_default(), json, "run UPDATE_FIXTURES=1 cargo test -p vio-core");
+    }
+
+    /// A file made with version 1 (`tests/fixtures/envelope-v1.json`, written by the version 1 app)
+    /// still opens, and says which colours the new rules changed.
+    #[test]
+    fn a_version_1_file_opens_and_names_the_lights_that_changed() {
+        let v1 = include_str!("../../../tests/fixtures/envelope-v1.json");
+        let opened = Envelope::open(v1.as_bytes(), q()).unwrap();
+        assert_eq!(opened.envelope.questionnaire.version, 1);
+        assert!(!opened.scores_mismatch && opened.changed_lights.is_empty(), "this employer's colours hold under version 2");
+        // The same file from an employer with nobody from the doelgroepen who wants "evenveel":
+        // version 1 made that groen (its stored scores say so), version 2 rood.
+        let mut v: serde_json::Value = serde_json::from_str(v1).unwrap();
+        v["answers"]["doelgroep_totaal"] = 0.into();
+        v["answers"]["intentie"] = "gelijk".into();
+        let opened = Envelope::open(&serde_json::to_vec(&v).unwrap(), q()).unwrap();
+        assert!(opened.changed_lights.contains(&LightChange { factor: "intentie".into(), then: Light::Groen, now: Light::Rood }), "{:?}", opened.changed_lights);
+        assert!(opened.changed_lights.contains(&LightChange { factor: "gedrag".into(), then: Light::Groen, now: Light::Rood }));
+    }
+
+    #[test]
+    fn numbers_above_their_bound_are_not_exported_and_refused_in_a_file() {
+        let mut a = full();
+        a.insert("dg_bijstand".into(), Answer::Number(9));
+        let e = Envelope::new(q(), "2026-11-23", Lang::Nl, a, vec![], None);
+        assert!(!e.answers.contains_key("dg_bijstand"), "9 from one doelgroep of 8 in all is left out");
+        let mut v = serde_json::to_value(&e).unwrap();
+        v["answers"]["dg_bijstand"] = 9.into();
+        assert!(matches!(Envelope::open(&serde_json::to_vec(&v).unwrap(), q()), Err(EnvelopeError::Invalid(_))));
+        v["answers"]["doelgroep_totaal"] = 71.into();
+        assert!(matches!(Envelope::open(&serde_json::to_vec(&v).unwrap(), q()), Err(EnvelopeError::Invalid(_))), "more than the 70 employees");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Layout:
 //! - [`text`]: the two languages and a bilingual [`text::Text`].
 //! - [`questionnaire`]: the definition (`data/vio.json`, compiled in) and its validation.
+//! - [`advice`]: "Uw eerste stap", advice per factor for this employer, terms, checks, het goede gesprek.
 //! - [`answers`]: what the employer answered, skip logic and input checks.
 //! - [`scoring`]: answers → indicator and factor scores, traffic lights, reasons, quadrant.
 //! - [`region`]: many results → the deck's regional tables, with suppression of small numbers.
@@ -18,6 +19,7 @@
 //!
 //! The app (root crate) renders these; a CLI could use them just the same.
 
+pub mod advice;
 pub mod answers;
 pub mod backup;
 pub mod crypto;

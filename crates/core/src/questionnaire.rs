@@ -39,6 +39,14 @@ pub struct Questionnaire {
     pub quadrant: QuadrantRule,
     pub inclusive: InclusiveRule,
     pub conversation: Conversation,
+    /// "Uw eerste stap": candidates in order of promise; the first two that hold are shown.
+    pub first_steps: List<FirstStep>,
+    /// Every instrument and party the questions and advice name, explained once.
+    pub terms: List<Term>,
+    /// Answers that contradict each other, pointed out on the page (they change no score).
+    pub checks: List<Check>,
+    /// How long the questionnaire takes, computed from the texts ([`Questionnaire::duration_seconds`]).
+    pub reading: ReadingModel,
     /// Every item's id with its section and place in it, sorted by id.
     #[serde(skip)]
     item_index: List<(Str, u16, u16)>,
@@ -103,8 +111,6 @@ pub struct Item {
     pub id: Str,
     pub text: Text,
     pub kind: ItemKind,
-    /// Plain-language explanation of a term in the question (e.g. "no-riskpolis").
-    pub help: Option<Text>,
     pub hint: Option<Text>,
     /// Items sharing a group are shown together under one heading (e.g. numbers per doelgroep).
     pub group: Option<Str>,
@@ -155,7 +161,6 @@ struct ItemInJson {
     max: Option<u64>,
     max_item: Option<Str>,
     max_length: Option<usize>,
-    help: Option<Text>,
     hint: Option<Text>,
     group: Option<Str>,
     #[serde(default)]
@@ -187,7 +192,6 @@ impl TryFrom<ItemInJson> for Item {
             id: json.id,
             text: json.text,
             kind,
-            help: json.help,
             hint: json.hint,
             group: json.group,
             reverse: json.reverse,
@@ -203,6 +207,23 @@ pub struct AnswerOption {
     pub label: Text,
     /// 0–100, or absent for answers that are not scored ("weet ik niet", "niet van toepassing").
     pub score: Option<u8>,
+    /// What an unscored answer means: the answer is not known, or the question does not apply.
+    #[serde(default)]
+    pub unscored: Option<Unscored>,
+    /// Option ids of earlier versions that this option now stands for (e.g. SBI sections merged into
+    /// one recognisable group), so older answers keep their meaning.
+    #[serde(default)]
+    pub replaces: List<Str>,
+}
+
+/// Why an answer carries no score. The difference matters for "answered on fewer than half of its
+/// items": "weet ik niet" is a missing answer, "niet van toepassing" takes the item out altogether
+/// (a bakery without shareholders is not short of an answer about them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unscored {
+    Unknown,
+    NotApplicable,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -214,10 +235,58 @@ pub struct Factor {
     pub advice: Advice,
 }
 
+/// Advice per factor, chosen for this employer: the first `why` whose condition holds, and every
+/// offer whose condition holds (size, experience, which indicator is weak).
 #[derive(Clone, Debug, Deserialize)]
 pub struct Advice {
-    pub why: Text,
-    pub offers: List<Text>,
+    pub why: List<Conditional>,
+    pub offers: List<Conditional>,
+}
+
+/// A text shown when its condition holds (always, without one).
+#[derive(Clone, Debug, Deserialize)]
+pub struct Conditional {
+    pub when: Option<Condition>,
+    pub text: Text,
+}
+
+/// A candidate for "Uw eerste stap", with the goal it suggests for het goede gesprek.
+#[derive(Clone, Debug, Deserialize)]
+pub struct FirstStep {
+    pub id: Str,
+    pub when: Option<Condition>,
+    /// The factor the step works on (and a goal from it is linked to).
+    pub factor: Str,
+    pub title: Text,
+    pub text: Text,
+    pub goal: Text,
+}
+
+/// An instrument or party, explained in plain words wherever one of its `words` starts a word.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Term {
+    pub id: Str,
+    /// Lower-case beginnings of words, in both languages ("no-riskpolis", "no-risk policy").
+    pub words: List<Str>,
+    pub name: Text,
+    pub explanation: Text,
+}
+
+/// Answers that cannot both be true; the message asks the employer which one is right.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Check {
+    pub id: Str,
+    pub when: Condition,
+    pub message: Text,
+}
+
+/// The start screen's duration: all text shown read at `words_per_minute` (a scale repeated on one
+/// page read once) plus the time to choose an option or type a number.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ReadingModel {
+    pub words_per_minute: u32,
+    pub seconds_per_choice: u32,
+    pub seconds_per_number: u32,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -227,6 +296,23 @@ pub struct Indicator {
     pub rule: Rule,
     /// Reason templates per light; `{score}` and `{percent}` are filled in. Cases carry their own.
     pub reasons: Reasons,
+    /// False for a reading that is shown (and in the regional tables) but whose answers already
+    /// enter the factor through another indicator: no answer counts twice.
+    #[serde(default = "yes")]
+    pub in_factor: bool,
+    /// The deck's wording of each light for the regional tables, where the deck has a row for it.
+    pub labels: Option<LightLabels>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct LightLabels {
+    pub rood: Text,
+    pub oranje: Text,
+    pub groen: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -257,6 +343,17 @@ pub enum Rule {
     Ratio { numerator: Str, denominator: Str, groen_from_percent: f64 },
     /// The first case whose condition holds gives the light; none holding gives onbekend.
     Cases(List<Case>),
+    /// Alternative routes (plans): the first case with at least `at_least` of the items answered
+    /// with one of `of` gives the light. The number of routes counts, not their mean.
+    Count { items: List<Str>, cases: List<CountCase> },
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct CountCase {
+    pub light: Light,
+    pub at_least: u16,
+    pub of: List<Str>,
+    pub reason: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -271,8 +368,12 @@ pub struct Case {
 pub enum Condition {
     /// The item is answered with one of these option ids.
     Answer { item: Str, #[serde(rename = "in")] one_of: List<Str> },
+    /// The number item is answered within these bounds (inclusive).
+    Number { item: Str, at_least: Option<u64>, at_most: Option<u64> },
     /// An indicator defined earlier has one of these lights.
     Light { indicator: Str, #[serde(rename = "in")] one_of: List<Light> },
+    /// A factor has one of these lights; only in advice, first steps and checks (after scoring).
+    Factor { factor: Str, #[serde(rename = "in")] one_of: List<Light> },
     All(List<Condition>),
     Any(List<Condition>),
 }
@@ -297,19 +398,35 @@ pub struct LowHigh {
 }
 
 /// "Het goede gesprek": the training deck's diagnosis questions for the accountmanager, each
-/// answered by showing the employer's answers to the listed items.
+/// answered by a reading of the result (the reasons of the listed indicators and the facts that
+/// are there), then goals that follow from it.
 #[derive(Clone, Debug, Deserialize)]
 pub struct Conversation {
     pub intro: Text,
+    pub quadrant: QuadrantReadings,
     pub diagnosis: List<Diagnosis>,
+    pub goals_intro: Text,
     pub next_steps: List<Text>,
+}
+
+/// The quadrant in words, per behaviour × intention cell.
+#[derive(Clone, Debug, Deserialize)]
+pub struct QuadrantReadings {
+    pub low_low: Text,
+    pub low_high: Text,
+    pub high_low: Text,
+    pub high_high: Text,
+    pub unknown: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Diagnosis {
     pub id: Str,
     pub question: Text,
-    pub items: List<Str>,
+    pub indicators: List<Str>,
+    /// Items shown as facts when there is something to show (a number above 0, an option that
+    /// scores above 0): the doelgroep breakdown, the plans that exist.
+    pub facts: List<Str>,
 }
 
 /// An inclusieve organisatie employs at least `at_least` people from a doelgroep.
@@ -387,7 +504,7 @@ impl Questionnaire {
     pub fn answer_text(&self, item: &Item, answer: &crate::answers::Answer, lang: crate::text::Lang) -> Option<String> {
         use crate::answers::Answer;
         match (&item.kind, answer) {
-            (ItemKind::Choice { .. }, Answer::Text(id)) => self.options(item).iter().find(|o| &o.id == id).map(|o| o.label.get(lang).to_string()),
+            (ItemKind::Choice { .. }, Answer::Text(_)) => self.chosen(item, Some(answer)).map(|o| o.label.get(lang).to_string()),
             (ItemKind::Number { .. }, Answer::Number(n)) => Some(n.to_string()),
             (ItemKind::Text { .. }, Answer::Text(t)) => Some(t.clone()),
             _ => None,
@@ -397,18 +514,45 @@ impl Questionnaire {
     /// The oldest questionnaire version whose answers this indicator can be scored from: the newest
     /// `since` of every item it reads, also through the indicators its cases refer to.
     pub fn indicator_since(&self, indicator: &Indicator) -> u32 {
-        fn condition(q: &Questionnaire, c: &Condition) -> u32 {
-            match c {
-                Condition::Answer { item, .. } => q.item(item).map_or(1, |i| i.since),
-                Condition::Light { indicator, .. } => q.indicator(indicator).map_or(1, |i| q.indicator_since(i)),
-                Condition::All(cs) | Condition::Any(cs) => cs.iter().map(|c| condition(q, c)).max().unwrap_or(1),
+        let mut since = 1;
+        self.rule_reads(&indicator.rule, &mut |read| {
+            since = since.max(match read {
+                Read::Item(id) => self.item(id).map_or(1, |i| i.since),
+                Read::Indicator(id) => self.indicator(id).map_or(1, |i| self.indicator_since(i)),
+            })
+        });
+        since
+    }
+
+    /// Every item and earlier indicator a rule reads, in the order it names them.
+    pub(crate) fn rule_reads<'a>(&'a self, rule: &'a Rule, f: &mut dyn FnMut(Read<'a>)) {
+        match rule {
+            Rule::Mean { items } | Rule::Count { items, .. } => items.iter().for_each(|i| f(Read::Item(i))),
+            Rule::Ratio { numerator, denominator, .. } => [numerator, denominator].into_iter().for_each(|i| f(Read::Item(i))),
+            Rule::Cases(cases) => cases.iter().for_each(|c| condition_reads(&c.when, f)),
+        }
+    }
+
+    /// An answer as the definition now reads it: an option id of an earlier version becomes the
+    /// option that replaces it; anything else is returned as it is.
+    pub fn upgrade_answer(&self, item: &Item, answer: &crate::answers::Answer) -> crate::answers::Answer {
+        use crate::answers::Answer;
+        if let Answer::Text(id) = answer {
+            let options = self.options(item);
+            if !options.iter().any(|o| &o.id == id) {
+                if let Some(o) = options.iter().find(|o| o.replaces.iter().any(|r| r == id)) {
+                    return Answer::Text(o.id.to_string());
+                }
             }
         }
-        let item = |id: &Str| self.item(id).map_or(1, |i| i.since);
-        match &indicator.rule {
-            Rule::Mean { items } => items.iter().map(item).max().unwrap_or(1),
-            Rule::Ratio { numerator, denominator, .. } => item(numerator).max(item(denominator)),
-            Rule::Cases(cases) => cases.iter().map(|c| condition(self, &c.when)).max().unwrap_or(1),
+        answer.clone()
+    }
+
+    /// The option chosen for a choice item, if it is answered with one of its options.
+    pub fn chosen<'a>(&'a self, item: &'a Item, answer: Option<&crate::answers::Answer>) -> Option<&'a AnswerOption> {
+        match answer? {
+            crate::answers::Answer::Text(id) => self.options(item).iter().find(|o| &o.id == id),
+            crate::answers::Answer::Number(_) => None,
         }
     }
 
@@ -417,6 +561,17 @@ impl Questionnaire {
         if !(t.oranje_from <= t.groen_from && t.groen_from <= 100) {
             return Err("thresholds must satisfy oranje_from ≤ groen_from ≤ 100".into());
         }
+        for (name, options) in self.scales.iter() {
+            if let Some(o) = options.iter().find(|o| o.score.is_none() != o.unscored.is_some()) {
+                return Err(format!("scale {name}: {} needs either a score or \"unscored\"", o.id));
+            }
+        }
+        let indicators: Vec<&str> = self.indicators().map(|i| &*i.id).collect();
+        let factors: Vec<&str> = self.factors.iter().map(|f| &*f.id).collect();
+        if let Some(clash) = factors.iter().find(|f| indicators.contains(f)) {
+            return Err(format!("{clash} is both a factor and an indicator"));
+        }
+        let answers_only = Scope { indicators: &[], factors: &[] };
         for item in self.items() {
             if !(1..=self.version).contains(&item.since) {
                 return Err(format!("{}: since must be a version from 1 to {}", item.id, self.version));
@@ -432,49 +587,96 @@ impl Questionnaire {
                 self.check_item(other, &item.id)?;
             }
             if let Some(c) = &item.show_if {
-                self.check_condition(c, &item.id, &[])?;
+                self.check_condition(c, &item.id, answers_only)?;
             }
         }
         let mut earlier: Vec<&str> = Vec::new();
-        for ind in self.indicators() {
-            match &ind.rule {
-                Rule::Mean { items } => {
-                    for i in items.iter() {
-                        self.check_item(i, &ind.id)?;
-                    }
-                    if ind.reasons.rood.is_none() || ind.reasons.oranje.is_none() || ind.reasons.groen.is_none() {
-                        return Err(format!("{}: a mean rule needs a reason for every light", ind.id));
-                    }
-                }
-                Rule::Ratio { numerator, denominator, .. } => {
-                    self.check_item(numerator, &ind.id)?;
-                    self.check_item(denominator, &ind.id)?;
-                }
-                Rule::Cases(cases) => {
-                    for c in cases.iter() {
-                        self.check_condition(&c.when, &ind.id, &earlier)?;
-                    }
+        for factor in self.factors.iter() {
+            if !factor.indicators.iter().any(|i| i.in_factor) {
+                return Err(format!("{}: no indicator enters the factor", factor.id));
+            }
+            for ind in factor.indicators.iter() {
+                self.check_rule(ind, Scope { indicators: &earlier, factors: &[] })?;
+                earlier.push(&ind.id);
+            }
+        }
+        let everything = Scope { indicators: &indicators, factors: &factors };
+        for factor in self.factors.iter() {
+            for c in factor.advice.why.iter().chain(factor.advice.offers.iter()) {
+                if let Some(when) = &c.when {
+                    self.check_condition(when, &factor.id, everything)?;
                 }
             }
-            earlier.push(&ind.id);
+            if factor.advice.why.last().is_none_or(|w| w.when.is_some()) {
+                return Err(format!("{}: the last advice \"why\" must hold always", factor.id));
+            }
+        }
+        for step in self.first_steps.iter() {
+            if !factors.contains(&&*step.factor) {
+                return Err(format!("first step {}: unknown factor {}", step.id, step.factor));
+            }
+            if let Some(when) = &step.when {
+                self.check_condition(when, &step.id, everything)?;
+            }
+        }
+        if self.first_steps.len() < 2 || self.first_steps.iter().rev().take(2).any(|s| s.when.is_some()) {
+            return Err("the last two first steps must hold always, so every employer gets two".into());
+        }
+        for check in self.checks.iter() {
+            self.check_condition(&check.when, &check.id, everything)?;
+        }
+        if let Some(t) = self.terms.iter().find(|t| t.words.is_empty() || t.words.iter().any(|w| w.is_empty() || w.to_lowercase() != **w)) {
+            return Err(format!("term {}: needs lower-case words", t.id));
         }
         if self.indicator(&self.quadrant.behaviour_indicator).is_none() {
             return Err("quadrant: unknown behaviour indicator".into());
         }
         self.check_item(&self.quadrant.intention_item, "quadrant")?;
         for d in self.conversation.diagnosis.iter() {
-            for item in d.items.iter() {
+            for item in d.facts.iter() {
                 self.check_item(item, &d.id)?;
+            }
+            if let Some(i) = d.indicators.iter().find(|i| !indicators.contains(&&***i)) {
+                return Err(format!("{}: unknown indicator {i}", d.id));
             }
         }
         self.check_item(&self.inclusive.item, "inclusive")
+    }
+
+    fn check_rule(&self, ind: &Indicator, scope: Scope) -> Result<(), String> {
+        match &ind.rule {
+            Rule::Mean { items } => {
+                for i in items.iter() {
+                    self.check_item(i, &ind.id)?;
+                }
+                if ind.reasons.rood.is_none() || ind.reasons.oranje.is_none() || ind.reasons.groen.is_none() {
+                    return Err(format!("{}: a mean rule needs a reason for every light", ind.id));
+                }
+                Ok(())
+            }
+            Rule::Ratio { numerator, denominator, .. } => {
+                self.check_item(numerator, &ind.id)?;
+                self.check_item(denominator, &ind.id)
+            }
+            Rule::Cases(cases) => cases.iter().try_for_each(|c| self.check_condition(&c.when, &ind.id, scope)),
+            Rule::Count { items, cases } => {
+                for i in items.iter() {
+                    let item = self.item(i).ok_or_else(|| format!("{}: unknown item {i}", ind.id))?;
+                    let options = self.options(item);
+                    if let Some(o) = cases.iter().flat_map(|c| c.of.iter()).find(|o| !options.iter().any(|opt| &opt.id == *o)) {
+                        return Err(format!("{}: {i} has no option {o}", ind.id));
+                    }
+                }
+                Ok(())
+            }
+        }
     }
 
     fn check_item(&self, id: &str, used_by: &str) -> Result<(), String> {
         self.item(id).map(|_| ()).ok_or_else(|| format!("{used_by}: unknown item {id}"))
     }
 
-    fn check_condition(&self, c: &Condition, used_by: &str, earlier: &[&str]) -> Result<(), String> {
+    fn check_condition(&self, c: &Condition, used_by: &str, scope: Scope) -> Result<(), String> {
         match c {
             Condition::Answer { item, one_of } => {
                 let it = self.item(item).ok_or_else(|| format!("{used_by}: unknown item {item}"))?;
@@ -484,13 +686,42 @@ impl Questionnaire {
                     None => Ok(()),
                 }
             }
-            Condition::Light { indicator, .. } if !earlier.contains(&&**indicator) => {
+            Condition::Number { item, .. } => match self.item(item).map(|i| &i.kind) {
+                Some(ItemKind::Number { .. }) => Ok(()),
+                _ => Err(format!("{used_by}: {item} is not a number item")),
+            },
+            Condition::Light { indicator, .. } if !scope.indicators.contains(&&**indicator) => {
                 Err(format!("{used_by}: indicator {indicator} must be defined before it is used"))
             }
-            Condition::Light { .. } => Ok(()),
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().try_for_each(|c| self.check_condition(c, used_by, earlier)),
+            Condition::Factor { factor, .. } if !scope.factors.contains(&&**factor) => Err(format!("{used_by}: factor {factor} cannot be used here")),
+            Condition::Light { .. } | Condition::Factor { .. } => Ok(()),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().try_for_each(|c| self.check_condition(c, used_by, scope)),
         }
     }
+}
+
+/// What a rule reads: an item's answer, or the light of an indicator defined earlier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Read<'a> {
+    Item(&'a str),
+    Indicator(&'a str),
+}
+
+fn condition_reads<'a>(c: &'a Condition, f: &mut dyn FnMut(Read<'a>)) {
+    match c {
+        Condition::Answer { item, .. } | Condition::Number { item, .. } => f(Read::Item(item)),
+        Condition::Light { indicator, .. } => f(Read::Indicator(indicator)),
+        Condition::Factor { .. } => {}
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| condition_reads(c, f)),
+    }
+}
+
+/// Which lights a condition may read where it is used: an indicator's rule only indicators defined
+/// before it and no factors (they are not scored yet); show_if neither.
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    indicators: &'a [&'a str],
+    factors: &'a [&'a str],
 }
 
 #[cfg(test)]
@@ -523,21 +754,14 @@ mod tests {
     #[test]
     fn every_item_is_used_by_an_indicator_or_is_context() {
         let q = Questionnaire::vio();
-        let context = ["sector", "gemeente", "ervaring_doelgroep", "dg_banenafspraak", "dg_bijstand", "dg_statushouders", "dg_50plus", "dg_wsw", "dg_overig"];
+        let context = ["sector", "gemeente", "dg_banenafspraak", "dg_bijstand", "dg_statushouders", "dg_50plus", "dg_wsw", "dg_overig"];
         let mut used: Vec<&str> = Vec::new();
-        fn cond<'a>(c: &'a Condition, used: &mut Vec<&'a str>) {
-            match c {
-                Condition::Answer { item, .. } => used.push(item),
-                Condition::Light { .. } => {}
-                Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| cond(c, used)),
-            }
-        }
         for ind in q.indicators() {
-            match &ind.rule {
-                Rule::Mean { items } => used.extend(items.iter().map(AsRef::as_ref)),
-                Rule::Ratio { numerator, denominator, .. } => used.extend([&**numerator, &**denominator]),
-                Rule::Cases(cases) => cases.iter().for_each(|c| cond(&c.when, &mut used)),
-            }
+            q.rule_reads(&ind.rule, &mut |read| {
+                if let Read::Item(id) = read {
+                    used.push(id);
+                }
+            });
         }
         for item in q.items() {
             assert!(used.contains(&&*item.id) || context.contains(&&*item.id), "{} is never scored", item.id);

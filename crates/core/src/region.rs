@@ -311,22 +311,24 @@ pub(crate) mod tests {
         a.insert("doelgroep_totaal".into(), Answer::Number(doelgroep));
         a.insert("sector".into(), Answer::Text(sector.into()));
         a.insert("intentie".into(), Answer::Text(if doelgroep > 0 { "meer" } else { "gelijk" }.into()));
+        a.insert("geschiktheid".into(), Answer::Text("redelijk".into()));
         if answered.item("gemeente").is_some() {
             a.insert("gemeente".into(), Answer::Text("Tilburg".into()));
         }
         Envelope::open(&Envelope::new(answered, date, Lang::Nl, a, vec![], None).to_padded_json(), opened_by).unwrap()
     }
 
-    /// A version 2 of the VIO in which the number of employees from the doelgroepen is asked
-    /// differently (so gedrag cannot be compared with version 1) and gemeente is no longer asked.
-    fn vio_2() -> Questionnaire {
+    /// The next version of the VIO, in which the number of employees from the doelgroepen is asked
+    /// differently (so gedrag cannot be compared with this version) and gemeente is no longer asked.
+    fn vio_next() -> Questionnaire {
         let mut v: serde_json::Value = serde_json::from_str(include_str!("../data/vio.json")).unwrap();
-        v["version"] = 2.into();
+        let next = Questionnaire::vio().version + 1;
+        v["version"] = next.into();
         for section in v["sections"].as_array_mut().unwrap() {
             let items = section["items"].as_array_mut().unwrap();
             items.retain(|i| i["id"] != "gemeente");
             for item in items.iter_mut().filter(|i| i["id"] == "doelgroep_totaal") {
-                item["since"] = 2.into();
+                item["since"] = next.into();
             }
         }
         Questionnaire::parse(&v.to_string()).unwrap()
@@ -370,13 +372,14 @@ pub(crate) mod tests {
         assert_eq!(column(t, &GroupId::Small).marker, Some(Marker::StrongDown));
         let Region::Tables(tables) = &region else { unreachable!() };
         assert_eq!(tables.quadrant.n, 20);
-        assert_eq!(tables.questionnaire_versions.iter().copied().collect::<Vec<_>>(), [1]);
+        assert_eq!(tables.questionnaire_versions.iter().copied().collect::<Vec<_>>(), [Questionnaire::vio().version]);
     }
 
     #[test]
     fn versions_are_combined_only_where_the_questions_match() {
         let v1 = Questionnaire::vio();
-        let v2 = vio_2();
+        let v2 = vio_next();
+        let (old, new) = (v1.version, v2.version);
         let mut results: Vec<Opened> = (0..10).map(|_| org_answering(v1, &v2, 100, 10, "C", "2025-03-01")).collect();
         results.extend((0..12).map(|_| org_answering(&v2, &v2, 100, 0, "C", "2026-03-01")));
         // Version 1's answer to a question that has gone is left out, and its scores are not
@@ -384,19 +387,26 @@ pub(crate) mod tests {
         assert!(results.iter().all(|o| !o.envelope.answers.contains_key("gemeente") && !o.scores_mismatch));
         let all: Vec<String> = v2.indicators().map(|i| i.id.to_string()).collect();
         let Region::Tables(t) = aggregate(&results, &Filter::default(), &v2, &all) else { panic!("22 results give tables") };
-        assert_eq!(t.questionnaire_versions.iter().copied().collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(t.questionnaire_versions.iter().copied().collect::<Vec<_>>(), [old, new]);
         let gedrag = t.indicators.iter().find(|i| i.indicator == "gedrag_aandeel").unwrap();
-        assert_eq!((gedrag.since, gedrag.older), (2, 10));
-        assert_eq!(gedrag.older_note(Lang::Nl).unwrap(), "10 organisaties vulden een oudere versie van deze vragen in (van vóór versie 2). Hun antwoorden tellen hier niet mee; ze staan bij Onbekend.");
+        assert_eq!((gedrag.since, gedrag.older), (new, 10));
+        assert_eq!(
+            gedrag.older_note(Lang::Nl).unwrap(),
+            format!("10 organisaties vulden een oudere versie van deze vragen in (van vóór versie {new}). Hun antwoorden tellen hier niet mee; ze staan bij Onbekend.")
+        );
         // Only version 2's twelve count (all rood: no one from the doelgroepen); version 1's ten are
         // onbekend, not their old groen.
         let total = column(gedrag, &GroupId::Total);
         assert_eq!((total.n, total.onbekend), (12, 10));
         assert_eq!(total.cells.unwrap()[0], Cell::Shown { count: 12, percent: 100.0 });
-        // Indicators whose questions did not change combine all 22.
+        // The intention's light reads the doelgroep count too ("evenveel" with nobody is rood), so
+        // it is as new as that question.
         let intentie = t.indicators.iter().find(|i| i.indicator == "intentie_richting").unwrap();
-        assert_eq!((intentie.since, intentie.older, intentie.older_note(Lang::Nl)), (1, 0, None));
-        assert_eq!(column(intentie, &GroupId::Total).n, 22);
+        assert_eq!((intentie.since, intentie.older), (new, 10));
+        // Indicators whose questions did not change combine all 22.
+        let suitable = t.indicators.iter().find(|i| i.indicator == "belemmering_geschiktheid").unwrap();
+        assert_eq!((suitable.older, suitable.older_note(Lang::Nl)), (0, None));
+        assert_eq!(column(suitable, &GroupId::Total).n, 22);
     }
 
     #[test]

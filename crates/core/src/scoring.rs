@@ -1,16 +1,17 @@
 //! Answers → scores. Pure and deterministic: the same answers and questionnaire version give the same
 //! scorecard natively and in every browser (integer scores, exact integer comparisons for shares).
 //!
-//! Indicator: a score 0–100 and a traffic light with its reason. Factor: the rounded mean of its scored
-//! indicators and the light from the thresholds, or "onvoldoende gegevens" when fewer than half of its
-//! indicators could be scored.
+//! Indicator: a score 0–100 and a traffic light with its reason; onbekend when a mean or count rule
+//! rests on fewer than half of its applicable items. Factor: the rounded mean of its scored indicators
+//! that enter it (`in_factor`), the light from the thresholds, or "onvoldoende gegevens" when fewer
+//! than half of them could be scored; with the number of questions it rests on.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
-use crate::questionnaire::{Indicator, Questionnaire, Rule};
+use crate::questionnaire::{Indicator, Questionnaire, Read, Rule, Unscored};
 use crate::text::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -77,13 +78,21 @@ pub struct FactorScore {
     #[serde(flatten)]
     pub status: FactorStatus,
     pub indicators: Vec<IndicatorScore>,
+    /// The questions this factor's indicators read that were answered (not "weet ik niet"), out of
+    /// those asked that apply (shown, and not "niet van toepassing"). Absent in version 1 files.
+    #[serde(default)]
+    pub answered: u16,
+    #[serde(default)]
+    pub asked: u16,
 }
 
 impl FactorScore {
     /// The indicator whose reason explains the factor's light: one with the same light (the lowest
     /// scored of those), else the lowest scored one.
     pub fn leading_indicator(&self) -> Option<&IndicatorScore> {
-        let scored = || self.indicators.iter().filter(|i| i.score.is_some());
+        let q = Questionnaire::vio();
+        let enters = |i: &&IndicatorScore| q.indicator(&i.id).is_none_or(|d| d.in_factor);
+        let scored = || self.indicators.iter().filter(enters).filter(|i| i.score.is_some());
         scored()
             .filter(|i| i.light == self.status.light())
             .min_by_key(|i| i.score)
@@ -141,14 +150,16 @@ impl Questionnaire {
                 lights.insert(&ind.id, s.light);
                 indicators.push(s);
             }
-            let scored: Vec<u32> = indicators.iter().filter_map(|i| i.score.map(u32::from)).collect();
-            let status = if scored.is_empty() || scored.len() * 2 < indicators.len() {
+            let entering = || factor.indicators.iter().zip(&indicators).filter(|(d, _)| d.in_factor).map(|(_, s)| s);
+            let scored: Vec<u32> = entering().filter_map(|i| i.score.map(u32::from)).collect();
+            let status = if scored.is_empty() || scored.len() * 2 < entering().count() {
                 FactorStatus::InsufficientData
             } else {
                 let score = rounded_mean(&scored);
                 FactorStatus::Scored { score, light: self.thresholds.light(score) }
             };
-            factors.push(FactorScore { id: factor.id.to_string(), status, indicators });
+            let (answered, asked) = self.answered_of(factor.indicators.iter().map(|i| &i.rule), answers);
+            factors.push(FactorScore { id: factor.id.to_string(), status, indicators, answered, asked });
         }
         let inclusive = match self.scorable_answer(&self.inclusive.item, answers) {
             Some(Answer::Number(n)) => Some(*n >= self.inclusive.at_least),
@@ -169,7 +180,7 @@ impl Questionnaire {
         match &ind.rule {
             Rule::Mean { items } => {
                 let scores: Vec<u32> = items.iter().filter_map(|id| self.option_score(id, answers)).collect();
-                if !scores.is_empty() {
+                if !scores.is_empty() && self.rests_on_enough(items, answers) {
                     let score = rounded_mean(&scores);
                     out.score = Some(score);
                     out.light = self.thresholds.light(score);
@@ -200,8 +211,59 @@ impl Questionnaire {
                     out.score = self.light_scores.of(case.light);
                 }
             }
+            Rule::Count { items, cases } => {
+                let count = |of: &[crate::questionnaire::Str]| {
+                    items.iter().filter(|id| matches!(self.scorable_answer(id, answers), Some(Answer::Text(t)) if of.iter().any(|o| o == t))).count()
+                };
+                let answered = items.iter().any(|id| self.option_score(id, answers).is_some());
+                if answered && self.rests_on_enough(items, answers) {
+                    if let Some((i, case)) = cases.iter().enumerate().find(|(_, c)| count(&c.of) >= usize::from(c.at_least)) {
+                        out.case = Some(i);
+                        out.light = case.light;
+                        out.score = self.light_scores.of(case.light);
+                    }
+                }
+            }
         }
         out
+    }
+
+    /// How an answer to an item counts: `None` when the item is hidden or does not apply to this
+    /// organisation ("niet van toepassing"), `Some(false)` when unanswered or "weet ik niet".
+    fn answered(&self, id: &str, answers: &Answers) -> Option<bool> {
+        let item = self.item(id)?;
+        if !self.is_visible(item, answers) {
+            return None;
+        }
+        let Some(answer) = answers.get(id) else { return Some(false) };
+        match self.chosen(item, Some(answer)).and_then(|o| o.unscored) {
+            Some(Unscored::NotApplicable) => None,
+            Some(Unscored::Unknown) => Some(false),
+            None => Some(true),
+        }
+    }
+
+    /// A mean or count over fewer than half of the items that apply says too little: one "geen druk"
+    /// beside eight "weet ik niet" is no rood.
+    fn rests_on_enough(&self, items: &[crate::questionnaire::Str], answers: &Answers) -> bool {
+        let counted: Vec<bool> = items.iter().filter_map(|id| self.answered(id, answers)).collect();
+        counted.iter().filter(|a| **a).count() * 2 >= counted.len()
+    }
+
+    /// The distinct questions these rules read: how many were answered, out of how many apply.
+    fn answered_of<'a>(&'a self, rules: impl Iterator<Item = &'a Rule>, answers: &Answers) -> (u16, u16) {
+        let mut items: Vec<&str> = Vec::new();
+        for rule in rules {
+            self.rule_reads(rule, &mut |read| {
+                if let Read::Item(id) = read {
+                    if !items.contains(&id) {
+                        items.push(id);
+                    }
+                }
+            });
+        }
+        let counted: Vec<bool> = items.iter().filter_map(|id| self.answered(id, answers)).collect();
+        (counted.iter().filter(|a| **a).count() as u16, counted.len() as u16)
     }
 
     /// The option's score (mirrored for reversed items), or `None` when unanswered, hidden or unscored.
@@ -217,6 +279,7 @@ impl Questionnaire {
         let Some(ind) = self.indicator(&s.id) else { return String::new() };
         let template = match (&ind.rule, s.case) {
             (Rule::Cases(cases), Some(i)) => cases.get(i).map(|c| &c.reason),
+            (Rule::Count { cases, .. }, Some(i)) => cases.get(i).map(|c| &c.reason),
             _ => ind.reasons.of(s.light),
         };
         let mut text = template.map_or("", |t| t.get(lang)).to_string();

@@ -102,16 +102,16 @@ fn reversed_items_mirror_their_score() {
     assert_eq!(s.indicator("attitude_nadelen").unwrap().score, Some(0), "agreeing with disadvantages scores low");
     assert_eq!(s.indicator("attitude_nadelen").unwrap().light, Light::Rood);
     assert_eq!(q().score(&all("helemaal_oneens")).indicator("attitude_nadelen").unwrap().score, Some(100));
-    let v = answers(&[("voordeel_imago", "helemaal_eens".into())]);
+    let v = answers(&[("voordeel_imago", "helemaal_eens".into()), ("voordeel_resultaten", "helemaal_eens".into()), ("voordeel_vacatures", "helemaal_eens".into())]);
     assert_eq!(q().score(&v).indicator("attitude_voordelen").unwrap().score, Some(100), "not reversed");
 }
 
 #[test]
 fn thresholds_split_at_40_and_70() {
     // One item on a 0/33/67/100 scale gives the three lights; 67 is below 70, so oranje.
-    for (a, score, expected) in [("niet", 0, Light::Rood), ("beetje", 33, Light::Rood), ("redelijk", 67, Light::Oranje), ("heel", 100, Light::Groen)] {
-        let s = q().score(&answers(&[("intentie_zeker", a.into())]));
-        let i = s.indicator("intentie_zekerheid").unwrap();
+    for (a, score, expected) in [("geen", 0, Light::Rood), ("weinig", 33, Light::Rood), ("redelijk", 67, Light::Oranje), ("veel", 100, Light::Groen)] {
+        let s = q().score(&answers(&[("regio_inclusief", a.into())]));
+        let i = s.indicator("norm_regio").unwrap();
         assert_eq!((i.score, i.light), (Some(score), expected), "{a}");
     }
     // Two items averaging exactly 40 and 70.
@@ -129,10 +129,12 @@ fn thresholds_split_at_40_and_70() {
 
 #[test]
 fn a_factor_with_fewer_than_half_its_indicators_scored_has_insufficient_data() {
-    // Vaardigheden has 4 indicators: 2 scored is enough, 1 is not.
-    let one = answers(&[("regeling_lks", "goed".into())]);
+    // Vaardigheden has 4 indicators that enter it (the deck's "samen" row does not): 2 scored is
+    // enough, 1 is not.
+    let all = |prefix: &str, a: &str| q().items().filter(|i| i.id.starts_with(prefix)).map(|i| (i.id.to_string(), Answer::Text(a.into()))).collect::<Vec<_>>();
+    let one: Answers = all("regeling_", "goed").into_iter().collect();
     assert_eq!(q().score(&one).factor("vaardigheden").unwrap().status, FactorStatus::InsufficientData);
-    let two = answers(&[("regeling_lks", "goed".into()), ("partij_wsp", "niet".into())]);
+    let two: Answers = all("regeling_", "goed").into_iter().chain(all("partij_", "niet")).collect();
     assert_eq!(q().score(&two).factor("vaardigheden").unwrap().status, FactorStatus::Scored { score: 50, light: Light::Oranje });
 }
 
@@ -152,7 +154,8 @@ fn all_weet_ik_niet_scores_nothing() {
 
 #[test]
 fn hidden_experience_items_are_not_scored() {
-    let mut a = answers(&[("ervaring_doelgroep", "nu".into()), ("ervaring_algemeen", "zeer_negatief".into())]);
+    let mut a: Answers = q().items().filter(|i| i.id.starts_with("ervaring_") && i.id != "ervaring_doelgroep").map(|i| (i.id.to_string(), Answer::Text("zeer_negatief".into()))).collect();
+    a.insert("ervaring_doelgroep".into(), Answer::Text("nu".into()));
     assert_eq!(light(&a, "attitude_ervaring"), Light::Rood);
     a.insert("ervaring_doelgroep".into(), Answer::Text("nooit".into()));
     assert_eq!(light(&a, "attitude_ervaring"), Light::Onbekend);
@@ -183,9 +186,7 @@ fn advice_puts_rood_first_then_oranje_in_definition_order() {
     ]));
     let order: Vec<&str> = s.advice_order().iter().map(|f| f.id.as_str()).collect();
     assert_eq!(s.factor("gedrag").unwrap().status.light(), Light::Rood);
-    assert_eq!(order[0], "gedrag");
-    assert_eq!(order[1], "belemmeringen", "rood before oranje");
-    assert_eq!(order[2], "intentie", "then oranje");
+    assert_eq!(order[..3], ["gedrag", "intentie", "belemmeringen"], "rood in definition order: \"evenveel\" with nobody is rood");
     assert_eq!(order[3], "eigen_effectiviteit", "then groen");
 }
 
@@ -252,4 +253,160 @@ proptest! {
             }
         }
     }
+}
+
+fn intention(pairs: &[(&str, Value)]) -> (Light, String) {
+    let a = answers(pairs);
+    (light(&a, "intentie_richting"), reason(&a, "intentie_richting"))
+}
+
+#[test]
+fn the_direction_decides_the_intention_and_certainty_only_refines_meer() {
+    let dg = |n: u64| ("doelgroep_totaal", Value::from(n));
+    let int = |a: &str| ("intentie", Value::from(a));
+    let sure = |a: &str| ("intentie_zeker", Value::from(a));
+    // "Weet ik niet" is never groen, however sure; the certainty question is not even shown then.
+    assert_eq!(intention(&[int("weet_niet"), sure("heel"), dg(3)]).0, Light::Onbekend);
+    assert!(!q().is_visible(q().item("intentie_zeker").unwrap(), &answers(&[int("weet_niet")])));
+    assert!(!q().is_visible(q().item("intentie_zeker").unwrap(), &Answers::new()));
+    assert!(q().is_visible(q().item("intentie_zeker").unwrap(), &answers(&[int("gelijk")])));
+    // Nobody from the doelgroepen and no wish to change: not starting is rood, however sure.
+    let (l, r) = intention(&[int("gelijk"), sure("heel"), dg(0)]);
+    assert_eq!((l, r.as_str()), (Light::Rood, "u bent niet van plan om te beginnen: er werkt nu niemand uit de doelgroepen bij u, en dat blijft zo"));
+    assert_eq!(intention(&[int("minder"), sure("heel"), dg(0)]).0, Light::Rood);
+    assert_eq!(intention(&[int("gelijk"), ("ervaring_doelgroep", "nooit".into())]).0, Light::Rood, "count left empty, but never anyone");
+    assert_eq!(intention(&[int("gelijk"), ("ervaring_doelgroep", "vroeger".into())]).0, Light::Rood, "not now");
+    // With people employed, "evenveel" keeps what exists (oranje), "minder" is rood.
+    assert_eq!(intention(&[int("gelijk"), sure("heel"), dg(1)]).0, Light::Oranje);
+    assert_eq!(intention(&[int("gelijk"), ("ervaring_doelgroep", "nu".into())]).0, Light::Oranje, "count left empty, but people now");
+    assert_eq!(intention(&[int("gelijk")]).0, Light::Oranje, "nothing else known");
+    let (l, r) = intention(&[int("minder"), sure("heel"), dg(4)]);
+    assert_eq!((l, r.as_str()), (Light::Rood, "u wilt minder mensen uit de doelgroepen werk bieden"));
+    // "Meer": certainty refines, at the boundary between "een beetje" and "redelijk".
+    assert_eq!(intention(&[int("meer"), dg(0)]).0, Light::Groen, "certainty not answered");
+    assert_eq!(intention(&[int("meer"), sure("weet_niet")]).0, Light::Groen);
+    assert_eq!(intention(&[int("meer"), sure("niet")]).0, Light::Oranje);
+    assert_eq!(intention(&[int("meer"), sure("beetje")]).0, Light::Oranje);
+    assert_eq!(intention(&[int("meer"), sure("redelijk")]).0, Light::Groen);
+    assert_eq!(intention(&[int("meer"), sure("heel")]).0, Light::Groen);
+    // The factor is the intention itself: one indicator.
+    assert_eq!(q().score(&answers(&[int("gelijk"), dg(0), ("medewerkers", 6.into())])).factor("intentie").unwrap().status, FactorStatus::Scored { score: 0, light: Light::Rood });
+}
+
+fn plans(answer: &[&str]) -> Light {
+    let ids = ["plan_banen", "plan_aanpassingen", "plan_werkervaring", "plan_contact_wsp", "plan_werving", "plan_detachering"];
+    let a: Answers = ids.iter().zip(answer).filter(|(_, a)| !a.is_empty()).map(|(id, a)| (id.to_string(), Answer::Text(a.to_string()))).collect();
+    light(&a, "actieplan_plannen")
+}
+
+#[test]
+fn plans_are_counted_as_routes_not_averaged() {
+    assert_eq!(plans(&["ja", "ja", "nee", "nee", "nee", "nee"]), Light::Groen, "two concrete plans are two routes");
+    assert_eq!(plans(&["ja", "ja", "nvt", "nvt", "nvt", "nvt"]), Light::Groen);
+    assert_eq!(plans(&["ja", "nee", "nee", "nee", "nee", "nee"]), Light::Oranje, "one");
+    assert_eq!(plans(&["ja", "denken", "denken", "nee", "nee", "nee"]), Light::Oranje, "thinking counts for less than a plan");
+    assert_eq!(plans(&["denken", "denken", "nee", "nee", "nee", "nee"]), Light::Oranje);
+    assert_eq!(plans(&["denken", "nee", "nee", "nee", "nee", "nee"]), Light::Rood);
+    assert_eq!(plans(&["nee"; 6]), Light::Rood);
+    assert_eq!(plans(&["nvt"; 6]), Light::Onbekend, "nothing applies: no light");
+    assert_eq!(plans(&["ja", "", "", "", "", ""]), Light::Onbekend, "one of six answered");
+    assert_eq!(plans(&["ja", "ja", "ja", "", "", ""]), Light::Groen, "three of six is half");
+    let a = answers(&[("plan_banen", "ja".into()), ("plan_werving", "nee".into()), ("plan_detachering", "nvt".into()), ("plan_contact_wsp", "nee".into())]);
+    assert_eq!(reason(&a, "actieplan_plannen"), "u heeft één concreet plan");
+}
+
+proptest! {
+    /// "Niet van toepassing" can never raise the action plan's light: replacing any given answer
+    /// (nee, denken, ja) by it gives the same light, a lower one, or onbekend.
+    #[test]
+    fn niet_van_toepassing_never_raises_the_plan(before in proptest::collection::vec(proptest::sample::select(vec!["", "nee", "denken", "ja", "nvt"]), 6), at in 0..6usize) {
+        prop_assume!(["nee", "denken", "ja"].contains(&before[at]));
+        let mut after = before.clone();
+        after[at] = "nvt";
+        let rank = |l: Light| match l { Light::Onbekend => 0, Light::Rood => 1, Light::Oranje => 2, Light::Groen => 3 };
+        prop_assert!(rank(plans(&after)) <= rank(plans(&before)),
+            "{:?} {:?} → {:?} {:?}", before, plans(&before), after, plans(&after));
+    }
+}
+
+#[test]
+fn an_indicator_on_fewer_than_half_of_its_applicable_items_is_onbekend() {
+    let pressure = ["druk_rijksoverheid", "druk_gemeente_uwv", "druk_werkbedrijf", "druk_onderwijs", "druk_klanten", "druk_vakbonden", "druk_belangenorganisaties", "druk_aandeelhouders", "druk_werknemers"];
+    let with = |known: usize, nvt: &[&str]| -> Answers {
+        pressure
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let a = if nvt.contains(id) { "nvt" } else if i < known { "geen" } else { "weet_niet" };
+                (id.to_string(), Answer::Text(a.into()))
+            })
+            .collect()
+    };
+    assert_eq!(light(&with(1, &[]), "norm_druk"), Light::Onbekend, "one 'geen druk' beside eight 'weet ik niet' is no rood");
+    assert_eq!(light(&with(4, &[]), "norm_druk"), Light::Onbekend, "4 of 9");
+    assert_eq!(light(&with(5, &[]), "norm_druk"), Light::Rood, "5 of 9");
+    // Shareholders and trade unions that do not exist leave the count: 4 of 7 is enough.
+    let no_owners = ["druk_vakbonden", "druk_aandeelhouders"];
+    assert_eq!(light(&with(4, &no_owners), "norm_druk"), Light::Rood);
+    assert_eq!(light(&with(3, &no_owners), "norm_druk"), Light::Onbekend);
+    // Every factor says on how many answered questions it rests.
+    let f = q().score(&with(4, &no_owners));
+    let norm = f.factor("sociale_norm").unwrap();
+    assert_eq!((norm.answered, norm.asked), (4, 8), "4 of the 7 that apply plus the unanswered region question");
+}
+
+#[test]
+fn niet_van_toepassing_exists_where_a_small_organisation_needs_it_and_is_not_scored() {
+    for id in ["druk_vakbonden", "druk_aandeelhouders", "voordeel_social_return"] {
+        let item = q().item(id).unwrap();
+        let nvt = q().options(item).iter().find(|o| o.id == "nvt").unwrap_or_else(|| panic!("{id} offers nvt"));
+        assert_eq!(nvt.score, None, "{id}");
+    }
+    let a = answers(&[("voordeel_resultaten", "eens".into()), ("voordeel_imago", "eens".into()), ("voordeel_maatschappij", "eens".into()), ("voordeel_vacatures", "eens".into()), ("voordeel_social_return", "nvt".into())]);
+    assert_eq!(q().score(&a).indicator("attitude_voordelen").unwrap().score, Some(75), "nvt leaves the mean");
+}
+
+#[test]
+fn no_answer_enters_the_barriers_twice_and_small_organisations_are_read_by_size() {
+    let with = |staff: u64, vac: u64, outlook: &str, suitable: &str| {
+        answers(&[("medewerkers", staff.into()), ("vacatures", vac.into()), ("werkgelegenheid", outlook.into()), ("geschiktheid", suitable.into())])
+    };
+    // Only 'ruimte voor werk' and suitability enter the factor; the deck's three vacancy rows are
+    // shown but left out of the mean.
+    let s = q().score(&with(100, 0, "stabiel", "redelijk"));
+    let f = s.factor("belemmeringen").unwrap();
+    assert_eq!(f.status, FactorStatus::Scored { score: 25, light: Light::Rood });
+    for row in ["belemmering_vacatures", "belemmering_verwachting", "belemmering_vacatures_verwachting"] {
+        assert!(!q().indicator(row).unwrap().in_factor, "{row}");
+    }
+    // Below 25 employees no vacancy is the usual state: oranje, with what can still be done.
+    let bakery = with(6, 0, "stabiel", "redelijk");
+    assert_eq!(light(&bakery, "belemmering_ruimte"), Light::Oranje);
+    assert!(reason(&bakery, "belemmering_ruimte").contains("jobcarving"));
+    assert_eq!(q().score(&bakery).factor("belemmeringen").unwrap().status, FactorStatus::Scored { score: 50, light: Light::Oranje });
+    assert_eq!(light(&bakery, "belemmering_vacatures_verwachting"), Light::Rood, "the deck's row keeps the deck's rule");
+    assert_eq!(light(&with(24, 0, "groei", "redelijk"), "belemmering_ruimte"), Light::Oranje, "24 is small");
+    assert_eq!(light(&with(25, 0, "groei", "redelijk"), "belemmering_ruimte"), Light::Rood, "25 is not");
+    assert_eq!(light(&with(6, 1, "stabiel", "redelijk"), "belemmering_ruimte"), Light::Groen, "one vacancy in a small firm");
+    assert_eq!(light(&with(40, 1, "stabiel", "redelijk"), "belemmering_ruimte"), Light::Oranje, "2.5 %");
+    assert_eq!(light(&with(40, 2, "stabiel", "redelijk"), "belemmering_ruimte"), Light::Groen, "5 %");
+    assert_eq!(light(&with(6, 3, "krimp", "redelijk"), "belemmering_ruimte"), Light::Rood, "shrink, whatever the size");
+    assert_eq!(light(&with(6, 0, "weet_niet", "redelijk"), "belemmering_ruimte"), Light::Onbekend);
+}
+
+#[test]
+fn the_decks_three_skill_rows() {
+    let with = |lk: &str, lt: &str, ck: &str, ct: &str| {
+        answers(&[("leiding_bekend", lk.into()), ("leiding_getraind", lt.into()), ("collegas_bekend", ck.into()), ("collegas_getraind", ct.into())])
+    };
+    assert_eq!(light(&with("goed", "ja", "redelijk", "ja"), "kennis_samen"), Light::Groen);
+    assert_eq!(light(&with("niet", "nee", "nauwelijks", "nee"), "kennis_samen"), Light::Rood);
+    assert_eq!(light(&with("goed", "ja", "niet", "nee"), "kennis_samen"), Light::Oranje, "mixed");
+    assert_eq!(light(&with("goed", "nee", "redelijk", "nee"), "kennis_samen"), Light::Oranje, "known, not trained");
+    assert_eq!(light(&with("goed", "ja", "weet_niet", "weet_niet"), "kennis_samen"), Light::Groen, "co-workers unknown: supervisors decide");
+    assert_eq!(light(&with("weet_niet", "weet_niet", "weet_niet", "weet_niet"), "kennis_samen"), Light::Onbekend);
+    assert_eq!(reason(&with("goed", "nee", "niet", "nee"), "kennis_collegas"), "werknemers kennen de doelgroepen niet of nauwelijks en zijn niet getraind");
+    let deck = q().indicator("kennis_samen").unwrap().labels.as_ref().unwrap();
+    assert_eq!((&*deck.rood.nl, &*deck.oranje.nl, &*deck.groen.nl), ("niet/nauwelijks bekend en niet getraind", "redelijk bekend met of getraind", "redelijk tot zeer goed bekend met of getraind"));
+    assert!(!q().indicator("kennis_samen").unwrap().in_factor, "a summary of the two rows that enter the factor");
 }
