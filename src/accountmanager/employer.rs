@@ -1,13 +1,17 @@
-//! One employer's result as the accountmanager sees it: the employer's own result view (shared code,
-//! read-only), their plan (shared view), and het goede gesprek, the deck's diagnosis questions answered from the data.
+//! One employer's result as the accountmanager sees it: het goede gesprek (the deck's diagnosis
+//! questions answered by a reading of the result, goals that follow from it, and the check of the
+//! employer's own plan), their plan (shared view), and the employer's own result view (shared code,
+//! read-only).
 
 use leptos::prelude::*;
 use vio_core::envelope::Opened;
 use vio_core::Questionnaire;
 
 use super::state::{use_am, AmRoute};
-use crate::components::plan::PlanView;
+use crate::components::plan::{goal_concern, PlanView};
 use crate::components::result::ResultView;
+use crate::components::terms::Terms;
+use crate::components::LightBadge;
 use crate::i18n::display_date;
 
 #[component]
@@ -28,16 +32,40 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
     };
     let contact = e.organisation.as_ref().map(|o| view! { <p>{ui.t(|u| &u.share_org_contact)}": "{o.contact.clone()}</p> });
     let mismatch = opened.scores_mismatch.then(|| view! { <p class="notice">{ui.am(|u| &u.am_mismatch)}</p> });
+    let q = Questionnaire::vio();
+    let version = e.questionnaire.version;
+    let changed = opened.changed_lights.clone();
+    let older = (version < q.version).then(|| {
+        let text = move || {
+            let lang = ui.lang();
+            let v = version.to_string();
+            if changed.is_empty() {
+                return ui.am_fill(|u| &u.am_same_lights, "v", &v);
+            }
+            let list = changed
+                .iter()
+                .filter_map(|c| {
+                    let name = q.factor(&c.factor)?.name.get(lang);
+                    Some(format!("{name} ({} → {})", crate::components::light_word(c.then, ui), crate::components::light_word(c.now, ui)))
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            ui.am_fill(|u| &u.am_changed_lights, "v", &v).replace("{list}", &list)
+        };
+        view! { <p class="notice">{text}</p> }
+    });
     let card = Signal::stored(opened.scores.clone());
+    let answers = Signal::stored(e.answers.clone());
     view! {
         <div class="result">
             {back}
             <h1 tabindex="-1">{heading}</h1>
             {contact}
             {mismatch}
+            {older}
             <Conversation opened=opened.clone()/>
             <PlanView plan=opened.envelope.plan.clone()/>
-            <ResultView card/>
+            <ResultView card answers/>
         </div>
     }
     .into_any()
@@ -49,26 +77,93 @@ fn Conversation(opened: Opened) -> impl IntoView {
     let q = Questionnaire::vio();
     let c = &q.conversation;
     let answers = opened.envelope.answers;
+    let card = opened.scores;
+    let quadrant = q.quadrant_reading(&card);
+    let diagnosis = c
+        .diagnosis
+        .iter()
+        .map(|d| {
+            let readings = d
+                .indicators
+                .iter()
+                .filter_map(|id| card.indicator(id))
+                .map(|s| {
+                    let s = s.clone();
+                    let name = q.indicator(&s.id).map(|i| &i.name);
+                    let light = s.light;
+                    view! {
+                        <li>
+                            <LightBadge light=Signal::stored(light)/>" "
+                            <span>{move || name.map(|n| n.get(ui.lang())).unwrap_or_default()}": "{move || q.reason(&s, ui.lang())}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let facts = q
+                .facts(d, &answers)
+                .into_iter()
+                .map(|(item, a)| {
+                    let a = a.clone();
+                    view! { <dt>{move || item.text.get(ui.lang())}</dt><dd>{move || q.answer_text(item, &a, ui.lang()).unwrap_or_default()}</dd> }
+                })
+                .collect_view();
+            view! {
+                <article class="diagnosis" id=format!("diagnose-{}", d.id)>
+                    <h3>{move || d.question.get(ui.lang())}</h3>
+                    <ul class="readings">{readings}</ul>
+                    <dl>{facts}</dl>
+                </article>
+            }
+        })
+        .collect_view();
+    let goals = q
+        .suggested_goals(&answers, &card)
+        .into_iter()
+        .map(|g| {
+            let (step, factor, support) = (g.step, g.factor, g.support);
+            let mut texts = vec![&step.goal];
+            texts.extend(support.iter().copied());
+            view! {
+                <li>
+                    <strong>{move || step.goal.get(ui.lang())}</strong>
+                    <p>{ui.am(|u| &u.conversation_factor)}": "{move || factor.name.get(ui.lang())}</p>
+                    <p>{ui.am(|u| &u.conversation_support)}":"</p>
+                    <ul>{support.into_iter().map(|s| view! { <li>{move || s.get(ui.lang())}</li> }).collect_view()}</ul>
+                    <Terms texts/>
+                </li>
+            }
+        })
+        .collect_view();
+    let plan_check = (!opened.envelope.plan.is_empty()).then(|| {
+        let checks = opened
+            .envelope
+            .plan
+            .iter()
+            .map(|goal| {
+                let (what, factor) = (goal.what.clone(), goal.factor.clone());
+                let card = card.clone();
+                view! {
+                    <li><strong>{what}</strong>" – "{move || goal_concern(ui, &card, &factor).unwrap_or_else(|| ui.am(|u| &u.conversation_goal_ok)().to_string())}</li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{ui.am(|u| &u.conversation_goal_check)}</h3>
+            <ul class="goal-check">{checks}</ul>
+        }
+    });
     view! {
         <section class="conversation" aria-labelledby="conversation-title">
             <h2 id="conversation-title">{ui.am(|u| &u.conversation_title)}</h2>
-            <p>{move || c.intro.get(ui.lang()).to_string()}</p>
-            {c.diagnosis.iter().map(|d| {
-                let rows = d.items.iter().filter_map(|id| q.item(id)).map(|item| {
-                    let answers = answers.clone();
-                    let answer = move || answers.get(&*item.id).and_then(|a| q.answer_text(item, a, ui.lang()))
-                        .unwrap_or_else(|| ui.am(|u| &u.not_answered)().to_string());
-                    view! { <dt>{move || item.text.get(ui.lang()).to_string()}</dt><dd>{answer}</dd> }
-                }).collect_view();
-                view! {
-                    <article class="diagnosis" id=format!("diagnose-{}", d.id)>
-                        <h3>{move || d.question.get(ui.lang()).to_string()}</h3>
-                        <dl>{rows}</dl>
-                    </article>
-                }
-            }).collect_view()}
+            <p>{move || c.intro.get(ui.lang())}</p>
+            <p class="quadrant-reading"><strong>{ui.am(|u| &u.conversation_quadrant)}": "</strong>{move || quadrant.get(ui.lang())}</p>
+            {diagnosis}
+            <h3>{ui.am(|u| &u.conversation_goals)}</h3>
+            <p>{move || c.goals_intro.get(ui.lang())}</p>
+            <ol class="suggested-goals">{goals}</ol>
+            {plan_check}
             <h3>{ui.am(|u| &u.conversation_next)}</h3>
-            <ul>{c.next_steps.iter().map(|s| view! { <li>{move || s.get(ui.lang()).to_string()}</li> }).collect_view()}</ul>
+            <ul>{c.next_steps.iter().map(|s| view! { <li>{move || s.get(ui.lang())}</li> }).collect_view()}</ul>
         </section>
     }
 }

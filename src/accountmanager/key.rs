@@ -217,7 +217,7 @@ pub fn Poster() -> impl IntoView {
         </p>
         <article class="poster">
             <h1 tabindex="-1">{ui.am(|u| &u.am_poster_title)}</h1>
-            <p class="poster-lead">{move || ui.am_fill(|u| &u.am_poster_lead, "name", &name)}</p>
+            <p class="poster-lead">{move || ui.am_fill(|u| &u.am_poster_lead, "name", &name).replace("{minutes}", &vio_core::Questionnaire::vio().duration_minutes(ui.lang()).to_string())}</p>
             <div class="poster-qr" role="img" aria-label=ui.am(|u| &u.am_qr_alt) inner_html=qr_svg(&link)></div>
             <p class="poster-link mono">{link.clone()}</p>
             <p>{ui.am(|u| &u.check_code)}": "<strong class="fingerprint">{fingerprint}</strong></p>

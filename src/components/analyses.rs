@@ -143,13 +143,15 @@ pub fn AnalysisScreen(id: u32) -> impl IntoView {
     let date = a.completed_on.clone();
     let title = move || app.ui.fill(|u| &u.analysis_of, "date", &display_date(&date, app.lang()));
     let card = Signal::stored(q.score(&a.answers));
+    let answers = Signal::stored(a.answers.clone());
     let print = move |_| {
         let _ = window().print();
     };
     view! {
         <div class="result">
             <h1 tabindex="-1">{title}</h1>
-            <ResultView card/>
+            <OlderVersionNote version=a.questionnaire.version/>
+            <ResultView card answers/>
             <PlanView plan=a.plan.clone()/>
             <p class="actions">
                 <button type="button" class="button" on:click=print>{app.t(|u| &u.print_report)}</button>
@@ -234,6 +236,7 @@ pub fn CompareScreen(first: u32, second: u32) -> impl IntoView {
     view! {
         <div class="result compare">
             <h1 tabindex="-1">{app.t(|u| &u.compare_title)}</h1>
+            <OlderVersionNote version=a.questionnaire.version.min(b.questionnaire.version)/>
             <div class="chart-and-table">
                 <RadarChart series/>
                 <table class="scores">
@@ -255,6 +258,14 @@ pub fn CompareScreen(first: u32, second: u32) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// An analysis made with an earlier questionnaire version is scored by today's rules; the page says
+/// so, because its colours may differ from what the employer saw then.
+#[component]
+fn OlderVersionNote(version: u32) -> impl IntoView {
+    let app = use_app();
+    (version < Questionnaire::vio().version).then(|| view! { <p class="notice">{move || app.ui.fill(|u| &u.older_version, "v", &version.to_string())}</p> })
 }
 
 /// All analyses as one passphrase-encrypted file, and back (merged, never overwriting silently).

@@ -11,6 +11,7 @@ mod questionnaire;
 pub mod result;
 mod share;
 mod start;
+pub mod terms;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -22,7 +23,7 @@ use vio_core::Questionnaire;
 use crate::route::Route;
 use crate::state::{use_app, AppState};
 
-pub use light::LightBadge;
+pub use light::{light_word, LightBadge};
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -1,18 +1,19 @@
 //! The plan van aanpak: at most two goals, each linked to a factor, with SMART fields and the chosen
-//! support (the factor's advice offers are suggested, free text is allowed). The editor saves every
-//! keystroke through `AppState::set_plan`; the read-only view is shared with the accountmanager.
+//! support (the factor's advice offers for this employer are suggested, free text is allowed), and
+//! the deck's check that a goal follows from the diagnosis. The editor saves every keystroke through
+//! `AppState::set_plan`; the read-only view is shared with the accountmanager.
 
 use leptos::prelude::*;
 use vio_core::envelope::{Goal, MAX_TEXT_CHARS};
-use vio_core::Questionnaire;
+use vio_core::{Questionnaire, Scorecard};
 
-use crate::i18n::use_ui;
+use crate::i18n::{use_ui, Ui};
 use crate::state::use_app;
 
 const MAX_GOALS: usize = 2;
 
 #[component]
-pub fn PlanEditor() -> impl IntoView {
+pub fn PlanEditor(card: Memo<Scorecard>) -> impl IntoView {
     let app = use_app();
     let plan = Memo::new(move |_| app.plan());
     let add = move |_| {
@@ -24,7 +25,7 @@ pub fn PlanEditor() -> impl IntoView {
         <section class="plan" aria-labelledby="plan-title">
             <h2 id="plan-title">{app.t(|u| &u.plan_title)}</h2>
             <p>{app.t(|u| &u.plan_lead)}</p>
-            {move || (0..plan.with(Vec::len)).map(|i| view! { <GoalEditor index=i plan/> }).collect_view()}
+            {move || (0..plan.with(Vec::len)).map(|i| view! { <GoalEditor index=i plan card/> }).collect_view()}
             <Show when=move || plan.with(|p| p.len() < MAX_GOALS)>
                 <p class="actions"><button type="button" class="button" on:click=add>{app.t(|u| &u.plan_add)}</button></p>
             </Show>
@@ -33,7 +34,7 @@ pub fn PlanEditor() -> impl IntoView {
 }
 
 #[component]
-fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>) -> impl IntoView {
+fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>, card: Memo<Scorecard>) -> impl IntoView {
     let app = use_app();
     let q = Questionnaire::vio();
     let goal = move || plan.with(|p| p.get(index).cloned()).unwrap_or_default();
@@ -60,8 +61,12 @@ fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>) -> impl IntoView {
     };
     let offers = move || {
         let g = goal();
-        q.factor(&g.factor).map(|f| f.advice.offers.iter().map(|o| view! { <option value=o.get(app.lang()).to_string()></option> }).collect_view())
+        let answers = app.stored.with(|s| s.draft.as_ref().map(|d| d.answers.clone()).unwrap_or_default());
+        q.factor(&g.factor).map(|f| {
+            card.with(|c| q.advice_for(f, &answers, c).offers).into_iter().map(|o| view! { <option value=o.get(app.lang()).to_string()></option> }).collect_view()
+        })
     };
+    let concern = move || card.with(|c| goal_concern(app.ui, c, &goal().factor));
     view! {
         <fieldset class="goal group">
             <legend>{move || app.ui.fill(|u| &u.plan_goal, "n", &(index + 1).to_string())}</legend>
@@ -71,6 +76,7 @@ fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>) -> impl IntoView {
                     <option value="">{app.t(|u| &u.plan_choose)}</option>
                     {q.factors.iter().map(|f| view! { <option value=f.id.clone()>{move || f.name.get(app.lang()).to_string()}</option> }).collect_view()}
                 </select>
+                <p class="hint concern" aria-live="polite">{concern}</p>
                 {field("what", |u| &u.plan_what, |g| g.what.clone(), |g, v| g.what = v)}
                 {field("who", |u| &u.plan_who, |g| g.who.clone(), |g, v| g.who = v)}
                 {field("when", |u| &u.plan_when, |g| g.when.clone(), |g, v| g.when = v)}
@@ -84,6 +90,17 @@ fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>) -> impl IntoView {
             <p class="actions"><button type="button" class="button" on:click=remove>{app.t(|u| &u.plan_remove)}</button></p>
         </fieldset>
     }
+}
+
+/// The deck's "check of je doel logisch volgt uit je diagnose", in words: `None` when it does.
+pub fn goal_concern(ui: Ui, card: &Scorecard, factor: &str) -> Option<String> {
+    let q = Questionnaire::vio();
+    let rood = q.goal_concern(card, factor);
+    let name = q.factor(factor)?.name.get(ui.lang());
+    (!rood.is_empty()).then(|| {
+        let list = rood.iter().map(|f| f.name.get(ui.lang())).collect::<Vec<_>>().join(", ");
+        ui.fill(|u| &u.goal_concern, "factor", name).replace("{rood}", &list)
+    })
 }
 
 /// A plan as text, for a completed analysis, the printed report and the accountmanager.

@@ -8,6 +8,7 @@ use vio_core::ui::UiTexts;
 use vio_core::{Answer, Lang, Questionnaire};
 
 use super::questionnaire::PageErrors;
+use super::terms::Terms;
 use crate::state::use_app;
 
 #[component]
@@ -18,17 +19,12 @@ pub fn Question(item: &'static Item) -> impl IntoView {
     }
 }
 
+/// The terms the question names, explained where the question is asked.
 #[component]
 fn Help(item: &'static Item) -> impl IntoView {
-    let app = use_app();
-    item.help.as_ref().map(|help| {
-        view! {
-            <details class="help">
-                <summary>{app.t(|u| &u.what_is_this)}</summary>
-                <p>{move || help.get(app.lang()).to_string()}</p>
-            </details>
-        }
-    })
+    let q = Questionnaire::vio();
+    let texts = std::iter::once(&item.text).chain(q.options(item).iter().map(|o| &o.label)).collect();
+    view! { <Terms texts/> }
 }
 
 #[component]

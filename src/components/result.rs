@@ -1,14 +1,17 @@
-//! The result: radar chart with its table, a traffic light per factor with its reason (details per
-//! indicator), the behaviour × intention quadrant, and advice with rood and oranje first.
+//! The result: "Uw eerste stap", answers that contradict each other, radar chart with its table, a
+//! traffic light per factor with its reason and the number of questions it rests on (details per
+//! indicator), the behaviour × intention quadrant, and the advice for this employer, rood first.
 
 use leptos::prelude::*;
+use vio_core::advice::Inconsistency;
 use vio_core::questionnaire::Factor;
 use vio_core::scoring::{FactorScore, Level};
-use vio_core::{FactorStatus, Light, Questionnaire, Scorecard};
+use vio_core::{Answers, FactorStatus, Light, Questionnaire, Scorecard};
 
 use super::echart::EChart;
 use super::light::light_word;
 use super::plan::{PlanEditor, PlanView};
+use super::terms::Terms;
 use super::LightBadge;
 use crate::chart;
 use crate::route::Route;
@@ -20,9 +23,8 @@ use crate::state::use_app;
 pub fn ResultScreen() -> impl IntoView {
     let app = use_app();
     let q = Questionnaire::vio();
-    let card = Memo::new(move |_| {
-        app.stored.with(|s| s.draft.as_ref().map(|d| q.score(&d.answers)).unwrap_or_else(|| q.score(&Default::default())))
-    });
+    let answers = Memo::new(move |_| app.stored.with(|s| s.draft.as_ref().map(|d| d.answers.clone()).unwrap_or_default()));
+    let card = Memo::new(move |_| answers.with(|a| q.score(a)));
     let edit = move |_| Route::Section(q.sections[0].id.to_string()).go();
     let print = move |_| {
         let _ = window().print();
@@ -34,8 +36,8 @@ pub fn ResultScreen() -> impl IntoView {
         <div class="result">
             <p class="print-only">{move || app.ui.fill(|u| &u.report_date, "date", &crate::i18n::display_date(&completed_on(), app.lang()))}</p>
             <h1 tabindex="-1">{app.t(|u| &u.result_title)}</h1>
-            <ResultView card/>
-            <div class="no-print"><PlanEditor/></div>
+            <ResultView card answers/>
+            <div class="no-print"><PlanEditor card/></div>
             // The report shows the plan as text, not as form fields.
             <div class="print-only">{move || view! { <PlanView plan=app.plan()/> }}</div>
             <p class="actions">
@@ -50,7 +52,7 @@ pub fn ResultScreen() -> impl IntoView {
 
 /// Everything a result shows, for the employer's own result and, read-only, for the accountmanager.
 #[component]
-pub fn ResultView(#[prop(into)] card: Signal<Scorecard>) -> impl IntoView {
+pub fn ResultView(#[prop(into)] card: Signal<Scorecard>, #[prop(into)] answers: Signal<Answers>) -> impl IntoView {
     let ui = use_ui();
     let q = Questionnaire::vio();
     let inclusive = move || match card.with(|c| c.inclusive) {
@@ -60,6 +62,8 @@ pub fn ResultView(#[prop(into)] card: Signal<Scorecard>) -> impl IntoView {
     };
     view! {
         <p class="lead">{ui.t(|u| &u.result_lead)}</p>
+        <Checks card answers/>
+        <FirstSteps card answers/>
         <p>{inclusive}</p>
         <section aria-labelledby="chart-title" class="chart-section">
             <h2 id="chart-title">{ui.t(|u| &u.chart_title)}</h2>
@@ -75,7 +79,62 @@ pub fn ResultView(#[prop(into)] card: Signal<Scorecard>) -> impl IntoView {
             </ul>
         </section>
         <QuadrantView card/>
-        <AdviceList card/>
+        <AdviceList card answers/>
+    }
+}
+
+/// "Uw eerste stap": the one or two most promising steps the definition's rules choose.
+#[component]
+fn FirstSteps(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoView {
+    let ui = use_ui();
+    let q = Questionnaire::vio();
+    let steps = Memo::new(move |_| answers.with(|a| card.with(|c| q.first_steps(a, c).iter().map(|s| &*s.id).collect::<Vec<_>>())));
+    view! {
+        <section class="first-step" aria-labelledby="first-step-title">
+            <h2 id="first-step-title">{ui.t(|u| &u.first_step_title)}</h2>
+            <p>{ui.t(|u| &u.first_step_lead)}</p>
+            <ol>
+                {move || steps.get().into_iter().filter_map(|id| q.first_steps.iter().find(|s| s.id == id)).map(|s| view! {
+                    <li>
+                        <h3>{move || s.title.get(ui.lang())}</h3>
+                        <p>{move || s.text.get(ui.lang())}</p>
+                        <Terms texts=vec![&s.title, &s.text]/>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// Answers that contradict each other, pointed out so the employer can correct them.
+#[component]
+fn Checks(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoView {
+    let ui = use_ui();
+    let q = Questionnaire::vio();
+    let messages = move || {
+        let lang = ui.lang();
+        answers.with(|a| {
+            card.with(|c| {
+                q.inconsistencies(a, c)
+                    .iter()
+                    .map(|i| match i {
+                        Inconsistency::Check(check) => check.message.get(lang).to_string(),
+                        Inconsistency::OverLimit { item, bound } => ui.fill(|u| &u.over_limit, "item", item.text.get(lang)).replace("{bound}", bound.text.get(lang)),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    move || {
+        let list = messages();
+        (!list.is_empty()).then(|| {
+            view! {
+                <section class="notice checks" aria-labelledby="checks-title">
+                    <h2 id="checks-title">{ui.t(|u| &u.check_title)}</h2>
+                    <ul>{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </section>
+            }
+        })
     }
 }
 
@@ -155,7 +214,12 @@ fn FactorLight(factor: &'static Factor, card: Signal<Scorecard>, index: usize) -
     let reason = move || {
         let lang = ui.lang();
         score.with(|f: &FactorScore| match f.status {
-            FactorStatus::InsufficientData => format!("{}: {}", ui.t(|u| &u.insufficient_data)(), ui.t(|u| &u.insufficient_reason)()),
+            FactorStatus::InsufficientData => {
+                // Say why when the definition knows (e.g. "u weet nog niet wat u wilt").
+                let unknown = f.indicators.iter().find(|i| i.light == Light::Onbekend && q.indicator(&i.id).is_some_and(|d| d.in_factor));
+                let why = unknown.map(|i| q.reason(i, lang)).filter(|r| !r.is_empty()).unwrap_or_else(|| ui.t(|u| &u.insufficient_reason)().to_string());
+                format!("{}: {why}", ui.t(|u| &u.insufficient_data)())
+            }
             FactorStatus::Scored { light, .. } => {
                 let why = f.leading_indicator().map(|i| q.reason(i, lang)).unwrap_or_default();
                 format!("{}: {why}", light_word(light, ui))
@@ -174,6 +238,7 @@ fn FactorLight(factor: &'static Factor, card: Signal<Scorecard>, index: usize) -
                 <span class="factor-score">{score_text}</span>
             </div>
             <p class="reason">{reason}</p>
+            <p class="rests-on">{move || score.with(|f| ui.fill(|u| &u.rests_on, "n", &f.answered.to_string()).replace("{m}", &f.asked.to_string()))}</p>
             <details>
                 <summary>{ui.t(|u| &u.show_indicators)}<span class="visually-hidden">": "{move || factor_name(factor, ui.lang())}</span></summary>
                 <p class="explanation">{move || factor.explanation.get(ui.lang()).to_string()}</p>
@@ -181,8 +246,9 @@ fn FactorLight(factor: &'static Factor, card: Signal<Scorecard>, index: usize) -
                     {factor.indicators.iter().enumerate().map(|(j, ind)| {
                         let s = Memo::new(move |_| score.with(|f| f.indicators[j].clone()));
                         view! {
-                            <li>
+                            <li class:summary=!ind.in_factor>
                                 <span class="indicator-name">{move || ind.name.get(ui.lang()).to_string()}</span>
+                                {(!ind.in_factor).then(|| view! { <span class="not-in-factor">" ("{ui.t(|u| &u.not_in_factor)}")"</span> })}
                                 <LightBadge light=Signal::derive(move || s.with(|s| s.light))/>
                                 <span class="indicator-reason">{move || {
                                     let s = s.get();
@@ -238,37 +304,50 @@ fn QuadrantView(card: Signal<Scorecard>) -> impl IntoView {
 }
 
 #[component]
-fn AdviceList(card: Signal<Scorecard>) -> impl IntoView {
+fn AdviceList(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoView {
     let ui = use_ui();
     let q = Questionnaire::vio();
-    let grouped = Memo::new(move |_| {
+    let others = Memo::new(move |_| {
         card.with(|c| {
-            let ids = |pred: fn(Light) -> bool| -> Vec<(String, Light)> {
-                c.advice_order().into_iter().filter(|f| pred(f.status.light())).map(|f| (f.id.clone(), f.status.light())).collect()
-            };
-            (ids(|l| matches!(l, Light::Rood | Light::Oranje)), ids(|l| l == Light::Groen), ids(|l| l == Light::Onbekend))
+            let ids = |light: Light| -> Vec<String> { c.factors.iter().filter(|f| f.status.light() == light).map(|f| f.id.clone()).collect() };
+            (ids(Light::Groen), ids(Light::Onbekend))
         })
     });
-    let names = move |list: Vec<(String, Light)>| {
-        list.iter().filter_map(|(id, _)| q.factor(id)).map(|f| factor_name(f, ui.lang())).collect::<Vec<_>>().join(", ")
+    let names = move |list: Vec<String>| list.iter().filter_map(|id| q.factor(id)).map(|f| factor_name(f, ui.lang())).collect::<Vec<_>>().join(", ");
+    let advice = move || {
+        answers.with(|a| {
+            card.with(|c| {
+                q.advice(a, c)
+                    .into_iter()
+                    .map(|adv| {
+                        let light = c.factor(&adv.factor.id).map_or(Light::Onbekend, |f| f.status.light());
+                        let f = adv.factor;
+                        let mut texts = vec![adv.why];
+                        texts.extend(adv.offers.iter().copied());
+                        view! {
+                            <article class="advice-item">
+                                <h3>{factor_name(f, ui.lang())}" "<LightBadge light=Signal::stored(light)/></h3>
+                                <p>{adv.why.get(ui.lang())}</p>
+                                <h4>{ui.t(|u| &u.advice_offers)}</h4>
+                                <ul>{adv.offers.iter().map(|o| view! { <li>{o.get(ui.lang())}</li> }).collect_view()}</ul>
+                                <Terms texts/>
+                            </article>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
     };
     view! {
         <section aria-labelledby="advice-title" class="advice">
             <h2 id="advice-title">{ui.t(|u| &u.advice_title)}</h2>
             <p>{ui.t(|u| &u.advice_lead)}</p>
-            {move || grouped.get().0.into_iter().filter_map(|(id, light)| q.factor(&id).map(|f| (f, light))).map(|(f, light)| view! {
-                <article class="advice-item">
-                    <h3>{factor_name(f, ui.lang())}" "<LightBadge light=Signal::stored(light)/></h3>
-                    <p>{f.advice.why.get(ui.lang()).to_string()}</p>
-                    <h4>{ui.t(|u| &u.advice_offers)}</h4>
-                    <ul>{f.advice.offers.iter().map(|o| view! { <li>{o.get(ui.lang()).to_string()}</li> }).collect_view()}</ul>
-                </article>
-            }).collect_view()}
-            <Show when=move || !grouped.with(|g| g.1.is_empty())>
-                <p><strong>{ui.t(|u| &u.advice_good_list)}": "</strong>{move || names(grouped.get().1)}</p>
+            {advice}
+            <Show when=move || !others.with(|g| g.0.is_empty())>
+                <p><strong>{ui.t(|u| &u.advice_good_list)}": "</strong>{move || names(others.get().0)}</p>
             </Show>
-            <Show when=move || !grouped.with(|g| g.2.is_empty())>
-                <p><strong>{ui.t(|u| &u.advice_unknown_list)}": "</strong>{move || names(grouped.get().2)}</p>
+            <Show when=move || !others.with(|g| g.1.is_empty())>
+                <p><strong>{ui.t(|u| &u.advice_unknown_list)}": "</strong>{move || names(others.get().1)}</p>
             </Show>
         </section>
     }

@@ -59,9 +59,9 @@ impl Questionnaire {
     /// Advice for the factors that are rood or oranje, rood first, in the definition's order within
     /// a colour (gedrag and intentie first: they frame the situation).
     pub fn advice(&self, answers: &Answers, card: &Scorecard) -> Vec<FactorAdvice<'_>> {
-        [Light::Rood, Light::Oranje]
+        card.advice_order()
             .into_iter()
-            .flat_map(|light| card.factors.iter().filter(move |f| f.status.light() == light))
+            .filter(|f| matches!(f.status.light(), Light::Rood | Light::Oranje))
             .filter_map(|f| self.factor(&f.id))
             .map(|f| self.advice_for(f, answers, card))
             .collect()
@@ -114,7 +114,7 @@ impl Questionnaire {
 
     /// The facts of a diagnosis question that are there: numbers above 0 and options that score
     /// above 0 (a plan that exists, not "nee"), as the item with the answer shown.
-    pub fn facts<'a>(&'a self, d: &'a Diagnosis, answers: &'a Answers) -> Vec<(&'a Item, &'a Answer)> {
+    pub fn facts<'a, 'b>(&'a self, d: &'a Diagnosis, answers: &'b Answers) -> Vec<(&'a Item, &'b Answer)> {
         d.facts
             .iter()
             .filter_map(|id| Some((self.item(id)?, self.scorable_answer(id, answers)?)))
@@ -151,6 +151,11 @@ impl Questionnaire {
             }
         }
         (total_words * 60).div_ceil(m.words_per_minute) + acting
+    }
+
+    /// The start screen's promise: the longest path in whole minutes, rounded up.
+    pub fn duration_minutes(&self, lang: Lang) -> u32 {
+        self.duration_seconds(&self.longest_path(), lang).div_ceil(60)
     }
 
     /// The answers that show every question: the longest path, which the start screen promises.
@@ -295,6 +300,14 @@ mod tests {
         let plans: Vec<&str> = q().facts(plan, &a).iter().map(|(i, _)| &*i.id).collect();
         assert_eq!(plans, ["plan_aanpassingen", "plan_werkervaring", "plan_detachering", "coping_plan"], "concrete plans and those thought about, no 'nee'");
         assert_eq!(q().quadrant_reading(&q().score(&golden("weet_niet"))).nl, q().conversation.quadrant.unknown.nl);
+    }
+
+    /// The static start screen in index.html shows before the wasm runs; it must say what the app
+    /// says once it has taken over, or the text (and the page's layout) would jump.
+    #[test]
+    fn the_static_start_screen_promises_the_computed_duration() {
+        let said = crate::ui::UiTexts::get().start_duration.nl.replace("{n}", &q().duration_minutes(Lang::Nl).to_string());
+        assert!(include_str!("../../../index.html").contains(&*said), "index.html should say: {said}");
     }
 
     #[test]

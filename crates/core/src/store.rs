@@ -99,6 +99,7 @@ impl Stored {
     pub fn sync_draft(&mut self) {
         let Some(draft) = &self.draft else { return };
         if let Some(a) = self.analyses.iter_mut().find(|a| Some(a.id) == draft.analysis) {
+            a.questionnaire = draft.questionnaire.clone();
             a.answers = draft.answers.clone();
             a.plan = draft.plan.clone();
         }
@@ -200,6 +201,8 @@ pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNot
         Some(mut s) => {
             if let Some(d) = &mut s.draft {
                 d.answers = q.sanitize(&d.answers);
+                // A draft goes on in today's questionnaire; completed analyses keep their version.
+                d.questionnaire = QuestionnaireRef::of(q);
             }
             for a in &mut s.analyses {
                 a.answers = q.sanitize(&a.answers);
