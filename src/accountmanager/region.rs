@@ -163,7 +163,20 @@ fn IndicatorTable(table: region::IndicatorTable) -> impl IntoView {
     let ui = use_am().ui;
     let q = Questionnaire::vio();
     let name = q.indicator(&table.indicator).map(|i| &i.name);
+    // The deck's wording of the three lights for this row, where the deck has one.
+    let labels = q.indicator(&table.indicator).and_then(|i| i.labels.as_ref()).map(|l| {
+        let line = move || {
+            let lang = ui.lang();
+            [(&ui.t(|u| &u.light_rood)(), &l.rood), (&ui.t(|u| &u.light_oranje)(), &l.oranje), (&ui.t(|u| &u.light_groen)(), &l.groen)]
+                .iter()
+                .map(|(word, text)| format!("{word}: {}", text.get(lang)))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        view! { <p class="note deck-labels">{line}</p> }
+    });
     view! {
+        {labels}
         <table class="scores region">
             <caption>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}" – "{ui.am(|u| &u.region_as_table)}</caption>
             <thead><tr>

@@ -1,6 +1,7 @@
 // Shared by the browser tests: the questionnaire definition (to find questions by their visible
 // text), the answer profiles, and guards for accessibility and the network.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test as base } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -98,3 +99,36 @@ export const test = base.extend({
     if (!consoleErrorsExpected) expect(problems, 'CSP violations or console errors').toEqual([]);
   },
 });
+
+/** Creates a key on the accountmanager's page and downloads its plain backup into `dir`. */
+export async function createKey(page, name, dir) {
+  await page.goto('accountmanager/');
+  await page.getByLabel(ui.am_name_label.nl).fill(name);
+  await page.getByRole('button', { name: ui.am_create.nl }).click();
+  const fingerprint = (await page.locator('#fingerprint').innerText()).trim();
+  const publicKey = (await page.locator('#public-key').innerText()).trim();
+  const link = await page.getByRole('textbox', { name: ui.am_share_link.nl }).inputValue();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.am_backup_plain.nl }).click()]);
+  const identityPath = join(dir, `identity-${fingerprint}.txt`);
+  await download.saveAs(identityPath);
+  return { fingerprint, publicKey, link, identityPath };
+}
+
+/** Clicks a download button and saves the file at `path`; returns the suggested name. */
+export async function download(page, buttonName, path) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  await d.saveAs(path);
+  return d.suggestedFilename();
+}
+
+/** Opens files on the accountmanager's page and returns the status cell text per file name. */
+export async function openFiles(page, files) {
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.map(([name, buffer]) => ({ name, mimeType: 'application/octet-stream', buffer })));
+  const statuses = {};
+  for (const [name] of files) {
+    const row = page.locator('table.files tr', { has: page.locator('td', { hasText: name }) }).last();
+    await expect(row).toBeVisible();
+    statuses[name] = (await row.locator('td').nth(3).innerText()).trim();
+  }
+  return statuses;
+}

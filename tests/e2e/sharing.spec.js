@@ -8,47 +8,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { completeQuestionnaire, expectNoAxeViolations, newGuardedContext, profiles, ui, vio, watchNetwork, test } from './helpers.js';
+import { completeQuestionnaire, createKey as createKeyIn, download, expectNoAxeViolations, newGuardedContext, openFiles, profiles, ui, vio, watchNetwork, test } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vio-sharing-'));
+const createKey = (page, name) => createKeyIn(page, name, dir);
 const MARKUP = '<img src=x onerror=alert(1)>';
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-
-/** Creates a key on the accountmanager's page and downloads its plain backup. */
-async function createKey(page, name) {
-  await page.goto('accountmanager/');
-  await page.getByLabel(ui.am_name_label.nl).fill(name);
-  await page.getByRole('button', { name: ui.am_create.nl }).click();
-  const fingerprint = (await page.locator('#fingerprint').innerText()).trim();
-  const publicKey = (await page.locator('#public-key').innerText()).trim();
-  const link = await page.getByRole('textbox', { name: ui.am_share_link.nl }).inputValue();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.am_backup_plain.nl }).click()]);
-  const identityPath = join(dir, `identity-${fingerprint}.txt`);
-  await download.saveAs(identityPath);
-  return { fingerprint, publicKey, link, identityPath };
-}
-
-async function download(page, buttonName, path) {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
-  await d.saveAs(path);
-  return d.suggestedFilename();
-}
-
-/** Opens files on the accountmanager's page and returns the status cell text per file name. */
-async function openFiles(page, files) {
-  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.map(([name, buffer]) => ({ name, mimeType: 'application/octet-stream', buffer })));
-  const statuses = {};
-  for (const [name] of files) {
-    const row = page.locator('table.files tr', { has: page.locator('td', { hasText: name }) }).last();
-    await expect(row).toBeVisible();
-    statuses[name] = (await row.locator('td').nth(3).innerText()).trim();
-  }
-  return statuses;
-}
 
 const ageCli = (args, input) => execFileSync('age', args, { input });
 
@@ -110,9 +79,9 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await am.getByRole('link', { name: `${ui.am_view.nl}: from-app.age` }).click();
   await expect(am.getByRole('heading', { level: 1 })).toHaveText(t('am_result_of', { name: MARKUP, date: today().split('-').reverse().join('-') }));
   await expect(am.getByRole('heading', { name: ui.conversation_title.nl })).toBeVisible();
-  const intent = vio.sections.flatMap((s) => s.items).find((i) => i.id === 'intentie');
-  const wanted = intent.options.find((o) => o.id === profiles.inclusief.answers.intentie).label.nl;
-  await expect(am.locator('#diagnose-intentie dd').first()).toHaveText(wanted);
+  // Het goede gesprek reads the intention instead of listing the answer.
+  const intent = vio.factors.find((f) => f.id === 'intentie').indicators[0].rule.cases.find((c) => c.light === 'groen');
+  await expect(am.locator('#diagnose-intentie')).toContainText(intent.reason.nl);
   await expect(am.locator('#radar svg')).toBeVisible();
   expect(await am.locator('main img').count()).toBe(0);
   await expectNoAxeViolations(am, 'employer result for the accountmanager');
