@@ -26,6 +26,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = echarts, js_name = load)]
     pub fn echarts_load();
 
+    /// Redraws at the element's present size (after the window was resized or zoomed).
+    #[wasm_bindgen(method)]
+    pub fn resize(this: &ChartInstance);
+
     #[wasm_bindgen(method, js_name = setOption)]
     fn set_option(this: &ChartInstance, option: &JsValue, opts: &JsValue);
 

@@ -83,7 +83,7 @@ fn parse_invite(query: &str) -> Option<Invite> {
         let v = percent_decode_str(&v.replace('+', " ")).decode_utf8().ok()?.trim().to_string();
         match k {
             "sleutel" => key = Some(v),
-            "naam" => name = v.chars().take(vio_core::envelope::MAX_TEXT_CHARS).collect(),
+            "naam" => name = vio_core::text::clean_name(&v).chars().take(vio_core::envelope::MAX_TEXT_CHARS).collect(),
             _ => {}
         }
     }

@@ -51,7 +51,13 @@ pub fn EChart(
             )
         });
     });
+    // A chart keeps the width it was drawn at; at 320 px (a phone, or 400 % zoom) it must follow the
+    // window, or the page scrolls sideways (WCAG 1.4.10).
+    let resized = window_event_listener(leptos::ev::resize, move |_| {
+        instance.with_value(|slot| slot.as_ref().map(|i| i.resize()));
+    });
     on_cleanup(move || {
+        resized.remove();
         instance.try_update_value(|slot| slot.take().map(|i| i.dispose()));
     });
     view! {

@@ -85,12 +85,14 @@ impl Questionnaire {
         card.factors.iter().filter(|f| f.status.light() == Light::Rood).filter_map(|f| self.factor(&f.id)).collect()
     }
 
-    /// Every term whose words begin a word of `text`, in the definition's order.
+    /// Every term whose words begin a word of `text`, in the definition's order. Compared in ASCII
+    /// lower case, with every non-ASCII byte counted as a letter (é, ë): Unicode's case and
+    /// alphabet tables would add kilobytes to the questionnaire's wasm for words that are ASCII.
     pub fn terms_in(&self, text: &str) -> Vec<&Term> {
-        let text = text.to_lowercase();
-        let starts: Vec<usize> =
-            text.char_indices().filter(|&(i, c)| c.is_alphanumeric() && text[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric())).map(|(i, _)| i).collect();
-        self.terms.iter().filter(|t| t.words.iter().any(|w| starts.iter().any(|&i| text[i..].starts_with(&**w)))).collect()
+        let text = text.as_bytes().to_ascii_lowercase();
+        let letter = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let starts: Vec<usize> = (0..text.len()).filter(|&i| letter(text[i]) && (i == 0 || !letter(text[i - 1]))).collect();
+        self.terms.iter().filter(|t| t.words.iter().any(|w| starts.iter().any(|&i| text[i..].starts_with(w.as_bytes())))).collect()
     }
 
     /// Answers that contradict each other.
@@ -130,7 +132,7 @@ impl Questionnaire {
     /// time to choose or type each answer. Explanations behind a button are not counted.
     pub fn duration_seconds(&self, answers: &Answers, lang: Lang) -> u32 {
         let m = &self.reading;
-        let words = |t: &Text| t.get(lang).split_whitespace().count() as u32;
+        let words = |t: &Text| t.get(lang).split_ascii_whitespace().count() as u32;
         let mut total_words = 0;
         let mut acting = 0;
         for section in self.visible_sections(answers) {

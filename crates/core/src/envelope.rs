@@ -141,6 +141,9 @@ impl Envelope {
         if envelope.questionnaire.id != q.id {
             return Err(EnvelopeError::NotAVioResult);
         }
+        if envelope.questionnaire.version == 0 {
+            return Err(EnvelopeError::Invalid("questionnaire version 0".into()));
+        }
         if envelope.questionnaire.version > q.version {
             return Err(EnvelopeError::NewerQuestionnaire(envelope.questionnaire.version));
         }
@@ -156,6 +159,11 @@ impl Envelope {
             return Err(EnvelopeError::Invalid("answers".into()));
         }
         envelope.answers = answers;
+        // Names come from the employer's device: shown as they were typed, never as other text.
+        if let Some(o) = &mut envelope.organisation {
+            o.name = crate::text::clean_name(&o.name);
+            o.contact = crate::text::clean_name(&o.contact);
+        }
         let texts = envelope.plan.iter().flat_map(|g| [&g.factor, &g.what, &g.who, &g.when, &g.measure, &g.support]).chain(envelope.organisation.iter().flat_map(|o| [&o.name, &o.contact]));
         if texts.into_iter().any(|t| t.chars().count() > MAX_TEXT_CHARS) || envelope.plan.len() > 2 {
             return Err(EnvelopeError::Invalid("plan or organisation".into()));
@@ -286,6 +294,11 @@ mod tests {
         assert_eq!(Envelope::open(b"{\"hello\":1}", q()).unwrap_err(), EnvelopeError::NotAVioResult);
         assert_eq!(with("/format_version", 2.into()).unwrap_err(), EnvelopeError::NewerFormat(2));
         assert_eq!(with("/questionnaire/version", 9.into()).unwrap_err(), EnvelopeError::NewerQuestionnaire(9));
+        assert!(matches!(with("/questionnaire/version", 0.into()), Err(EnvelopeError::Invalid(_))), "there is no version 0");
+        let mut named = good.clone();
+        named["organisation"] = serde_json::json!({ "name": "Gemeente\u{202E}dorP", "contact": "06\u{200B}1234" });
+        let opened = Envelope::open(&serde_json::to_vec(&named).unwrap(), q()).unwrap();
+        assert_eq!(opened.envelope.organisation.unwrap(), Organisation { name: "GemeentedorP".into(), contact: "061234".into() });
         assert_eq!(with("/questionnaire/id", "iets-anders".into()).unwrap_err(), EnvelopeError::NotAVioResult);
         assert!(matches!(with("/completed_on", "2026-11-23T10:00:00Z".into()), Err(EnvelopeError::Invalid(_))));
         assert!(matches!(with("/answers/intentie", "<img src=x onerror=alert(1)>".into()), Err(EnvelopeError::Invalid(_))));

@@ -625,7 +625,7 @@ impl Questionnaire {
         for check in self.checks.iter() {
             self.check_condition(&check.when, &check.id, everything)?;
         }
-        if let Some(t) = self.terms.iter().find(|t| t.words.is_empty() || t.words.iter().any(|w| w.is_empty() || w.to_lowercase() != **w)) {
+        if let Some(t) = self.terms.iter().find(|t| t.words.is_empty() || t.words.iter().any(|w| w.is_empty() || w.to_ascii_lowercase() != **w)) {
             return Err(format!("term {}: needs lower-case words", t.id));
         }
         if self.indicator(&self.quadrant.behaviour_indicator).is_none() {
