@@ -23,7 +23,25 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_owned();
     let texts = [("UiTexts", "UI", "data/ui.json"), ("AmTexts", "AM_UI", "data/accountmanager.json")];
     fs::write(out.join("ui_texts.rs"), texts.map(|(name, table, path)| ui_texts(name, table, path, &read(path))).concat()).unwrap();
-    fs::write(out.join("vio.rs"), format!("static VIO: Questionnaire = {};\n", questionnaire(&read("data/vio.json")))).unwrap();
+    let vio = read("data/vio.json");
+    // Three statics, so that each page's wasm carries only what it refers to: the questionnaire
+    // (both pages), het goede gesprek and the deck's wording of the lights (the accountmanager's).
+    let labels = array(&vio, "factors").iter().flat_map(|f| array(f, "indicators")).filter_map(|i| {
+        let l = i.get("labels")?;
+        Some(format!("({}, LightLabels {{ rood: {}, oranje: {}, groen: {} }})", format!("{:?}", field(i, "id").as_str().expect("an indicator id")), text_of(l, "rood"), text_of(l, "oranje"), text_of(l, "groen")))
+    });
+    let labels: Vec<String> = labels.collect();
+    fs::write(
+        out.join("vio.rs"),
+        format!(
+            "static VIO: Questionnaire = {};\n\nstatic CONVERSATION: Conversation = {};\n\nstatic DECK_LABELS: [(&str, LightLabels); {}] = [{}];\n",
+            questionnaire(&vio),
+            conversation(field(&vio, "conversation")),
+            labels.len(),
+            labels.join(", ")
+        ),
+    )
+    .unwrap();
 }
 
 fn read(path: &str) -> Value {
@@ -125,20 +143,17 @@ fn questionnaire(q: &Value) -> String {
     let ls = field(q, "light_scores");
     let quadrant = field(q, "quadrant");
     let low_high = |v: &Value| format!("LowHigh {{ low: {}, high: {} }}", text_of(v, "low"), text_of(v, "high"));
-    let conversation = field(q, "conversation");
-    let readings = field(conversation, "quadrant");
     let inclusive = field(q, "inclusive");
     let reading = field(q, "reading");
     format!(
         "Questionnaire {{ id: {id}, version: {version}, title: {title},
-    thresholds: Thresholds {{ oranje_from: {of}, groen_from: {gf}, why: {why} }},
+    thresholds: Thresholds {{ oranje_from: {of}, groen_from: {gf} }},
     light_scores: LightScores {{ rood: {lr}, oranje: {lo}, groen: {lg} }},
     scales: Cow::Borrowed(&[{scales}]),
     sections: {sections},
     factors: {factors},
     quadrant: QuadrantRule {{ behaviour_indicator: {bi}, behaviour_high: {bh}, behaviour_low: {bl}, intention_item: {ii}, intention_high: {ih}, intention_low: {il}, behaviour_labels: {blab}, intention_labels: {ilab} }},
     inclusive: InclusiveRule {{ item: {inc_item}, at_least: {inc_least} }},
-    conversation: Conversation {{ intro: {cintro}, quadrant: QuadrantReadings {{ low_low: {rll}, low_high: {rlh}, high_low: {rhl}, high_high: {rhh}, unknown: {run} }}, diagnosis: {diagnosis}, goals_intro: {goals}, next_steps: {next} }},
     first_steps: {first_steps},
     terms: {terms},
     checks: {checks},
@@ -150,7 +165,6 @@ fn questionnaire(q: &Value) -> String {
         title = text_of(q, "title"),
         of = number(t, "oranje_from"),
         gf = number(t, "groen_from"),
-        why = text_of(t, "why"),
         lr = number(ls, "rood"),
         lo = number(ls, "oranje"),
         lg = number(ls, "groen"),
@@ -167,29 +181,13 @@ fn questionnaire(q: &Value) -> String {
         ilab = low_high(field(quadrant, "intention_labels")),
         inc_item = str_of(inclusive, "item"),
         inc_least = number(inclusive, "at_least"),
-        cintro = text_of(conversation, "intro"),
-        rll = text_of(readings, "low_low"),
-        rlh = text_of(readings, "low_high"),
-        rhl = text_of(readings, "high_low"),
-        rhh = text_of(readings, "high_high"),
-        run = text_of(readings, "unknown"),
-        diagnosis = list(array(conversation, "diagnosis"), |d| format!(
-            "Diagnosis {{ id: {}, question: {}, indicators: {}, facts: {} }}",
-            str_of(d, "id"),
-            text_of(d, "question"),
-            strings(d, "indicators"),
-            strings(d, "facts")
-        )),
-        goals = text_of(conversation, "goals_intro"),
-        next = list(array(conversation, "next_steps"), |t| text(t, "data/vio.json: conversation.next_steps")),
         first_steps = list(array(q, "first_steps"), |s| format!(
-            "FirstStep {{ id: {}, when: {}, factor: {}, title: {}, text: {}, goal: {} }}",
+            "FirstStep {{ id: {}, when: {}, factor: {}, title: {}, text: {} }}",
             str_of(s, "id"),
             option(s.get("when"), condition),
             str_of(s, "factor"),
             text_of(s, "title"),
-            text_of(s, "text"),
-            text_of(s, "goal")
+            text_of(s, "text")
         )),
         terms = list(array(q, "terms"), |t| format!(
             "Term {{ id: {}, words: {}, name: {}, explanation: {} }}",
@@ -268,7 +266,7 @@ fn indicator(i: &Value) -> String {
     let reasons = field(i, "reasons");
     let reason = |light: &str| option(reasons.get(light), |t| text(t, &format!("data/vio.json: {}.reasons.{light}", short(i))));
     format!(
-        "Indicator {{ id: {}, name: {}, rule: {}, reasons: Reasons {{ rood: {}, oranje: {}, groen: {}, onbekend: {} }}, in_factor: {}, labels: {} }}",
+        "Indicator {{ id: {}, name: {}, rule: {}, reasons: Reasons {{ rood: {}, oranje: {}, groen: {}, onbekend: {} }}, in_factor: {} }}",
         str_of(i, "id"),
         text_of(i, "name"),
         rule(field(i, "rule")),
@@ -277,7 +275,6 @@ fn indicator(i: &Value) -> String {
         reason("groen"),
         text_of(reasons, "onbekend"),
         i.get("in_factor").and_then(Value::as_bool).unwrap_or(true),
-        option(i.get("labels"), |l| format!("LightLabels {{ rood: {}, oranje: {}, groen: {} }}", text_of(l, "rood"), text_of(l, "oranje"), text_of(l, "groen")))
     )
 }
 
@@ -333,4 +330,27 @@ fn condition(c: &Value) -> String {
         ("any", cs) => format!("Condition::Any({})", list(cs.as_array().expect("a list of conditions"), condition)),
         (other, _) => panic!("data/vio.json: unknown condition {other}"),
     }
+}
+
+fn conversation(c: &Value) -> String {
+    let r = field(c, "quadrant");
+    format!(
+        "Conversation {{ intro: {}, quadrant: QuadrantReadings {{ low_low: {}, low_high: {}, high_low: {}, high_high: {}, unknown: {} }}, diagnosis: {}, goals_intro: {}, goals: {}, next_steps: {} }}",
+        text_of(c, "intro"),
+        text_of(r, "low_low"),
+        text_of(r, "low_high"),
+        text_of(r, "high_low"),
+        text_of(r, "high_high"),
+        text_of(r, "unknown"),
+        list(array(c, "diagnosis"), |d| format!(
+            "Diagnosis {{ id: {}, question: {}, indicators: {}, facts: {} }}",
+            str_of(d, "id"),
+            text_of(d, "question"),
+            strings(d, "indicators"),
+            strings(d, "facts")
+        )),
+        text_of(c, "goals_intro"),
+        list(array(c, "goals"), |g| format!("StepGoal {{ step: {}, goal: {} }}", str_of(g, "step"), text_of(g, "goal"))),
+        list(array(c, "next_steps"), |t| text(t, "data/vio.json: conversation.next_steps")),
+    )
 }

@@ -75,10 +75,10 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
 fn Conversation(opened: Opened) -> impl IntoView {
     let ui = use_am().ui;
     let q = Questionnaire::vio();
-    let c = &q.conversation;
+    let c = vio_core::questionnaire::Conversation::vio();
     let answers = opened.envelope.answers;
     let card = opened.scores;
-    let quadrant = q.quadrant_reading(&card);
+    let quadrant = c.quadrant_reading(&card);
     let diagnosis = c
         .diagnosis
         .iter()
@@ -117,15 +117,15 @@ fn Conversation(opened: Opened) -> impl IntoView {
         })
         .collect_view();
     let goals = q
-        .suggested_goals(&answers, &card)
+        .suggested_goals(c, &answers, &card)
         .into_iter()
         .map(|g| {
-            let (step, factor, support) = (g.step, g.factor, g.support);
-            let mut texts = vec![&step.goal];
+            let (goal, factor, support) = (g.goal, g.factor, g.support);
+            let mut texts = vec![goal];
             texts.extend(support.iter().copied());
             view! {
                 <li>
-                    <strong>{move || step.goal.get(ui.lang())}</strong>
+                    <strong>{move || goal.get(ui.lang())}</strong>
                     <p>{ui.am(|u| &u.conversation_factor)}": "{move || factor.name.get(ui.lang())}</p>
                     <p>{ui.am(|u| &u.conversation_support)}":"</p>
                     <ul>{support.into_iter().map(|s| view! { <li>{move || s.get(ui.lang())}</li> }).collect_view()}</ul>

@@ -164,7 +164,7 @@ fn IndicatorTable(table: region::IndicatorTable) -> impl IntoView {
     let q = Questionnaire::vio();
     let name = q.indicator(&table.indicator).map(|i| &i.name);
     // The deck's wording of the three lights for this row, where the deck has one.
-    let labels = q.indicator(&table.indicator).and_then(|i| i.labels.as_ref()).map(|l| {
+    let labels = vio_core::questionnaire::deck_labels(&table.indicator).map(|l| {
         let line = move || {
             let lang = ui.lang();
             [(&ui.t(|u| &u.light_rood)(), &l.rood), (&ui.t(|u| &u.light_oranje)(), &l.oranje), (&ui.t(|u| &u.light_groen)(), &l.groen)]

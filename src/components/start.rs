@@ -28,7 +28,7 @@ pub fn StartScreen() -> impl IntoView {
         <div class="start">
             <h1 tabindex="-1">{app.t(|u| &u.start_title)}</h1>
             <p class="lead">{app.t(|u| &u.start_lead)}</p>
-            <p class="duration">{move || app.ui.fill(|u| &u.start_duration, "n", &Questionnaire::vio().duration_minutes(app.lang()).to_string())}</p>
+            <p class="duration">{app.t(|u| &u.start_duration)}</p>
             {move || app.stored.with(|s| s.invite.clone()).map(|i| view! {
                 <p class="invite">{app.ui.fill(|u| &u.share_invited, "name", &i.name)}</p>
             })}

@@ -116,7 +116,13 @@ impl Questionnaire {
     /// storage or a file. A number above the item it is bounded by is kept (the employer's own answer
     /// is never dropped): [`Questionnaire::over_limit`] points it out.
     pub fn sanitize(&self, answers: &Answers) -> Answers {
-        let mut clean: Answers = answers.iter().filter_map(|(id, a)| self.item(id).map(|i| (id.clone(), self.upgrade_answer(i, a)))).collect();
+        // Upgraded in place: collecting into a map would sort, and a stable sort is 2 KB of wasm.
+        let mut clean = answers.clone();
+        for (id, a) in clean.iter_mut() {
+            if let Some(item) = self.item(id) {
+                *a = self.upgrade_answer(item, a);
+            }
+        }
         clean.retain(|id, a| {
             let Some(item) = self.item(id) else { return false };
             match (&item.kind, &*a) {

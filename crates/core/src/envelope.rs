@@ -63,8 +63,9 @@ pub enum EnvelopeError {
     NotAVioResult,
     NewerFormat(u32),
     NewerQuestionnaire(u32),
-    /// A VIO result with invalid content (unknown answers, bad date, over-long text).
-    Invalid(String),
+    /// A VIO result with invalid content (unknown answers, bad date, over-long text): which part.
+    /// A fixed word, never text from the file, so a message cannot carry what a file smuggled in.
+    Invalid(&'static str),
 }
 
 /// An opened result: the envelope, its answers limited to questions this questionnaire version
@@ -135,20 +136,20 @@ impl Envelope {
         match value.get("format_version").and_then(|v| v.as_u64()) {
             Some(v) if v > u64::from(FORMAT_VERSION) => return Err(EnvelopeError::NewerFormat(v as u32)),
             Some(_) => {}
-            None => return Err(EnvelopeError::Invalid("format_version".into())),
+            None => return Err(EnvelopeError::Invalid("format_version")),
         }
-        let mut envelope: Envelope = serde_json::from_value(value).map_err(|e| EnvelopeError::Invalid(e.to_string()))?;
+        let mut envelope: Envelope = serde_json::from_value(value).map_err(|_| EnvelopeError::Invalid("content"))?;
         if envelope.questionnaire.id != q.id {
             return Err(EnvelopeError::NotAVioResult);
         }
         if envelope.questionnaire.version == 0 {
-            return Err(EnvelopeError::Invalid("questionnaire version 0".into()));
+            return Err(EnvelopeError::Invalid("questionnaire version 0"));
         }
         if envelope.questionnaire.version > q.version {
             return Err(EnvelopeError::NewerQuestionnaire(envelope.questionnaire.version));
         }
         if !is_date(&envelope.completed_on) {
-            return Err(EnvelopeError::Invalid("completed_on".into()));
+            return Err(EnvelopeError::Invalid("completed_on"));
         }
         let version = envelope.questionnaire.version;
         let current = version == q.version;
@@ -156,7 +157,7 @@ impl Envelope {
         // this version every answer must fit, or the file is damaged.
         let answers = q.comparable(&envelope.answers, version);
         if q.sanitize(&answers) != answers || (current && answers != envelope.answers) || !q.over_limit(&answers).is_empty() {
-            return Err(EnvelopeError::Invalid("answers".into()));
+            return Err(EnvelopeError::Invalid("answers"));
         }
         envelope.answers = answers;
         // Names come from the employer's device: shown as they were typed, never as other text.
@@ -166,7 +167,7 @@ impl Envelope {
         }
         let texts = envelope.plan.iter().flat_map(|g| [&g.factor, &g.what, &g.who, &g.when, &g.measure, &g.support]).chain(envelope.organisation.iter().flat_map(|o| [&o.name, &o.contact]));
         if texts.into_iter().any(|t| t.chars().count() > MAX_TEXT_CHARS) || envelope.plan.len() > 2 {
-            return Err(EnvelopeError::Invalid("plan or organisation".into()));
+            return Err(EnvelopeError::Invalid("plan or organisation"));
         }
         let scores = q.score(&envelope.answers);
         // An older version scored with its own rules; only this version's scores can be checked.
@@ -302,6 +303,10 @@ mod tests {
         assert_eq!(with("/questionnaire/id", "iets-anders".into()).unwrap_err(), EnvelopeError::NotAVioResult);
         assert!(matches!(with("/completed_on", "2026-11-23T10:00:00Z".into()), Err(EnvelopeError::Invalid(_))));
         assert!(matches!(with("/answers/intentie", "<img src=x onerror=alert(1)>".into()), Err(EnvelopeError::Invalid(_))));
+        // A message never quotes the file: serde's own would name the unknown field.
+        let err = with("/language", "<img src=x onerror=alert(1)>".into()).unwrap_err();
+        let message = crate::open::OpenError::Envelope(err).message(Lang::Nl);
+        assert!(!message.contains("<img"), "{message}");
         let tampered = with("/scores/factors/0/score", 3.into()).unwrap();
         assert!(tampered.scores_mismatch);
     }

@@ -103,7 +103,7 @@ mod tests {
             EnvelopeError::NotAVioResult.into(),
             EnvelopeError::NewerFormat(2).into(),
             EnvelopeError::NewerQuestionnaire(3).into(),
-            EnvelopeError::Invalid("answers".into()).into(),
+            EnvelopeError::Invalid("answers").into(),
             OpenError::NotABackup,
         ];
         for e in errors {

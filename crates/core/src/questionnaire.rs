@@ -38,7 +38,6 @@ pub struct Questionnaire {
     pub factors: List<Factor>,
     pub quadrant: QuadrantRule,
     pub inclusive: InclusiveRule,
-    pub conversation: Conversation,
     /// "Uw eerste stap": candidates in order of promise; the first two that hold are shown.
     pub first_steps: List<FirstStep>,
     /// Every instrument and party the questions and advice name, explained once.
@@ -63,7 +62,6 @@ fn named_scales<'de, D: Deserializer<'de>>(d: D) -> Result<List<(Str, List<Answe
 pub struct Thresholds {
     pub oranje_from: u8,
     pub groen_from: u8,
-    pub why: Text,
 }
 
 impl Thresholds {
@@ -259,7 +257,6 @@ pub struct FirstStep {
     pub factor: Str,
     pub title: Text,
     pub text: Text,
-    pub goal: Text,
 }
 
 /// An instrument or party, explained in plain words wherever one of its `words` starts a word.
@@ -300,14 +297,15 @@ pub struct Indicator {
     /// enter the factor through another indicator: no answer counts twice.
     #[serde(default = "yes")]
     pub in_factor: bool,
-    /// The deck's wording of each light for the regional tables, where the deck has a row for it.
-    pub labels: Option<LightLabels>,
 }
 
 fn yes() -> bool {
     true
 }
 
+/// The deck's wording of each light for the regional tables, where the deck has a row for an
+/// indicator (`labels` in `data/vio.json`). A static of its own ([`deck_labels`]): only the
+/// accountmanager's page shows it, so the employer's wasm does not carry it.
 #[derive(Clone, Debug, Deserialize)]
 pub struct LightLabels {
     pub rood: Text,
@@ -399,14 +397,66 @@ pub struct LowHigh {
 
 /// "Het goede gesprek": the training deck's diagnosis questions for the accountmanager, each
 /// answered by a reading of the result (the reasons of the listed indicators and the facts that
-/// are there), then goals that follow from it.
-#[derive(Clone, Debug, Deserialize)]
+/// are there), then goals that follow from it. Part of `data/vio.json`, but a static of its own
+/// ([`Conversation::vio`]): only the accountmanager's page shows it, so the employer's wasm, which
+/// never refers to it, does not carry its texts.
+#[derive(Debug, Deserialize)]
 pub struct Conversation {
     pub intro: Text,
     pub quadrant: QuadrantReadings,
     pub diagnosis: List<Diagnosis>,
     pub goals_intro: Text,
+    /// The goal each first step suggests, concrete and dated.
+    pub goals: List<StepGoal>,
     pub next_steps: List<Text>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct StepGoal {
+    pub step: Str,
+    pub goal: Text,
+}
+
+/// The deck's wording of an indicator's lights, if the deck has a row for it.
+pub fn deck_labels(indicator: &str) -> Option<&'static LightLabels> {
+    DECK_LABELS.iter().find(|(id, _)| *id == indicator).map(|(_, l)| l)
+}
+
+impl Conversation {
+    /// The compiled-in het goede gesprek, written by `build.rs` from `data/vio.json`.
+    pub fn vio() -> &'static Conversation {
+        &CONVERSATION
+    }
+
+    /// Reads `conversation` from the definition file and checks it against the questionnaire.
+    pub fn parse(json: &str, q: &Questionnaire) -> Result<Conversation, String> {
+        #[derive(Deserialize)]
+        struct File {
+            conversation: Conversation,
+        }
+        let c = serde_json::from_str::<File>(json).map_err(|e| e.to_string())?.conversation;
+        c.check(q)?;
+        Ok(c)
+    }
+
+    pub fn goal(&self, step: &str) -> Option<&Text> {
+        self.goals.iter().find(|g| g.step == step).map(|g| &g.goal)
+    }
+
+    fn check(&self, q: &Questionnaire) -> Result<(), String> {
+        for d in self.diagnosis.iter() {
+            for item in d.facts.iter() {
+                q.check_item(item, &d.id)?;
+            }
+            if let Some(i) = d.indicators.iter().find(|i| q.indicator(i).is_none()) {
+                return Err(format!("{}: unknown indicator {i}", d.id));
+            }
+        }
+        match q.first_steps.iter().find(|s| self.goal(&s.id).is_none()) {
+            Some(s) => Err(format!("first step {} needs a goal in conversation.goals", s.id)),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The quadrant in words, per behaviour × intention cell.
@@ -632,14 +682,6 @@ impl Questionnaire {
             return Err("quadrant: unknown behaviour indicator".into());
         }
         self.check_item(&self.quadrant.intention_item, "quadrant")?;
-        for d in self.conversation.diagnosis.iter() {
-            for item in d.facts.iter() {
-                self.check_item(item, &d.id)?;
-            }
-            if let Some(i) = d.indicators.iter().find(|i| !indicators.contains(&&***i)) {
-                return Err(format!("{}: unknown indicator {i}", d.id));
-            }
-        }
         self.check_item(&self.inclusive.item, "inclusive")
     }
 
@@ -733,6 +775,19 @@ mod tests {
         let parsed = Questionnaire::parse(VIO_JSON).unwrap();
         assert_eq!(format!("{:?}", Questionnaire::vio()), format!("{parsed:?}"));
         Questionnaire::vio().check().unwrap();
+        let conversation = Conversation::parse(VIO_JSON, &parsed).unwrap();
+        assert_eq!(format!("{:?}", Conversation::vio()), format!("{conversation:?}"));
+        let json: serde_json::Value = serde_json::from_str(VIO_JSON).unwrap();
+        let labelled: Vec<(String, String)> = json["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|f| f["indicators"].as_array().unwrap())
+            .filter(|i| !i["labels"].is_null())
+            .map(|i| (i["id"].as_str().unwrap().to_string(), format!("{:?}", serde_json::from_value::<LightLabels>(i["labels"].clone()).unwrap())))
+            .collect();
+        let compiled: Vec<(String, String)> = DECK_LABELS.iter().map(|(id, l)| (id.to_string(), format!("{l:?}"))).collect();
+        assert_eq!(compiled, labelled);
     }
 
     #[test]

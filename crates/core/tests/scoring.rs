@@ -406,7 +406,7 @@ fn the_decks_three_skill_rows() {
     assert_eq!(light(&with("goed", "ja", "weet_niet", "weet_niet"), "kennis_samen"), Light::Groen, "co-workers unknown: supervisors decide");
     assert_eq!(light(&with("weet_niet", "weet_niet", "weet_niet", "weet_niet"), "kennis_samen"), Light::Onbekend);
     assert_eq!(reason(&with("goed", "nee", "niet", "nee"), "kennis_collegas"), "werknemers kennen de doelgroepen niet of nauwelijks en zijn niet getraind");
-    let deck = q().indicator("kennis_samen").unwrap().labels.as_ref().unwrap();
+    let deck = vio_core::questionnaire::deck_labels("kennis_samen").unwrap();
     assert_eq!((&*deck.rood.nl, &*deck.oranje.nl, &*deck.groen.nl), ("niet/nauwelijks bekend en niet getraind", "redelijk bekend met of getraind", "redelijk tot zeer goed bekend met of getraind"));
     assert!(!q().indicator("kennis_samen").unwrap().in_factor, "a summary of the two rows that enter the factor");
 }
