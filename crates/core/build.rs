@@ -24,8 +24,9 @@ fn main() {
     let texts = [("UiTexts", "UI", "data/ui.json"), ("AmTexts", "AM_UI", "data/accountmanager.json")];
     fs::write(out.join("ui_texts.rs"), texts.map(|(name, table, path)| ui_texts(name, table, path, &read(path))).concat()).unwrap();
     let vio = read("data/vio.json");
-    // Three statics, so that each page's wasm carries only what it refers to: the questionnaire
-    // (both pages), het goede gesprek and the deck's wording of the lights (the accountmanager's).
+    // Four statics, so that each wasm carries only what it refers to: the questionnaire (the start
+    // screen's critical path), the guidance (the employer's result, in the later screens' wasm),
+    // het goede gesprek and the deck's wording of the lights (the accountmanager's page).
     let labels = array(&vio, "factors").iter().flat_map(|f| array(f, "indicators")).filter_map(|i| {
         let l = i.get("labels")?;
         Some(format!("({}, LightLabels {{ rood: {}, oranje: {}, groen: {} }})", format!("{:?}", field(i, "id").as_str().expect("an indicator id")), text_of(l, "rood"), text_of(l, "oranje"), text_of(l, "groen")))
@@ -34,8 +35,9 @@ fn main() {
     fs::write(
         out.join("vio.rs"),
         format!(
-            "static VIO: Questionnaire = {};\n\nstatic CONVERSATION: Conversation = {};\n\nstatic DECK_LABELS: [(&str, LightLabels); {}] = [{}];\n",
+            "static VIO: Questionnaire = {};\n\nstatic GUIDANCE: Guidance = {};\n\nstatic CONVERSATION: Conversation = {};\n\nstatic DECK_LABELS: [(&str, LightLabels); {}] = [{}];\n",
             questionnaire(&vio),
+            guidance(&vio),
             conversation(field(&vio, "conversation")),
             labels.len(),
             labels.join(", ")
@@ -154,9 +156,7 @@ fn questionnaire(q: &Value) -> String {
     factors: {factors},
     quadrant: QuadrantRule {{ behaviour_indicator: {bi}, behaviour_high: {bh}, behaviour_low: {bl}, intention_item: {ii}, intention_high: {ih}, intention_low: {il}, behaviour_labels: {blab}, intention_labels: {ilab} }},
     inclusive: InclusiveRule {{ item: {inc_item}, at_least: {inc_least} }},
-    first_steps: {first_steps},
     terms: {terms},
-    checks: {checks},
     reading: ReadingModel {{ words_per_minute: {wpm}, seconds_per_choice: {spc}, seconds_per_number: {spn} }},
     item_index: Cow::Borrowed(&[{index}]),
 }}",
@@ -181,14 +181,6 @@ fn questionnaire(q: &Value) -> String {
         ilab = low_high(field(quadrant, "intention_labels")),
         inc_item = str_of(inclusive, "item"),
         inc_least = number(inclusive, "at_least"),
-        first_steps = list(array(q, "first_steps"), |s| format!(
-            "FirstStep {{ id: {}, when: {}, factor: {}, title: {}, text: {} }}",
-            str_of(s, "id"),
-            option(s.get("when"), condition),
-            str_of(s, "factor"),
-            text_of(s, "title"),
-            text_of(s, "text")
-        )),
         terms = list(array(q, "terms"), |t| format!(
             "Term {{ id: {}, words: {}, name: {}, explanation: {} }}",
             str_of(t, "id"),
@@ -196,7 +188,6 @@ fn questionnaire(q: &Value) -> String {
             text_of(t, "name"),
             text_of(t, "explanation")
         )),
-        checks = list(array(q, "checks"), |c| format!("Check {{ id: {}, when: {}, message: {} }}", str_of(c, "id"), condition(field(c, "when")), text_of(c, "message"))),
         wpm = number(reading, "words_per_minute"),
         spc = number(reading, "seconds_per_choice"),
         spn = number(reading, "seconds_per_number"),
@@ -249,16 +240,12 @@ fn item(i: &Value) -> String {
 }
 
 fn factor(f: &Value) -> String {
-    let advice = field(f, "advice");
-    let conditional = |c: &Value| format!("Conditional {{ when: {}, text: {} }}", option(c.get("when"), condition), text_of(c, "text"));
     format!(
-        "Factor {{ id: {}, name: {}, explanation: {}, indicators: {}, advice: Advice {{ why: {}, offers: {} }} }}",
+        "Factor {{ id: {}, name: {}, explanation: {}, indicators: {} }}",
         str_of(f, "id"),
         text_of(f, "name"),
         text_of(f, "explanation"),
-        list(array(f, "indicators"), indicator),
-        list(array(advice, "why"), conditional),
-        list(array(advice, "offers"), conditional)
+        list(array(f, "indicators"), indicator)
     )
 }
 
@@ -353,4 +340,24 @@ fn conversation(c: &Value) -> String {
         list(array(c, "goals"), |g| format!("StepGoal {{ step: {}, goal: {} }}", str_of(g, "step"), text_of(g, "goal"))),
         list(array(c, "next_steps"), |t| text(t, "data/vio.json: conversation.next_steps")),
     )
+}
+
+fn guidance(q: &Value) -> String {
+    let conditional = |c: &Value| format!("Conditional {{ when: {}, text: {} }}", option(c.get("when"), condition), text_of(c, "text"));
+    let advice = list(array(q, "factors"), |f| {
+        let a = field(f, "advice");
+        format!("Advice {{ factor: {}, why: {}, offers: {} }}", str_of(f, "id"), list(array(a, "why"), conditional), list(array(a, "offers"), conditional))
+    });
+    let first_steps = list(array(q, "first_steps"), |s| {
+        format!(
+            "FirstStep {{ id: {}, when: {}, factor: {}, title: {}, text: {} }}",
+            str_of(s, "id"),
+            option(s.get("when"), condition),
+            str_of(s, "factor"),
+            text_of(s, "title"),
+            text_of(s, "text")
+        )
+    });
+    let checks = list(array(q, "checks"), |c| format!("Check {{ id: {}, when: {}, message: {} }}", str_of(c, "id"), condition(field(c, "when")), text_of(c, "message")));
+    format!("Guidance {{ advice: {advice}, first_steps: {first_steps}, checks: {checks} }}")
 }

@@ -116,8 +116,8 @@ fn Conversation(opened: Opened) -> impl IntoView {
             }
         })
         .collect_view();
-    let goals = q
-        .suggested_goals(c, &answers, &card)
+    let goals = vio_core::questionnaire::Guidance::vio()
+        .suggested_goals(q, c, &answers, &card)
         .into_iter()
         .map(|g| {
             let (goal, factor, support) = (g.goal, g.factor, g.support);

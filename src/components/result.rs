@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use vio_core::advice::Inconsistency;
-use vio_core::questionnaire::Factor;
+use vio_core::questionnaire::{Factor, Guidance};
 use vio_core::scoring::{FactorScore, Level};
 use vio_core::{Answers, FactorStatus, Light, Questionnaire, Scorecard};
 
@@ -88,13 +88,14 @@ pub fn ResultView(#[prop(into)] card: Signal<Scorecard>, #[prop(into)] answers: 
 fn FirstSteps(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoView {
     let ui = use_ui();
     let q = Questionnaire::vio();
-    let steps = Memo::new(move |_| answers.with(|a| card.with(|c| q.first_steps(a, c).iter().map(|s| &*s.id).collect::<Vec<_>>())));
+    let g = Guidance::vio();
+    let steps = Memo::new(move |_| answers.with(|a| card.with(|c| g.first_steps(q, a, c).iter().map(|s| &*s.id).collect::<Vec<_>>())));
     view! {
         <section class="first-step" aria-labelledby="first-step-title">
             <h2 id="first-step-title">{ui.t(|u| &u.first_step_title)}</h2>
             <p>{ui.t(|u| &u.first_step_lead)}</p>
             <ol>
-                {move || steps.get().into_iter().filter_map(|id| q.first_steps.iter().find(|s| s.id == id)).map(|s| view! {
+                {move || steps.get().into_iter().filter_map(|id| g.first_steps.iter().find(|s| s.id == id)).map(|s| view! {
                     <li>
                         <h3>{move || s.title.get(ui.lang())}</h3>
                         <p>{move || s.text.get(ui.lang())}</p>
@@ -115,7 +116,8 @@ fn Checks(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoView {
         let lang = ui.lang();
         answers.with(|a| {
             card.with(|c| {
-                q.inconsistencies(a, c)
+                Guidance::vio()
+                    .inconsistencies(q, a, c)
                     .iter()
                     .map(|i| match i {
                         Inconsistency::Check(check) => check.message.get(lang).to_string(),
@@ -317,7 +319,8 @@ fn AdviceList(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoVie
     let advice = move || {
         answers.with(|a| {
             card.with(|c| {
-                q.advice(a, c)
+                Guidance::vio()
+                    .advice(q, a, c)
                     .into_iter()
                     .map(|adv| {
                         let light = c.factor(&adv.factor.id).map_or(Light::Onbekend, |f| f.status.light());

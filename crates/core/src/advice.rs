@@ -4,7 +4,7 @@
 //! the questionnaire's duration. Every rule is data in `data/vio.json`; this module only applies it.
 
 use crate::answers::{Answer, Answers};
-use crate::questionnaire::{Check, Conditional, Condition, Conversation, Diagnosis, Factor, FirstStep, Item, ItemKind, Questionnaire, Term};
+use crate::questionnaire::{Check, Conditional, Condition, Conversation, Diagnosis, Factor, FirstStep, Guidance, Item, ItemKind, Questionnaire, Term};
 use crate::scoring::{Level, Light, Scorecard};
 use crate::text::{Lang, Text};
 
@@ -19,7 +19,7 @@ pub enum Inconsistency<'a> {
 
 /// The advice for one factor as this employer gets it.
 #[derive(Debug)]
-pub struct FactorAdvice<'a> {
+pub struct AdviceFor<'a> {
     pub factor: &'a Factor,
     pub why: &'a Text,
     pub offers: Vec<&'a Text>,
@@ -34,50 +34,57 @@ pub struct SuggestedGoal<'a> {
     pub support: Vec<&'a Text>,
 }
 
-impl Questionnaire {
-    fn holds_for(&self, c: &Condition, answers: &Answers, card: &Scorecard) -> bool {
-        let light_of = |id: &str| card.indicator(id).map(|i| i.light).or_else(|| card.factor(id).map(|f| f.status.light())).unwrap_or(Light::Onbekend);
-        self.holds(c, answers, &light_of)
-    }
-
-    fn applies(&self, c: &Conditional, answers: &Answers, card: &Scorecard) -> bool {
-        c.when.as_ref().is_none_or(|w| self.holds_for(w, answers, card))
-    }
-
+impl Guidance {
     /// "Uw eerste stap": the first two candidates that hold, in the definition's order of promise.
     /// The definition ends with two that always hold, so there are always two.
-    pub fn first_steps(&self, answers: &Answers, card: &Scorecard) -> Vec<&FirstStep> {
-        self.first_steps.iter().filter(|s| s.when.as_ref().is_none_or(|w| self.holds_for(w, answers, card))).take(2).collect()
+    pub fn first_steps(&self, q: &Questionnaire, answers: &Answers, card: &Scorecard) -> Vec<&FirstStep> {
+        self.first_steps.iter().filter(|s| s.when.as_ref().is_none_or(|w| q.holds_for(w, answers, card))).take(2).collect()
     }
 
     /// The advice for a factor: its first `why` that holds and every offer that holds.
-    pub fn advice_for<'a>(&'a self, factor: &'a Factor, answers: &Answers, card: &Scorecard) -> FactorAdvice<'a> {
-        let why = factor.advice.why.iter().find(|w| self.applies(w, answers, card)).map_or(&factor.explanation, |w| &w.text);
-        let offers = factor.advice.offers.iter().filter(|o| self.applies(o, answers, card)).map(|o| &o.text).collect();
-        FactorAdvice { factor, why, offers }
+    pub fn advice_for<'a>(&'a self, q: &Questionnaire, factor: &'a Factor, answers: &Answers, card: &Scorecard) -> AdviceFor<'a> {
+        let applies = |c: &Conditional| c.when.as_ref().is_none_or(|w| q.holds_for(w, answers, card));
+        let advice = self.advice_of(&factor.id);
+        let why = advice.and_then(|a| a.why.iter().find(|w| applies(w))).map_or(&factor.explanation, |w| &w.text);
+        let offers = advice.map(|a| a.offers.iter().filter(|o| applies(o)).map(|o| &o.text).collect()).unwrap_or_default();
+        AdviceFor { factor, why, offers }
     }
 
     /// Advice for the factors that are rood or oranje, rood first, in the definition's order within
     /// a colour (gedrag and intentie first: they frame the situation).
-    pub fn advice(&self, answers: &Answers, card: &Scorecard) -> Vec<FactorAdvice<'_>> {
+    pub fn advice<'a>(&'a self, q: &'a Questionnaire, answers: &Answers, card: &Scorecard) -> Vec<AdviceFor<'a>> {
         card.advice_order()
             .into_iter()
             .filter(|f| matches!(f.status.light(), Light::Rood | Light::Oranje))
-            .filter_map(|f| self.factor(&f.id))
-            .map(|f| self.advice_for(f, answers, card))
+            .filter_map(|f| q.factor(&f.id))
+            .map(|f| self.advice_for(q, f, answers, card))
             .collect()
     }
 
     /// The goals het goede gesprek suggests: the first steps' goals, each with its factor and the
     /// offers of that factor's advice that fit this employer.
-    pub fn suggested_goals<'a>(&'a self, conversation: &'a Conversation, answers: &Answers, card: &Scorecard) -> Vec<SuggestedGoal<'a>> {
-        self.first_steps(answers, card)
+    pub fn suggested_goals<'a>(&'a self, q: &'a Questionnaire, conversation: &'a Conversation, answers: &Answers, card: &Scorecard) -> Vec<SuggestedGoal<'a>> {
+        self.first_steps(q, answers, card)
             .into_iter()
             .filter_map(|step| {
-                let factor = self.factor(&step.factor)?;
-                Some(SuggestedGoal { step, goal: conversation.goal(&step.id)?, factor, support: self.advice_for(factor, answers, card).offers })
+                let factor = q.factor(&step.factor)?;
+                Some(SuggestedGoal { step, goal: conversation.goal(&step.id)?, factor, support: self.advice_for(q, factor, answers, card).offers })
             })
             .collect()
+    }
+
+    /// Answers that contradict each other.
+    pub fn inconsistencies<'a>(&'a self, q: &'a Questionnaire, answers: &Answers, card: &Scorecard) -> Vec<Inconsistency<'a>> {
+        let checks = self.checks.iter().filter(|c| q.holds_for(&c.when, answers, card)).map(Inconsistency::Check);
+        let over = q.over_limit(answers).into_iter().map(|(item, bound)| Inconsistency::OverLimit { item, bound });
+        checks.chain(over).collect()
+    }
+}
+
+impl Questionnaire {
+    fn holds_for(&self, c: &Condition, answers: &Answers, card: &Scorecard) -> bool {
+        let light_of = |id: &str| card.indicator(id).map(|i| i.light).or_else(|| card.factor(id).map(|f| f.status.light())).unwrap_or(Light::Onbekend);
+        self.holds(c, answers, &light_of)
     }
 
     /// The deck's check "volgt het doel logisch uit de diagnose?": a goal on a factor that is
@@ -97,13 +104,6 @@ impl Questionnaire {
         let letter = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
         let starts: Vec<usize> = (0..text.len()).filter(|&i| letter(text[i]) && (i == 0 || !letter(text[i - 1]))).collect();
         self.terms.iter().filter(|t| t.words.iter().any(|w| starts.iter().any(|&i| text[i..].starts_with(w.as_bytes())))).collect()
-    }
-
-    /// Answers that contradict each other.
-    pub fn inconsistencies(&self, answers: &Answers, card: &Scorecard) -> Vec<Inconsistency<'_>> {
-        let checks = self.checks.iter().filter(|c| self.holds_for(&c.when, answers, card)).map(Inconsistency::Check);
-        let over = self.over_limit(answers).into_iter().map(|(item, bound)| Inconsistency::OverLimit { item, bound });
-        checks.chain(over).collect()
     }
 
     /// The facts of a diagnosis question that are there: numbers above 0 and options that score
@@ -237,10 +237,11 @@ mod tests {
             texts.push(&item.text);
             texts.extend(q().options(item).iter().map(|o| &o.label));
         }
-        for f in q().factors.iter() {
-            texts.extend(f.advice.why.iter().chain(f.advice.offers.iter()).map(|c| &c.text));
+        let g = Guidance::vio();
+        for a in g.advice.iter() {
+            texts.extend(a.why.iter().chain(a.offers.iter()).map(|c| &c.text));
         }
-        texts.extend(q().first_steps.iter().flat_map(|s| [&s.title, &s.text]));
+        texts.extend(g.first_steps.iter().flat_map(|s| [&s.title, &s.text]));
         for t in q().terms.iter() {
             assert!(texts.iter().any(|x| q().terms_in(x.get(Lang::Nl)).iter().any(|f| f.id == t.id)), "term {} is never shown", t.id);
             for lang in [Lang::Nl, Lang::En] {
@@ -254,8 +255,8 @@ mod tests {
         let mut a = golden("bakkerij");
         a.insert("doelgroep_totaal".into(), Answer::Number(2));
         let card = q().score(&a);
-        let found: Vec<String> = q()
-            .inconsistencies(&a, &card)
+        let found: Vec<String> = Guidance::vio()
+            .inconsistencies(q(), &a, &card)
             .iter()
             .map(|i| match i {
                 Inconsistency::Check(c) => c.id.to_string(),
@@ -266,8 +267,8 @@ mod tests {
         a.insert("dg_bijstand".into(), Answer::Number(3));
         a.insert("ervaring_doelgroep".into(), Answer::Text("nu".into()));
         let card = q().score(&a);
-        let over: Vec<(&str, &str)> = q()
-            .inconsistencies(&a, &card)
+        let over: Vec<(&str, &str)> = Guidance::vio()
+            .inconsistencies(q(), &a, &card)
             .iter()
             .filter_map(|i| match i {
                 Inconsistency::OverLimit { item, bound } => Some((&*item.id, &*bound.id)),
@@ -275,7 +276,7 @@ mod tests {
             })
             .collect();
         assert_eq!(over, [("dg_bijstand", "doelgroep_totaal")], "a count per doelgroep never exceeds the total");
-        assert!(q().inconsistencies(&golden("bedrijf_a"), &q().score(&golden("bedrijf_a"))).is_empty());
+        assert!(Guidance::vio().inconsistencies(q(), &golden("bedrijf_a"), &q().score(&golden("bedrijf_a"))).is_empty());
     }
 
     #[test]
@@ -293,7 +294,7 @@ mod tests {
     #[test]
     fn suggested_goals_follow_the_first_steps_with_their_support() {
         let a = golden("bedrijf_a");
-        let goals = q().suggested_goals(Conversation::vio(), &a, &q().score(&a));
+        let goals = Guidance::vio().suggested_goals(q(), Conversation::vio(), &a, &q().score(&a));
         assert_eq!(goals.len(), 2);
         assert_eq!(&*goals[0].factor.id, "vaardigheden");
         assert!(goals[0].support.iter().any(|s| s.nl.contains("Mentorwijs")));

@@ -38,12 +38,8 @@ pub struct Questionnaire {
     pub factors: List<Factor>,
     pub quadrant: QuadrantRule,
     pub inclusive: InclusiveRule,
-    /// "Uw eerste stap": candidates in order of promise; the first two that hold are shown.
-    pub first_steps: List<FirstStep>,
     /// Every instrument and party the questions and advice name, explained once.
     pub terms: List<Term>,
-    /// Answers that contradict each other, pointed out on the page (they change no score).
-    pub checks: List<Check>,
     /// How long the questionnaire takes, computed from the texts ([`Questionnaire::duration_seconds`]).
     pub reading: ReadingModel,
     /// Every item's id with its section and place in it, sorted by id.
@@ -230,13 +226,26 @@ pub struct Factor {
     pub name: Text,
     pub explanation: Text,
     pub indicators: List<Indicator>,
-    pub advice: Advice,
+}
+
+/// What the result says beyond the lights: the advice per factor, "Uw eerste stap" and the checks
+/// of contradicting answers. Written in `data/vio.json` (each factor's `advice`, `first_steps`,
+/// `checks`), but a static of its own ([`Guidance::vio`]): only the result screen refers to it, so
+/// its texts travel in the later screens' wasm, not on the start screen's critical path.
+#[derive(Debug, Deserialize)]
+pub struct Guidance {
+    pub advice: List<Advice>,
+    /// "Uw eerste stap": candidates in order of promise; the first two that hold are shown.
+    pub first_steps: List<FirstStep>,
+    /// Answers that contradict each other, pointed out on the page (they change no score).
+    pub checks: List<Check>,
 }
 
 /// Advice per factor, chosen for this employer: the first `why` whose condition holds, and every
 /// offer whose condition holds (size, experience, which indicator is weak).
 #[derive(Clone, Debug, Deserialize)]
 pub struct Advice {
+    pub factor: Str,
     pub why: List<Conditional>,
     pub offers: List<Conditional>,
 }
@@ -417,6 +426,75 @@ pub struct StepGoal {
     pub goal: Text,
 }
 
+impl Guidance {
+    /// The compiled-in guidance, written by `build.rs` from `data/vio.json`.
+    pub fn vio() -> &'static Guidance {
+        &GUIDANCE
+    }
+
+    /// Reads each factor's `advice`, `first_steps` and `checks` from the definition file and checks
+    /// them against the questionnaire.
+    pub fn parse(json: &str, q: &Questionnaire) -> Result<Guidance, String> {
+        #[derive(Deserialize)]
+        struct FactorInJson {
+            id: Str,
+            advice: AdviceInJson,
+        }
+        #[derive(Deserialize)]
+        struct AdviceInJson {
+            why: List<Conditional>,
+            offers: List<Conditional>,
+        }
+        #[derive(Deserialize)]
+        struct File {
+            factors: Vec<FactorInJson>,
+            first_steps: List<FirstStep>,
+            checks: List<Check>,
+        }
+        let file: File = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let advice = file.factors.into_iter().map(|f| Advice { factor: f.id, why: f.advice.why, offers: f.advice.offers }).collect();
+        let g = Guidance { advice, first_steps: file.first_steps, checks: file.checks };
+        g.check(q)?;
+        Ok(g)
+    }
+
+    /// The advice of a factor.
+    pub fn advice_of(&self, factor: &str) -> Option<&Advice> {
+        self.advice.iter().find(|a| a.factor == factor)
+    }
+
+    fn check(&self, q: &Questionnaire) -> Result<(), String> {
+        let indicators: Vec<&str> = q.indicators().map(|i| &*i.id).collect();
+        let factors: Vec<&str> = q.factors.iter().map(|f| &*f.id).collect();
+        let everything = Scope { indicators: &indicators, factors: &factors };
+        if self.advice.iter().map(|a| &*a.factor).ne(factors.iter().copied()) {
+            return Err("every factor needs its advice, in the factors' order".into());
+        }
+        for a in self.advice.iter() {
+            for c in a.why.iter().chain(a.offers.iter()) {
+                if let Some(when) = &c.when {
+                    q.check_condition(when, &a.factor, everything)?;
+                }
+            }
+            if a.why.last().is_none_or(|w| w.when.is_some()) {
+                return Err(format!("{}: the last advice \"why\" must hold always", a.factor));
+            }
+        }
+        for step in self.first_steps.iter() {
+            if !factors.contains(&&*step.factor) {
+                return Err(format!("first step {}: unknown factor {}", step.id, step.factor));
+            }
+            if let Some(when) = &step.when {
+                q.check_condition(when, &step.id, everything)?;
+            }
+        }
+        if self.first_steps.len() < 2 || self.first_steps.iter().rev().take(2).any(|s| s.when.is_some()) {
+            return Err("the last two first steps must hold always, so every employer gets two".into());
+        }
+        self.checks.iter().try_for_each(|c| q.check_condition(&c.when, &c.id, everything))
+    }
+}
+
 /// The deck's wording of an indicator's lights, if the deck has a row for it.
 pub fn deck_labels(indicator: &str) -> Option<&'static LightLabels> {
     DECK_LABELS.iter().find(|(id, _)| *id == indicator).map(|(_, l)| l)
@@ -452,7 +530,7 @@ impl Conversation {
                 return Err(format!("{}: unknown indicator {i}", d.id));
             }
         }
-        match q.first_steps.iter().find(|s| self.goal(&s.id).is_none()) {
+        match Guidance::vio().first_steps.iter().find(|s| self.goal(&s.id).is_none()) {
             Some(s) => Err(format!("first step {} needs a goal in conversation.goals", s.id)),
             None => Ok(()),
         }
@@ -650,31 +728,6 @@ impl Questionnaire {
                 earlier.push(&ind.id);
             }
         }
-        let everything = Scope { indicators: &indicators, factors: &factors };
-        for factor in self.factors.iter() {
-            for c in factor.advice.why.iter().chain(factor.advice.offers.iter()) {
-                if let Some(when) = &c.when {
-                    self.check_condition(when, &factor.id, everything)?;
-                }
-            }
-            if factor.advice.why.last().is_none_or(|w| w.when.is_some()) {
-                return Err(format!("{}: the last advice \"why\" must hold always", factor.id));
-            }
-        }
-        for step in self.first_steps.iter() {
-            if !factors.contains(&&*step.factor) {
-                return Err(format!("first step {}: unknown factor {}", step.id, step.factor));
-            }
-            if let Some(when) = &step.when {
-                self.check_condition(when, &step.id, everything)?;
-            }
-        }
-        if self.first_steps.len() < 2 || self.first_steps.iter().rev().take(2).any(|s| s.when.is_some()) {
-            return Err("the last two first steps must hold always, so every employer gets two".into());
-        }
-        for check in self.checks.iter() {
-            self.check_condition(&check.when, &check.id, everything)?;
-        }
         if let Some(t) = self.terms.iter().find(|t| t.words.is_empty() || t.words.iter().any(|w| w.is_empty() || w.to_ascii_lowercase() != **w)) {
             return Err(format!("term {}: needs lower-case words", t.id));
         }
@@ -775,6 +828,8 @@ mod tests {
         let parsed = Questionnaire::parse(VIO_JSON).unwrap();
         assert_eq!(format!("{:?}", Questionnaire::vio()), format!("{parsed:?}"));
         Questionnaire::vio().check().unwrap();
+        let guidance = Guidance::parse(VIO_JSON, &parsed).unwrap();
+        assert_eq!(format!("{:?}", Guidance::vio()), format!("{guidance:?}"));
         let conversation = Conversation::parse(VIO_JSON, &parsed).unwrap();
         assert_eq!(format!("{:?}", Conversation::vio()), format!("{conversation:?}"));
         let json: serde_json::Value = serde_json::from_str(VIO_JSON).unwrap();

@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 use vio_core::scoring::Level;
+use vio_core::questionnaire::Guidance;
 use vio_core::{Answers, FactorStatus, Lang, Questionnaire};
 
 fn q() -> &'static Questionnaire {
@@ -55,13 +56,14 @@ fn every_golden_employer_gets_its_first_steps_and_fitting_advice() {
     for (name, p) in golden() {
         let a: Answers = serde_json::from_value(p["answers"].clone()).unwrap();
         let card = q().score(&a);
-        let steps: Vec<&str> = q().first_steps(&a, &card).iter().map(|s| &*s.id).collect();
+        let g = Guidance::vio();
+        let steps: Vec<&str> = g.first_steps(q(), &a, &card).iter().map(|s| &*s.id).collect();
         assert_eq!(steps, strings(&p["first_steps"]), "{name}");
         let mut text = String::new();
-        for step in q().first_steps(&a, &card) {
+        for step in g.first_steps(q(), &a, &card) {
             text += &format!("{} {} ", step.title.get(Lang::Nl), step.text.get(Lang::Nl));
         }
-        for advice in q().advice(&a, &card) {
+        for advice in g.advice(q(), &a, &card) {
             text += advice.why.get(Lang::Nl);
             for o in advice.offers {
                 text += " ";
