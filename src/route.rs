@@ -97,7 +97,16 @@ mod tests {
     #[test]
     fn fragments_round_trip() {
         let invite = Invite { key: "age1abc".into(), name: "Gemeente Één & Twee".into() };
-        for r in [Route::Start, Route::Section("attitude".into()), Route::Result, Route::Share, Route::Invite(invite), Route::Analyses, Route::Analysis(3), Route::Compare(1, 2)] {
+        for r in [
+            Route::Start,
+            Route::Section("attitude".into()),
+            Route::Result,
+            Route::Share,
+            Route::Invite(invite),
+            Route::Analyses,
+            Route::Analysis(3),
+            Route::Compare(1, 2),
+        ] {
             assert_eq!(Route::parse(&r.hash()), r);
         }
         assert_eq!(Route::parse(""), Route::Start);

@@ -29,7 +29,13 @@ fn main() {
     // het goede gesprek and the deck's wording of the lights (the accountmanager's page).
     let labels = array(&vio, "factors").iter().flat_map(|f| array(f, "indicators")).filter_map(|i| {
         let l = i.get("labels")?;
-        Some(format!("({}, LightLabels {{ rood: {}, oranje: {}, groen: {} }})", format!("{:?}", field(i, "id").as_str().expect("an indicator id")), text_of(l, "rood"), text_of(l, "oranje"), text_of(l, "groen")))
+        Some(format!(
+            "({:?}, LightLabels {{ rood: {}, oranje: {}, groen: {} }})",
+            field(i, "id").as_str().expect("an indicator id"),
+            text_of(l, "rood"),
+            text_of(l, "oranje"),
+            text_of(l, "groen")
+        ))
     });
     let labels: Vec<String> = labels.collect();
     fs::write(
@@ -218,12 +224,12 @@ fn section(s: &Value) -> String {
 fn item(i: &Value) -> String {
     let opt_str = |name: &str| option(i.get(name), |s| string(s.as_str().expect("a text")));
     let kind = match field(i, "type").as_str() {
-        Some("choice") => format!(
-            "ItemKind::Choice {{ scale: {}, options: {} }}",
-            opt_str("scale"),
-            i.get("options").map_or("Cow::Borrowed(&[])".into(), answer_options)
-        ),
-        Some("number") => format!("ItemKind::Number {{ min: {}, max: {}, max_item: {} }}", number(i, "min"), option(i.get("max"), Value::to_string), opt_str("max_item")),
+        Some("choice") => {
+            format!("ItemKind::Choice {{ scale: {}, options: {} }}", opt_str("scale"), i.get("options").map_or("Cow::Borrowed(&[])".into(), answer_options))
+        }
+        Some("number") => {
+            format!("ItemKind::Number {{ min: {}, max: {}, max_item: {} }}", number(i, "min"), option(i.get("max"), Value::to_string), opt_str("max_item"))
+        }
         Some("text") => format!("ItemKind::Text {{ max_length: {} }}", number(i, "max_length")),
         other => panic!("data/vio.json: {} has an unknown type {other:?}", short(i)),
     };
@@ -309,7 +315,12 @@ fn condition(c: &Value) -> String {
     match tagged(c) {
         ("answer", a) => format!("Condition::Answer {{ item: {}, one_of: {} }}", str_of(a, "item"), strings(a, "in")),
         ("number", n) => {
-            format!("Condition::Number {{ item: {}, at_least: {}, at_most: {} }}", str_of(n, "item"), option(n.get("at_least"), Value::to_string), option(n.get("at_most"), Value::to_string))
+            format!(
+                "Condition::Number {{ item: {}, at_least: {}, at_most: {} }}",
+                str_of(n, "item"),
+                option(n.get("at_least"), Value::to_string),
+                option(n.get("at_most"), Value::to_string)
+            )
         }
         ("light", l) => format!("Condition::Light {{ indicator: {}, one_of: {} }}", str_of(l, "indicator"), list(array(l, "in"), light)),
         ("factor", l) => format!("Condition::Factor {{ factor: {}, one_of: {} }}", str_of(l, "factor"), list(array(l, "in"), light)),
@@ -358,6 +369,7 @@ fn guidance(q: &Value) -> String {
             text_of(s, "text")
         )
     });
-    let checks = list(array(q, "checks"), |c| format!("Check {{ id: {}, when: {}, message: {} }}", str_of(c, "id"), condition(field(c, "when")), text_of(c, "message")));
+    let checks =
+        list(array(q, "checks"), |c| format!("Check {{ id: {}, when: {}, message: {} }}", str_of(c, "id"), condition(field(c, "when")), text_of(c, "message")));
     format!("Guidance {{ advice: {advice}, first_steps: {first_steps}, checks: {checks} }}")
 }

@@ -78,7 +78,9 @@ fn RestoreKey() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let bytes = files::read(&file).await.unwrap_or_default();
             let text = if bytes.starts_with(b"age-encryption.org/") {
-                crypto::decrypt_with_passphrase(&bytes, &passphrase.get_untracked()).map_err(OpenError::from).and_then(|b| String::from_utf8(b).map_err(|_| crypto::CryptoError::InvalidIdentity.into()))
+                crypto::decrypt_with_passphrase(&bytes, &passphrase.get_untracked())
+                    .map_err(OpenError::from)
+                    .and_then(|b| String::from_utf8(b).map_err(|_| crypto::CryptoError::InvalidIdentity.into()))
             } else {
                 Ok(String::from_utf8_lossy(&bytes).into_owned())
             };

@@ -30,11 +30,15 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
     let total = picked.len();
     for (done, chunk) in picked.chunks(CHUNK).enumerate() {
         let contents = files::read_all(chunk).await;
-        let opened: Vec<OpenedFile> = chunk.iter().zip(contents).map(|(file, bytes)| match bytes {
-            // Refused before it is decrypted, and not kept.
-            Some(bytes) if bytes.len() > MAX_FILE_BYTES => OpenedFile::new(file.name(), Rc::default(), Err(CryptoError::TooLarge.into())),
-            bytes => open_bytes(&keys, file.name(), Rc::new(bytes.unwrap_or_default())),
-        }).collect();
+        let opened: Vec<OpenedFile> = chunk
+            .iter()
+            .zip(contents)
+            .map(|(file, bytes)| match bytes {
+                // Refused before it is decrypted, and not kept.
+                Some(bytes) if bytes.len() > MAX_FILE_BYTES => OpenedFile::new(file.name(), Rc::default(), Err(CryptoError::TooLarge.into())),
+                bytes => open_bytes(&keys, file.name(), Rc::new(bytes.unwrap_or_default())),
+            })
+            .collect();
         am.files.update(|list| list.extend(opened));
         am.progress.set(Some(((done * CHUNK + chunk.len()).min(total), total)));
         files::next_tick().await;

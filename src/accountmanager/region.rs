@@ -32,9 +32,7 @@ pub fn RegionScreen() -> impl IntoView {
         let filter = Filter { sector: some(sector.get()), from: some(from.get()), to: some(to.get()) };
         results.with(|r| region::aggregate(r, &filter, q, &indicator_ids))
     });
-    let sectors = Memo::new(move |_| {
-        results.with(|r| r.iter().filter_map(region::sector_of).map(str::to_string).collect::<std::collections::BTreeSet<_>>())
-    });
+    let sectors = Memo::new(move |_| results.with(|r| r.iter().filter_map(region::sector_of).map(str::to_string).collect::<std::collections::BTreeSet<_>>()));
     let export_failed = RwSignal::new(false);
     let csv = move |_| {
         if let Region::Tables(t) = region.get() {
@@ -44,9 +42,9 @@ pub fn RegionScreen() -> impl IntoView {
     };
     let xlsx = move |_| {
         if let Region::Tables(t) = region.get() {
-            let made = export::to_xlsx(&t, q, ui.lang()).ok().and_then(|bytes| {
-                files::download(&format!("vio-regionale-analyse-{}.xlsx", files::today()), &bytes, XLSX_TYPE).ok()
-            });
+            let made = export::to_xlsx(&t, q, ui.lang())
+                .ok()
+                .and_then(|bytes| files::download(&format!("vio-regionale-analyse-{}.xlsx", files::today()), &bytes, XLSX_TYPE).ok());
             export_failed.set(made.is_none());
         }
     };
@@ -94,7 +92,9 @@ fn QuadrantTable(table: region::QuadrantTable) -> impl IntoView {
     let ui = use_am().ui;
     let qr = &Questionnaire::vio().quadrant;
     let cell = move |c: Cell| match c {
-        Cell::Shown { count, percent } => ui.am(|u| &u.region_quadrant_n)().replace("{percent}", &region::format_decimal(percent, 1, ui.lang())).replace("{n}", &count.to_string()),
+        Cell::Shown { count, percent } => {
+            ui.am(|u| &u.region_quadrant_n)().replace("{percent}", &region::format_decimal(percent, 1, ui.lang())).replace("{n}", &count.to_string())
+        }
         Cell::Suppressed => ui.t(|u| &u.region_suppressed)().to_string(),
     };
     let labels = move |row: usize, l: &'static vio_core::questionnaire::LowHigh| match row {
@@ -148,13 +148,17 @@ fn shares_chart(table: &region::IndicatorTable, lang: vio_core::Lang) -> chart::
     let shown: Vec<_> = table.columns.iter().filter_map(|c| c.cells.filter(visible).map(|cells| (c.group.label(q, lang), cells))).collect();
     let groups: Vec<String> = shown.iter().map(|(g, _)| g.clone()).collect();
     let lights = [(&ui.light_rood, LIGHT_COLOURS[0]), (&ui.light_oranje, LIGHT_COLOURS[1]), (&ui.light_groen, LIGHT_COLOURS[2])];
-    let shares: Vec<_> = lights.iter().enumerate().map(|(i, (name, colour))| {
-        let values = shown.iter().map(|(_, cells)| match cells[i] {
-            Cell::Shown { percent, .. } => Some((percent * 10.0).round() / 10.0),
-            Cell::Suppressed => None,
-        });
-        (name.get(lang).to_string(), *colour, values.collect())
-    }).collect();
+    let shares: Vec<_> = lights
+        .iter()
+        .enumerate()
+        .map(|(i, (name, colour))| {
+            let values = shown.iter().map(|(_, cells)| match cells[i] {
+                Cell::Shown { percent, .. } => Some((percent * 10.0).round() / 10.0),
+                Cell::Suppressed => None,
+            });
+            (name.get(lang).to_string(), *colour, values.collect())
+        })
+        .collect();
     chart::stacked_shares(&groups, &shares)
 }
 

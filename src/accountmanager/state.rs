@@ -80,7 +80,14 @@ impl AmState {
         };
         let keyring = RwSignal::new(keyring);
         let ui = Ui::provide(Signal::derive(move || keyring.with(|k| k.lang)));
-        let am = AmState { keyring, files: RwSignal::new_local(Vec::new()), route: RwSignal::new(AmRoute::current()), progress: RwSignal::new(None), problem: RwSignal::new(None), ui };
+        let am = AmState {
+            keyring,
+            files: RwSignal::new_local(Vec::new()),
+            route: RwSignal::new(AmRoute::current()),
+            progress: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            ui,
+        };
         am.show_storage_problem(problem);
         let _ = window_event_listener(leptos::ev::hashchange, move |_| am.route.set(AmRoute::current()));
         am

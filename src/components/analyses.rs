@@ -196,41 +196,50 @@ pub fn CompareScreen(first: u32, second: u32) -> impl IntoView {
         let (ca, cb) = (ca.clone(), cb.clone());
         Signal::derive(move || vec![radar_series(display_date(&da, app.lang()), &ca), radar_series(display_date(&db, app.lang()), &cb)])
     };
-    let rows = q.factors.iter().enumerate().map(|(i, f)| {
-        let (before, after) = (ca.factors[i].status, cb.factors[i].status);
-        let word = move || match change(before, after) {
-            Change::Better => app.t(|u| &u.change_better)(),
-            Change::Worse => app.t(|u| &u.change_worse)(),
-            Change::Same => app.t(|u| &u.change_same)(),
-            Change::Unknown => app.t(|u| &u.change_unknown)(),
-        };
-        let score = |s: FactorStatus| s.score().map_or_else(|| "–".to_string(), |n| n.to_string());
-        view! {
-            <tr>
-                <th scope="row">{move || f.name.get(app.lang()).to_string()}</th>
-                <td>{score(before)}" "<LightBadge light=Signal::stored(before.light())/></td>
-                <td>{score(after)}" "<LightBadge light=Signal::stored(after.light())/></td>
-                <td class="change">{word}</td>
-            </tr>
-        }
-    }).collect_view();
-    let goals = a.plan.iter().filter_map(|g| {
-        let i = q.factors.iter().position(|f| f.id == g.factor)?;
-        let (before, after) = (ca.factors[i].status.light(), cb.factors[i].status.light());
-        let name = &q.factors[i].name;
-        let text = move || {
-            // Light's order is rood < oranje < groen; onbekend on either side compares nothing.
-            let known = before != Light::Onbekend && after != Light::Onbekend;
-            let pick: fn(&vio_core::ui::UiTexts) -> &vio_core::Text = match after.cmp(&before) {
-                std::cmp::Ordering::Greater if known => |u| &u.goal_met,
-                std::cmp::Ordering::Less if known => |u| &u.goal_worse,
-                _ => |u| &u.goal_not_met,
+    let rows = q
+        .factors
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let (before, after) = (ca.factors[i].status, cb.factors[i].status);
+            let word = move || match change(before, after) {
+                Change::Better => app.t(|u| &u.change_better)(),
+                Change::Worse => app.t(|u| &u.change_worse)(),
+                Change::Same => app.t(|u| &u.change_same)(),
+                Change::Unknown => app.t(|u| &u.change_unknown)(),
             };
-            app.t(pick)().replace("{factor}", name.get(app.lang())).replace("{from}", light_word(before, app.ui)).replace("{to}", light_word(after, app.ui))
-        };
-        let what = g.what.clone();
-        Some(view! { <li><strong>{what}</strong>" – "{text}</li> })
-    }).collect::<Vec<_>>();
+            let score = |s: FactorStatus| s.score().map_or_else(|| "–".to_string(), |n| n.to_string());
+            view! {
+                <tr>
+                    <th scope="row">{move || f.name.get(app.lang()).to_string()}</th>
+                    <td>{score(before)}" "<LightBadge light=Signal::stored(before.light())/></td>
+                    <td>{score(after)}" "<LightBadge light=Signal::stored(after.light())/></td>
+                    <td class="change">{word}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let goals = a
+        .plan
+        .iter()
+        .filter_map(|g| {
+            let i = q.factors.iter().position(|f| f.id == g.factor)?;
+            let (before, after) = (ca.factors[i].status.light(), cb.factors[i].status.light());
+            let name = &q.factors[i].name;
+            let text = move || {
+                // Light's order is rood < oranje < groen; onbekend on either side compares nothing.
+                let known = before != Light::Onbekend && after != Light::Onbekend;
+                let pick: fn(&vio_core::ui::UiTexts) -> &vio_core::Text = match after.cmp(&before) {
+                    std::cmp::Ordering::Greater if known => |u| &u.goal_met,
+                    std::cmp::Ordering::Less if known => |u| &u.goal_worse,
+                    _ => |u| &u.goal_not_met,
+                };
+                app.t(pick)().replace("{factor}", name.get(app.lang())).replace("{from}", light_word(before, app.ui)).replace("{to}", light_word(after, app.ui))
+            };
+            let what = g.what.clone();
+            Some(view! { <li><strong>{what}</strong>" – "{text}</li> })
+        })
+        .collect::<Vec<_>>();
     let no_goals = goals.is_empty();
     let (title_a, title_b) = (a.completed_on.clone(), b.completed_on.clone());
     view! {
@@ -307,7 +316,8 @@ fn BackupPanel() -> impl IntoView {
                     let mut merged = Default::default();
                     app.stored.update(|s| merged = s.merge(backup));
                     let merged: vio_core::backup::Merged = merged;
-                    let mut text = app.t(|u| &u.backup_restored)().replace("{added}", &merged.added.to_string()).replace("{there}", &merged.already_there.to_string());
+                    let mut text =
+                        app.t(|u| &u.backup_restored)().replace("{added}", &merged.added.to_string()).replace("{there}", &merged.already_there.to_string());
                     if merged.draft_kept {
                         text = format!("{text} {}", app.t(|u| &u.backup_draft_kept)());
                     }

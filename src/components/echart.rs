@@ -68,7 +68,12 @@ pub fn EChart(
     }
 }
 
-fn draw_into(el: web_sys::HtmlDivElement, instance: StoredValue<Option<chart::ChartInstance>, LocalStorage>, drawn: RwSignal<bool>, chart: &chart::EchartsOption) {
+fn draw_into(
+    el: web_sys::HtmlDivElement,
+    instance: StoredValue<Option<chart::ChartInstance>, LocalStorage>,
+    drawn: RwSignal<bool>,
+    chart: &chart::EchartsOption,
+) {
     let Some(ok) = instance.try_update_value(|slot| {
         if let Some(old) = slot.take() {
             old.dispose();

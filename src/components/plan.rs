@@ -63,7 +63,10 @@ fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>, card: Memo<Scorecard>) -> imp
         let g = goal();
         let answers = app.stored.with(|s| s.draft.as_ref().map(|d| d.answers.clone()).unwrap_or_default());
         q.factor(&g.factor).map(|f| {
-            card.with(|c| vio_core::questionnaire::Guidance::vio().advice_for(q, f, &answers, c).offers).into_iter().map(|o| view! { <option value=o.get(app.lang()).to_string()></option> }).collect_view()
+            card.with(|c| vio_core::questionnaire::Guidance::vio().advice_for(q, f, &answers, c).offers)
+                .into_iter()
+                .map(|o| view! { <option value=o.get(app.lang()).to_string()></option> })
+                .collect_view()
         })
     };
     let concern = move || card.with(|c| goal_concern(app.ui, c, &goal().factor));

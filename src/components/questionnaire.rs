@@ -125,9 +125,7 @@ pub fn SectionPage(id: String) -> impl IntoView {
 fn VisibleQuestion(item: &'static Item) -> impl IntoView {
     let app = use_app();
     let q = Questionnaire::vio();
-    let visible = Memo::new(move |_| {
-        app.stored.with(|s| s.draft.as_ref().map_or(item.show_if.is_none(), |d| q.is_visible(item, &d.answers)))
-    });
+    let visible = Memo::new(move |_| app.stored.with(|s| s.draft.as_ref().map_or(item.show_if.is_none(), |d| q.is_visible(item, &d.answers))));
     view! { <Show when=move || visible.get()><Question item/></Show> }
 }
 

@@ -14,8 +14,8 @@ use super::plan::{PlanEditor, PlanView};
 use super::terms::Terms;
 use super::LightBadge;
 use crate::chart;
-use crate::route::Route;
 use crate::i18n::use_ui;
+use crate::route::Route;
 use crate::state::use_app;
 
 /// The employer's result screen: the shared result view plus the ways onward.
@@ -30,7 +30,9 @@ pub fn ResultScreen() -> impl IntoView {
         let _ = window().print();
     };
     let completed_on = move || {
-        app.stored.with(|s| s.draft.as_ref().and_then(|d| d.analysis).and_then(|id| s.analysis(id)).map(|a| a.completed_on.clone())).unwrap_or_else(crate::files::today)
+        app.stored
+            .with(|s| s.draft.as_ref().and_then(|d| d.analysis).and_then(|id| s.analysis(id)).map(|a| a.completed_on.clone()))
+            .unwrap_or_else(crate::files::today)
     };
     view! {
         <div class="result">
@@ -121,7 +123,9 @@ fn Checks(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoView {
                     .iter()
                     .map(|i| match i {
                         Inconsistency::Check(check) => check.message.get(lang).to_string(),
-                        Inconsistency::OverLimit { item, bound } => ui.fill(|u| &u.over_limit, "item", item.text.get(lang)).replace("{bound}", bound.text.get(lang)),
+                        Inconsistency::OverLimit { item, bound } => {
+                            ui.fill(|u| &u.over_limit, "item", item.text.get(lang)).replace("{bound}", bound.text.get(lang))
+                        }
                     })
                     .collect::<Vec<_>>()
             })

@@ -75,9 +75,8 @@ pub fn ShareScreen() -> impl IntoView {
     let answers = Memo::new(move |_| app.stored.with(|s| s.draft.as_ref().map(|d| q.sanitize(&d.answers)).unwrap_or_default()));
     let today = files::today();
     let file_name = format!("vio-resultaat-{today}.age");
-    let organisation = move || {
-        include_org.get().then(|| Organisation { name: org_name.get().trim().to_string(), contact: org_contact.get().trim().to_string() })
-    };
+    let organisation =
+        move || include_org.get().then(|| Organisation { name: org_name.get().trim().to_string(), contact: org_contact.get().trim().to_string() });
 
     let download = {
         let today = today.clone();

@@ -4,7 +4,7 @@
 //! the questionnaire's duration. Every rule is data in `data/vio.json`; this module only applies it.
 
 use crate::answers::{Answer, Answers};
-use crate::questionnaire::{Check, Conditional, Condition, Conversation, Diagnosis, Factor, FirstStep, Guidance, Item, ItemKind, Questionnaire, Term};
+use crate::questionnaire::{Check, Condition, Conditional, Conversation, Diagnosis, Factor, FirstStep, Guidance, Item, ItemKind, Questionnaire, Term};
 use crate::scoring::{Level, Light, Scorecard};
 use crate::text::{Lang, Text};
 
@@ -132,7 +132,6 @@ impl Conversation {
             _ => &r.unknown,
         }
     }
-
 }
 
 impl Questionnaire {
@@ -226,8 +225,23 @@ mod tests {
     #[test]
     fn every_named_instrument_and_party_is_explained_and_every_term_is_used() {
         let named = [
-            "no-riskpolis", "lkv", "loonkostensubsidie", "loondispensatie", "jobcoach", "proefplaatsing", "aanpassing van de werkplek", "banenafspraak",
-            "werkgeversservicepunt", "werkbedrijf", "leerwerkloket", "statushouder", "social return", "quotum", "mentorwijs", "harrie", "jobcarving",
+            "no-riskpolis",
+            "lkv",
+            "loonkostensubsidie",
+            "loondispensatie",
+            "jobcoach",
+            "proefplaatsing",
+            "aanpassing van de werkplek",
+            "banenafspraak",
+            "werkgeversservicepunt",
+            "werkbedrijf",
+            "leerwerkloket",
+            "statushouder",
+            "social return",
+            "quotum",
+            "mentorwijs",
+            "harrie",
+            "jobcarving",
         ];
         for word in named {
             assert!(!q().terms_in(word).is_empty(), "{word} needs a term");

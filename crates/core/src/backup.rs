@@ -100,8 +100,8 @@ impl Stored {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto;
     use crate::answers::{Answer, Answers};
+    use crate::crypto;
 
     const PASSPHRASE: &str = "een lange zin als wachtwoord";
 

@@ -33,10 +33,14 @@ pub enum CryptoError {
     /// The payload was cut off or changed.
     Truncated,
     /// The passphrase file demands more memory than we allow (its work factor).
-    ExcessiveWork { required: u8 },
+    ExcessiveWork {
+        required: u8,
+    },
     TooLarge,
     /// A key file was opened with a passphrase or the other way round.
-    WrongKind { is_passphrase: bool },
+    WrongKind {
+        is_passphrase: bool,
+    },
     InvalidRecipient,
     InvalidIdentity,
 }

@@ -165,7 +165,11 @@ impl Envelope {
             o.name = crate::text::clean_name(&o.name);
             o.contact = crate::text::clean_name(&o.contact);
         }
-        let texts = envelope.plan.iter().flat_map(|g| [&g.factor, &g.what, &g.who, &g.when, &g.measure, &g.support]).chain(envelope.organisation.iter().flat_map(|o| [&o.name, &o.contact]));
+        let texts = envelope
+            .plan
+            .iter()
+            .flat_map(|g| [&g.factor, &g.what, &g.who, &g.when, &g.measure, &g.support])
+            .chain(envelope.organisation.iter().flat_map(|o| [&o.name, &o.contact]));
         if texts.into_iter().any(|t| t.chars().count() > MAX_TEXT_CHARS) || envelope.plan.len() > 2 {
             return Err(EnvelopeError::Invalid("plan or organisation"));
         }
@@ -266,7 +270,11 @@ mod tests {
         v["answers"]["doelgroep_totaal"] = 0.into();
         v["answers"]["intentie"] = "gelijk".into();
         let opened = Envelope::open(&serde_json::to_vec(&v).unwrap(), q()).unwrap();
-        assert!(opened.changed_lights.contains(&LightChange { factor: "intentie".into(), then: Light::Groen, now: Light::Rood }), "{:?}", opened.changed_lights);
+        assert!(
+            opened.changed_lights.contains(&LightChange { factor: "intentie".into(), then: Light::Groen, now: Light::Rood }),
+            "{:?}",
+            opened.changed_lights
+        );
         assert!(opened.changed_lights.contains(&LightChange { factor: "gedrag".into(), then: Light::Groen, now: Light::Rood }));
     }
 

@@ -30,8 +30,8 @@ pub mod questionnaire;
 pub mod region;
 pub mod scoring;
 pub mod stats;
-pub mod synth;
 pub mod store;
+pub mod synth;
 pub mod text;
 pub mod ui;
 

@@ -182,16 +182,7 @@ impl TryFrom<ItemInJson> for Item {
             KindName::Number => ItemKind::Number { min: json.min.ok_or_else(|| missing("min"))?, max: json.max, max_item: json.max_item },
             KindName::Text => ItemKind::Text { max_length: json.max_length.ok_or_else(|| missing("max_length"))? },
         };
-        Ok(Item {
-            id: json.id,
-            text: json.text,
-            kind,
-            hint: json.hint,
-            group: json.group,
-            reverse: json.reverse,
-            show_if: json.show_if,
-            since: json.since,
-        })
+        Ok(Item { id: json.id, text: json.text, kind, hint: json.hint, group: json.group, reverse: json.reverse, show_if: json.show_if, since: json.since })
     }
 }
 
@@ -374,13 +365,29 @@ pub struct Case {
 #[serde(rename_all = "lowercase")]
 pub enum Condition {
     /// The item is answered with one of these option ids.
-    Answer { item: Str, #[serde(rename = "in")] one_of: List<Str> },
+    Answer {
+        item: Str,
+        #[serde(rename = "in")]
+        one_of: List<Str>,
+    },
     /// The number item is answered within these bounds (inclusive).
-    Number { item: Str, at_least: Option<u64>, at_most: Option<u64> },
+    Number {
+        item: Str,
+        at_least: Option<u64>,
+        at_most: Option<u64>,
+    },
     /// An indicator defined earlier has one of these lights.
-    Light { indicator: Str, #[serde(rename = "in")] one_of: List<Light> },
+    Light {
+        indicator: Str,
+        #[serde(rename = "in")]
+        one_of: List<Light>,
+    },
     /// A factor has one of these lights; only in advice, first steps and checks (after scoring).
-    Factor { factor: Str, #[serde(rename = "in")] one_of: List<Light> },
+    Factor {
+        factor: Str,
+        #[serde(rename = "in")]
+        one_of: List<Light>,
+    },
     All(List<Condition>),
     Any(List<Condition>),
 }

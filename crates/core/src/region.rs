@@ -7,9 +7,9 @@
 use std::collections::BTreeSet;
 
 use crate::envelope::Opened;
+use crate::questionnaire::Questionnaire;
 use crate::scoring::{Level, Light};
 use crate::stats::{chi_square, ChiSquare, Marker};
-use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
 use crate::ui::UiTexts;
 use crate::Answer;
@@ -157,12 +157,18 @@ pub fn aggregate(results: &[Opened], filter: &Filter, q: &Questionnaire, indicat
         return Region::TooFew;
     }
     let sectors: BTreeSet<&str> = selected.iter().filter_map(|o| sector_of(o)).collect();
-    let groups: Vec<GroupId> = [GroupId::Total, GroupId::Inclusive, GroupId::Small, GroupId::Large].into_iter().chain(sectors.into_iter().map(|s| GroupId::Sector(s.into()))).collect();
+    let groups: Vec<GroupId> = [GroupId::Total, GroupId::Inclusive, GroupId::Small, GroupId::Large]
+        .into_iter()
+        .chain(sectors.into_iter().map(|s| GroupId::Sector(s.into())))
+        .collect();
     // Who is in which group does not depend on the indicator: split once, not once per indicator.
-    let split: Vec<Split> = groups.into_iter().map(|g| {
-        let (inside, outside) = selected.iter().partition(|o| in_group(&g, o));
-        Split { group: g, inside, outside }
-    }).collect();
+    let split: Vec<Split> = groups
+        .into_iter()
+        .map(|g| {
+            let (inside, outside) = selected.iter().partition(|o| in_group(&g, o));
+            Split { group: g, inside, outside }
+        })
+        .collect();
     let indicators = indicator_ids.iter().map(|id| indicator_table(&selected, &split, q, id)).collect();
     Region::Tables(Tables {
         n,
@@ -194,23 +200,26 @@ struct Split<'a> {
 fn indicator_table(selected: &[&Opened], split: &[Split], q: &Questionnaire, indicator: &str) -> IndicatorTable {
     let (total, _) = light_counts(selected, indicator);
     let total_n: u64 = total.iter().sum();
-    let columns = split.iter().map(|Split { group: g, inside, outside }| {
-        let (counts, onbekend) = light_counts(inside, indicator);
-        let n: u64 = counts.iter().sum();
-        let (test, marker) = if *g == GroupId::Total {
-            (None, None)
-        } else {
-            let (rest, _) = light_counts(outside, indicator);
-            let test = chi_square(&[counts.to_vec(), rest.to_vec()]);
-            let share = |c: &[u64; 3]| c[2] as f64 / c.iter().sum::<u64>().max(1) as f64;
-            (test, test.and_then(|t| Marker::of(&t, share(&counts) > share(&rest))))
-        };
-        // A group is shown only if it and its difference with Totaal are not small.
-        let shown = n >= MIN_ORGANISATIONS && !is_small(total_n - n);
-        let cells = shown.then(|| suppress_cells(&counts, (*g != GroupId::Total).then_some(&total)));
-        let (test, marker) = if shown { (test, marker) } else { (None, None) };
-        Column { group: g.clone(), n, onbekend, cells, test, marker }
-    }).collect();
+    let columns = split
+        .iter()
+        .map(|Split { group: g, inside, outside }| {
+            let (counts, onbekend) = light_counts(inside, indicator);
+            let n: u64 = counts.iter().sum();
+            let (test, marker) = if *g == GroupId::Total {
+                (None, None)
+            } else {
+                let (rest, _) = light_counts(outside, indicator);
+                let test = chi_square(&[counts.to_vec(), rest.to_vec()]);
+                let share = |c: &[u64; 3]| c[2] as f64 / c.iter().sum::<u64>().max(1) as f64;
+                (test, test.and_then(|t| Marker::of(&t, share(&counts) > share(&rest))))
+            };
+            // A group is shown only if it and its difference with Totaal are not small.
+            let shown = n >= MIN_ORGANISATIONS && !is_small(total_n - n);
+            let cells = shown.then(|| suppress_cells(&counts, (*g != GroupId::Total).then_some(&total)));
+            let (test, marker) = if shown { (test, marker) } else { (None, None) };
+            Column { group: g.clone(), n, onbekend, cells, test, marker }
+        })
+        .collect();
     let since = q.indicator(indicator).map_or(1, |i| q.indicator_since(i));
     let older = selected.iter().filter(|o| o.envelope.questionnaire.version < since).count() as u64;
     IndicatorTable { indicator: indicator.to_string(), columns, since, older }
@@ -248,9 +257,16 @@ fn quadrant_table(selected: &[&Opened]) -> QuadrantTable {
             hidden[k / 3][k % 3] = true;
         }
     }
-    let cells = std::array::from_fn(|r| std::array::from_fn(|c| {
-        if hidden[r][c] { Cell::Suppressed } else { Cell::Shown { count: counts[r][c], percent: 100.0 * counts[r][c] as f64 / n as f64 } }
-    }));
+    let cells =
+        std::array::from_fn(|r| {
+            std::array::from_fn(|c| {
+                if hidden[r][c] {
+                    Cell::Suppressed
+                } else {
+                    Cell::Shown { count: counts[r][c], percent: 100.0 * counts[r][c] as f64 / n as f64 }
+                }
+            })
+        });
     QuadrantTable { cells, n }
 }
 
@@ -262,7 +278,9 @@ impl GroupId {
             GroupId::Inclusive => ui.group_inclusive.get(lang).to_string(),
             GroupId::Small => ui.group_small.get(lang).to_string(),
             GroupId::Large => ui.group_large.get(lang).to_string(),
-            GroupId::Sector(id) => q.item("sector").and_then(|i| q.options(i).iter().find(|o| &o.id == id)).map_or_else(|| id.clone(), |o| o.label.get(lang).to_string()),
+            GroupId::Sector(id) => {
+                q.item("sector").and_then(|i| q.options(i).iter().find(|o| &o.id == id)).map_or_else(|| id.clone(), |o| o.label.get(lang).to_string())
+            }
         }
     }
 }
@@ -270,7 +288,11 @@ impl GroupId {
 /// A number with `decimals` as the user's language writes it: "12,5" in Dutch, "12.5" in English.
 pub fn format_decimal(value: f64, decimals: usize, lang: Lang) -> String {
     let s = format!("{value:.decimals$}");
-    if lang == Lang::Nl { s.replace('.', ",") } else { s }
+    if lang == Lang::Nl {
+        s.replace('.', ",")
+    } else {
+        s
+    }
 }
 
 impl IndicatorTable {
@@ -363,7 +385,10 @@ pub(crate) mod tests {
         let t = gedrag(&region);
         let total = column(t, &GroupId::Total);
         assert_eq!(total.n, 20);
-        assert_eq!(total.cells.unwrap(), [Cell::Shown { count: 5, percent: 25.0 }, Cell::Shown { count: 5, percent: 25.0 }, Cell::Shown { count: 10, percent: 50.0 }]);
+        assert_eq!(
+            total.cells.unwrap(),
+            [Cell::Shown { count: 5, percent: 25.0 }, Cell::Shown { count: 5, percent: 25.0 }, Cell::Shown { count: 10, percent: 50.0 }]
+        );
         let inclusive = column(t, &GroupId::Inclusive);
         assert_eq!(inclusive.n, 15);
         // Large organisations have far more groen than small ones: significant with a large effect.

@@ -93,10 +93,7 @@ impl FactorScore {
         let q = Questionnaire::vio();
         let enters = |i: &&IndicatorScore| q.indicator(&i.id).is_none_or(|d| d.in_factor);
         let scored = || self.indicators.iter().filter(enters).filter(|i| i.score.is_some());
-        scored()
-            .filter(|i| i.light == self.status.light())
-            .min_by_key(|i| i.score)
-            .or_else(|| scored().min_by_key(|i| i.score))
+        scored().filter(|i| i.light == self.status.light()).min_by_key(|i| i.score).or_else(|| scored().min_by_key(|i| i.score))
     }
 }
 

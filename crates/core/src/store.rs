@@ -89,7 +89,13 @@ impl Stored {
         let Some(draft) = &mut self.draft else { return };
         if draft.analysis.is_none() {
             let id = self.analyses.iter().map(|a| a.id + 1).max().unwrap_or(1);
-            self.analyses.push(Analysis { id, completed_on: today.into(), questionnaire: draft.questionnaire.clone(), answers: Answers::new(), plan: Vec::new() });
+            self.analyses.push(Analysis {
+                id,
+                completed_on: today.into(),
+                questionnaire: draft.questionnaire.clone(),
+                answers: Answers::new(),
+                plan: Vec::new(),
+            });
             draft.analysis = Some(id);
         }
         self.sync_draft();

@@ -54,7 +54,13 @@ fn one(q: &Questionnaire, rng: &mut ChaCha8Rng) -> Envelope {
         }
     }
     // Intention follows the leaning too (it is unscored, so set it explicitly).
-    let intention = if rng.gen_bool(inclusiveness.clamp(0.05, 0.95)) { "meer" } else if rng.gen_bool(0.7) { "gelijk" } else { "minder" };
+    let intention = if rng.gen_bool(inclusiveness.clamp(0.05, 0.95)) {
+        "meer"
+    } else if rng.gen_bool(0.7) {
+        "gelijk"
+    } else {
+        "minder"
+    };
     answers.insert("intentie".into(), Answer::Text(intention.into()));
     let answers = q.sanitize(&answers);
     let completed_on = format!("{}-{:02}-{:02}", rng.gen_range(2024..=2026), rng.gen_range(1..=12), rng.gen_range(1..=28));

@@ -57,7 +57,17 @@ mod tests {
         // index.html shows the start screen before the wasm runs; it must say what the app will say.
         let html = include_str!("../../../index.html");
         let ui = super::UiTexts::get();
-        for t in [&ui.start_title, &ui.start_lead, &ui.start_duration, &ui.privacy_title, &ui.privacy_1, &ui.privacy_2, &ui.privacy_3, &ui.language_switch, &ui.language_switch_label] {
+        for t in [
+            &ui.start_title,
+            &ui.start_lead,
+            &ui.start_duration,
+            &ui.privacy_title,
+            &ui.privacy_1,
+            &ui.privacy_2,
+            &ui.privacy_3,
+            &ui.language_switch,
+            &ui.language_switch_label,
+        ] {
             assert!(html.contains(&*t.nl), "index.html lacks: {}", t.nl);
         }
     }

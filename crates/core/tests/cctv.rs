@@ -57,15 +57,22 @@ fn every_applicable_cctv_vector_gives_its_expected_outcome() {
             }
             expected => {
                 for r in &results {
-                    let Some(e) = r.as_ref().err() else { failures.push(format!("{name}: expected {expected}, got success")); continue };
+                    let Some(e) = r.as_ref().err() else {
+                        failures.push(format!("{name}: expected {expected}, got success"));
+                        continue;
+                    };
                     let fits = match expected {
                         // A passphrase offered to a file without a (valid) scrypt stanza matches nothing either.
                         "no match" => matches!(e, CryptoError::WrongKey | CryptoError::WrongPassphrase | CryptoError::WrongKind { .. }),
-                        "HMAC failure" | "header failure" => matches!(e, CryptoError::Damaged | CryptoError::NotAge | CryptoError::ExcessiveWork { .. } | CryptoError::WrongKind { .. }),
+                        "HMAC failure" | "header failure" => {
+                            matches!(e, CryptoError::Damaged | CryptoError::NotAge | CryptoError::ExcessiveWork { .. } | CryptoError::WrongKind { .. })
+                        }
                         "payload failure" => matches!(e, CryptoError::Truncated),
                         other => panic!("{name}: unknown expectation {other}"),
                     };
-                    if !fits { failures.push(format!("{name}: expected {expected}, got {e:?}")); }
+                    if !fits {
+                        failures.push(format!("{name}: expected {expected}, got {e:?}"));
+                    }
                 }
             }
         }

@@ -3,8 +3,8 @@
 //! advice must and must not contain. A rule change that misleads one of them fails here.
 
 use serde_json::Value;
-use vio_core::scoring::Level;
 use vio_core::questionnaire::Guidance;
+use vio_core::scoring::Level;
 use vio_core::{Answers, FactorStatus, Lang, Questionnaire};
 
 fn q() -> &'static Questionnaire {
@@ -39,10 +39,15 @@ fn every_golden_employer_gets_the_expected_lights_and_quadrant() {
         let got: Vec<(String, &str)> = s
             .factors
             .iter()
-            .map(|f| (f.id.clone(), match f.status {
-                FactorStatus::Scored { light, .. } => light.id(),
-                FactorStatus::InsufficientData => "onvoldoende",
-            }))
+            .map(|f| {
+                (
+                    f.id.clone(),
+                    match f.status {
+                        FactorStatus::Scored { light, .. } => light.id(),
+                        FactorStatus::InsufficientData => "onvoldoende",
+                    },
+                )
+            })
             .collect();
         let expected: Vec<(String, &str)> = q().factors.iter().map(|f| (f.id.to_string(), p["expected"][&*f.id].as_str().unwrap())).collect();
         assert_eq!(got, expected, "{name}");

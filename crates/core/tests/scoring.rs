@@ -77,7 +77,14 @@ fn vacancies_combined_with_expected_employment() {
 
 #[test]
 fn suitability_of_work() {
-    for (answer, expected) in [("niet", Light::Rood), ("nauwelijks", Light::Rood), ("redelijk", Light::Oranje), ("hoog", Light::Groen), ("zeer_hoog", Light::Groen), ("weet_niet", Light::Onbekend)] {
+    for (answer, expected) in [
+        ("niet", Light::Rood),
+        ("nauwelijks", Light::Rood),
+        ("redelijk", Light::Oranje),
+        ("hoog", Light::Groen),
+        ("zeer_hoog", Light::Groen),
+        ("weet_niet", Light::Onbekend),
+    ] {
         assert_eq!(light(&answers(&[("geschiktheid", answer.into())]), "belemmering_geschiktheid"), expected, "{answer}");
     }
 }
@@ -102,7 +109,8 @@ fn reversed_items_mirror_their_score() {
     assert_eq!(s.indicator("attitude_nadelen").unwrap().score, Some(0), "agreeing with disadvantages scores low");
     assert_eq!(s.indicator("attitude_nadelen").unwrap().light, Light::Rood);
     assert_eq!(q().score(&all("helemaal_oneens")).indicator("attitude_nadelen").unwrap().score, Some(100));
-    let v = answers(&[("voordeel_imago", "helemaal_eens".into()), ("voordeel_resultaten", "helemaal_eens".into()), ("voordeel_vacatures", "helemaal_eens".into())]);
+    let v =
+        answers(&[("voordeel_imago", "helemaal_eens".into()), ("voordeel_resultaten", "helemaal_eens".into()), ("voordeel_vacatures", "helemaal_eens".into())]);
     assert_eq!(q().score(&v).indicator("attitude_voordelen").unwrap().score, Some(100), "not reversed");
 }
 
@@ -154,7 +162,11 @@ fn all_weet_ik_niet_scores_nothing() {
 
 #[test]
 fn hidden_experience_items_are_not_scored() {
-    let mut a: Answers = q().items().filter(|i| i.id.starts_with("ervaring_") && i.id != "ervaring_doelgroep").map(|i| (i.id.to_string(), Answer::Text("zeer_negatief".into()))).collect();
+    let mut a: Answers = q()
+        .items()
+        .filter(|i| i.id.starts_with("ervaring_") && i.id != "ervaring_doelgroep")
+        .map(|i| (i.id.to_string(), Answer::Text("zeer_negatief".into())))
+        .collect();
     a.insert("ervaring_doelgroep".into(), Answer::Text("nu".into()));
     assert_eq!(light(&a, "attitude_ervaring"), Light::Rood);
     a.insert("ervaring_doelgroep".into(), Answer::Text("nooit".into()));
@@ -226,10 +238,8 @@ fn any_answers() -> impl Strategy<Value = Answers> {
             (item.id.to_string(), choices)
         })
         .collect();
-    let strategies: Vec<_> = per_item
-        .into_iter()
-        .map(|(id, choices)| proptest::option::of(proptest::sample::select(choices)).prop_map(move |a| (id.clone(), a)))
-        .collect();
+    let strategies: Vec<_> =
+        per_item.into_iter().map(|(id, choices)| proptest::option::of(proptest::sample::select(choices)).prop_map(move |a| (id.clone(), a))).collect();
     strategies.prop_map(|pairs| pairs.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect())
 }
 
@@ -290,7 +300,10 @@ fn the_direction_decides_the_intention_and_certainty_only_refines_meer() {
     assert_eq!(intention(&[int("meer"), sure("redelijk")]).0, Light::Groen);
     assert_eq!(intention(&[int("meer"), sure("heel")]).0, Light::Groen);
     // The factor is the intention itself: one indicator.
-    assert_eq!(q().score(&answers(&[int("gelijk"), dg(0), ("medewerkers", 6.into())])).factor("intentie").unwrap().status, FactorStatus::Scored { score: 0, light: Light::Rood });
+    assert_eq!(
+        q().score(&answers(&[int("gelijk"), dg(0), ("medewerkers", 6.into())])).factor("intentie").unwrap().status,
+        FactorStatus::Scored { score: 0, light: Light::Rood }
+    );
 }
 
 fn plans(answer: &[&str]) -> Light {
@@ -331,13 +344,29 @@ proptest! {
 
 #[test]
 fn an_indicator_on_fewer_than_half_of_its_applicable_items_is_onbekend() {
-    let pressure = ["druk_rijksoverheid", "druk_gemeente_uwv", "druk_werkbedrijf", "druk_onderwijs", "druk_klanten", "druk_vakbonden", "druk_belangenorganisaties", "druk_aandeelhouders", "druk_werknemers"];
+    let pressure = [
+        "druk_rijksoverheid",
+        "druk_gemeente_uwv",
+        "druk_werkbedrijf",
+        "druk_onderwijs",
+        "druk_klanten",
+        "druk_vakbonden",
+        "druk_belangenorganisaties",
+        "druk_aandeelhouders",
+        "druk_werknemers",
+    ];
     let with = |known: usize, nvt: &[&str]| -> Answers {
         pressure
             .iter()
             .enumerate()
             .map(|(i, id)| {
-                let a = if nvt.contains(id) { "nvt" } else if i < known { "geen" } else { "weet_niet" };
+                let a = if nvt.contains(id) {
+                    "nvt"
+                } else if i < known {
+                    "geen"
+                } else {
+                    "weet_niet"
+                };
                 (id.to_string(), Answer::Text(a.into()))
             })
             .collect()
@@ -362,7 +391,13 @@ fn niet_van_toepassing_exists_where_a_small_organisation_needs_it_and_is_not_sco
         let nvt = q().options(item).iter().find(|o| o.id == "nvt").unwrap_or_else(|| panic!("{id} offers nvt"));
         assert_eq!(nvt.score, None, "{id}");
     }
-    let a = answers(&[("voordeel_resultaten", "eens".into()), ("voordeel_imago", "eens".into()), ("voordeel_maatschappij", "eens".into()), ("voordeel_vacatures", "eens".into()), ("voordeel_social_return", "nvt".into())]);
+    let a = answers(&[
+        ("voordeel_resultaten", "eens".into()),
+        ("voordeel_imago", "eens".into()),
+        ("voordeel_maatschappij", "eens".into()),
+        ("voordeel_vacatures", "eens".into()),
+        ("voordeel_social_return", "nvt".into()),
+    ]);
     assert_eq!(q().score(&a).indicator("attitude_voordelen").unwrap().score, Some(75), "nvt leaves the mean");
 }
 
@@ -407,6 +442,9 @@ fn the_decks_three_skill_rows() {
     assert_eq!(light(&with("weet_niet", "weet_niet", "weet_niet", "weet_niet"), "kennis_samen"), Light::Onbekend);
     assert_eq!(reason(&with("goed", "nee", "niet", "nee"), "kennis_collegas"), "werknemers kennen de doelgroepen niet of nauwelijks en zijn niet getraind");
     let deck = vio_core::questionnaire::deck_labels("kennis_samen").unwrap();
-    assert_eq!((&*deck.rood.nl, &*deck.oranje.nl, &*deck.groen.nl), ("niet/nauwelijks bekend en niet getraind", "redelijk bekend met of getraind", "redelijk tot zeer goed bekend met of getraind"));
+    assert_eq!(
+        (&*deck.rood.nl, &*deck.oranje.nl, &*deck.groen.nl),
+        ("niet/nauwelijks bekend en niet getraind", "redelijk bekend met of getraind", "redelijk tot zeer goed bekend met of getraind")
+    );
     assert!(!q().indicator("kennis_samen").unwrap().in_factor, "a summary of the two rows that enter the factor");
 }
