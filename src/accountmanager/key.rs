@@ -3,6 +3,7 @@
 //! restored from one. The secret never appears in a link, a QR code or a request.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use vio_core::crypto::{self, PassphraseStrength};
 use vio_core::open::OpenError;
 use vio_core::store::Invite;
@@ -126,10 +127,23 @@ fn KeyDetails() -> impl IntoView {
             }
         }
     }
-    let copied = RwSignal::new(false);
+    // Some(true) once the browser confirmed the copy; Some(false) when it has no clipboard (an
+    // insecure origin) or refused: then the link is selected for the user to copy by hand.
+    let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
-        let _ = window().navigator().clipboard().write_text(&link.get());
-        copied.set(true);
+        copied.set(None);
+        let navigator = window().navigator();
+        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if !has_clipboard {
+            return copy_failed(copied);
+        }
+        let promise = navigator.clipboard().write_text(&link.get());
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => copied.set(Some(true)),
+                Err(_) => copy_failed(copied),
+            }
+        });
     };
     let delete = move |_| {
         if window().confirm_with_message(ui.am(|u| &u.am_confirm_delete_key)()).unwrap_or(false) {
@@ -155,7 +169,7 @@ fn KeyDetails() -> impl IntoView {
         </div>
         <p class="actions">
             <button type="button" class="button" on:click=copy>{ui.am(|u| &u.am_copy)}</button>
-            <span role="status">{move || copied.get().then(|| ui.am(|u| &u.am_copied)())}</span>
+            <span role="status">{move || copied.get().map(|ok| if ok { ui.am(|u| &u.am_copied)() } else { ui.am(|u| &u.am_copy_failed)() })}</span>
             <a class="button" href=AmRoute::Poster.hash()>{ui.am(|u| &u.am_poster)}</a>
         </p>
         <figure class="qr">
@@ -227,4 +241,13 @@ pub fn Poster() -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// The copy did not happen: say so, and select the link so that Ctrl+C copies it.
+fn copy_failed(copied: RwSignal<Option<bool>>) {
+    copied.set(Some(false));
+    if let Some(area) = document().get_element_by_id("share-link").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        area.select();
+        let _ = area.focus();
+    }
 }

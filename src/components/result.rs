@@ -101,10 +101,14 @@ fn FirstSteps(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoVie
                     <li>
                         <h3>{move || s.title.get(ui.lang())}</h3>
                         <p>{move || s.text.get(ui.lang())}</p>
-                        <Terms texts=vec![&s.title, &s.text]/>
                     </li>
                 }).collect_view()}
             </ol>
+            // The terms of both steps once, below them: a term two steps name is explained once.
+            {move || {
+                let texts = steps.get().into_iter().filter_map(|id| g.first_steps.iter().find(|s| s.id == id)).flat_map(|s| [&s.title, &s.text]).collect();
+                view! { <Terms texts/> }
+            }}
         </section>
     }
 }
