@@ -13,7 +13,8 @@ pub enum Route {
     Section(String),
     Result,
     Share,
-    Invite(Invite),
+    /// A share link; `None` when it is broken (no key, a parameter that does not decode).
+    Invite(Option<Invite>),
     Analyses,
     Analysis(u32),
     Compare(u32, u32),
@@ -23,7 +24,7 @@ impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         if let Some(query) = path.strip_prefix("uitnodiging?") {
-            return parse_invite(query).map_or(Route::Start, Route::Invite);
+            return Route::Invite(parse_invite(query));
         }
         let parts: Vec<&str> = path.split('/').collect();
         match parts.as_slice() {
@@ -49,7 +50,8 @@ impl Route {
             Route::Analyses => "#/analyses".into(),
             Route::Analysis(id) => format!("#/analyse/{id}"),
             Route::Compare(a, b) => format!("#/vergelijk/{a}/{b}"),
-            Route::Invite(i) => {
+            Route::Invite(None) => "#/".into(),
+            Route::Invite(Some(i)) => {
                 let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
                 format!("#/uitnodiging?sleutel={}&naam={}", enc(&i.key), enc(&i.name))
             }
@@ -102,7 +104,7 @@ mod tests {
             Route::Section("attitude".into()),
             Route::Result,
             Route::Share,
-            Route::Invite(invite),
+            Route::Invite(Some(invite)),
             Route::Analyses,
             Route::Analysis(3),
             Route::Compare(1, 2),
@@ -112,5 +114,8 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Start);
         assert_eq!(Route::parse("#/vragen/"), Route::Start);
         assert_eq!(Route::parse("#/onzin"), Route::Start);
+        assert_eq!(Route::parse("#/uitnodiging?naam=X"), Route::Invite(None), "no key");
+        assert_eq!(Route::parse("#/uitnodiging?sleutel=age1x&naam=%FF"), Route::Invite(None), "not UTF-8");
+        assert_eq!(Route::parse("#/uitnodiging?sleutel"), Route::Invite(None));
     }
 }

@@ -23,6 +23,16 @@ pub struct AppState {
     /// Bumped when another tab's answers were taken over, so text fields show them (they do not
     /// follow the state while the user types in them).
     pub other_tab_saved: RwSignal<u32>,
+    /// What became of a share link opened in this visit (see `components::invite`).
+    pub invite_news: RwSignal<Option<InviteNews>>,
+}
+
+/// A share link's outcome the start screen tells: a broken link, or a link to another
+/// accountmanager than the one stored (the employer chooses; nothing is replaced unasked).
+#[derive(Clone, Debug, PartialEq)]
+pub enum InviteNews {
+    Broken,
+    Other { stored: vio_core::store::Invite, stored_code: String, new: vio_core::store::Invite, new_code: String },
 }
 
 impl AppState {
@@ -38,6 +48,7 @@ impl AppState {
             ui: Ui::provide(Signal::derive(move || stored.with(|s| s.lang))),
             stored,
             other_tab_saved: RwSignal::new(0),
+            invite_news: RwSignal::new(None),
             route: RwSignal::new(Route::current()),
             storage_problem: RwSignal::new(problem),
             kept_aside: RwSignal::new(note == LoadNote::KeptAside),

@@ -3,10 +3,10 @@
 //! restored from one. The secret never appears in a link, a QR code or a request.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use vio_core::crypto::{self, PassphraseStrength};
 use vio_core::open::OpenError;
 use vio_core::store::Invite;
+use wasm_bindgen::JsCast;
 
 use super::state::{use_am, AmRoute};
 use crate::components::field::TextField;
@@ -18,7 +18,7 @@ use vio_core::ui::{AmTexts, UiTexts};
 fn share_link(invite: Invite) -> String {
     let here = window().location().href().unwrap_or_default();
     let employer_page = web_sys::Url::new_with_base("../", &here).map(|u| u.href()).unwrap_or_default();
-    format!("{employer_page}{}", Route::Invite(invite).hash())
+    format!("{employer_page}{}", Route::Invite(Some(invite)).hash())
 }
 
 /// The QR code as SVG markup, generated here (no image request, no third party).

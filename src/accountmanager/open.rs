@@ -2,6 +2,7 @@
 //! passphrase typed here), validated by the core, and listed with its outcome. A bad file gets its own
 //! message and changes nothing else.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -28,17 +29,25 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
     let identity = am.identity();
     let keys = Keys { identity: identity.as_ref(), passphrase: Some(&passphrase) };
     let total = picked.len();
+    // A file opened twice, or the same result encrypted twice, counts once: the list says so, and
+    // the regional analysis (which counts opened results) never sees it.
+    let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().flat_map(|f| f.digests.iter().copied()).collect());
     for (done, chunk) in picked.chunks(CHUNK).enumerate() {
-        let contents = files::read_all(chunk).await;
-        let opened: Vec<OpenedFile> = chunk
-            .iter()
-            .zip(contents)
-            .map(|(file, bytes)| match bytes {
-                // Refused before it is decrypted, and not kept.
-                Some(bytes) if bytes.len() > MAX_FILE_BYTES => OpenedFile::new(file.name(), Rc::default(), Err(CryptoError::TooLarge.into())),
-                bytes => open_bytes(&keys, file.name(), Rc::new(bytes.unwrap_or_default())),
-            })
-            .collect();
+        // Refused by its size before anything is read: a 2 GB file is never loaded into memory.
+        let (fits, too_large): (Vec<&web_sys::File>, Vec<&web_sys::File>) = chunk.iter().partition(|f| f.size() <= MAX_FILE_BYTES as f64);
+        let mut opened: Vec<OpenedFile> = too_large.iter().map(|f| OpenedFile::new(f.name(), Rc::default(), Err(CryptoError::TooLarge.into()))).collect();
+        let fits: Vec<web_sys::File> = fits.into_iter().cloned().collect();
+        let contents = files::read_all(&fits).await;
+        for (file, bytes) in fits.iter().zip(contents) {
+            let bytes = Rc::new(bytes.unwrap_or_default());
+            let duplicate = || OpenedFile::new(file.name(), Rc::default(), Err(OpenError::Duplicate));
+            let mut f = if seen.contains(&vio_core::open::file_digest(&bytes)) { duplicate() } else { open_bytes(&keys, file.name(), bytes) };
+            if f.digests.iter().any(|d| seen.contains(d)) {
+                f = duplicate();
+            }
+            seen.extend(f.digests.iter().copied());
+            opened.push(f);
+        }
         am.files.update(|list| list.extend(opened));
         am.progress.set(Some(((done * CHUNK + chunk.len()).min(total), total)));
         files::next_tick().await;

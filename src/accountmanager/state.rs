@@ -52,12 +52,21 @@ pub struct OpenedFile {
     pub name: String,
     pub bytes: std::rc::Rc<Vec<u8>>,
     pub outcome: Result<Opened, OpenError>,
+    /// What makes another file the same result, for an opened one: its bytes' digest and its
+    /// content's (`vio_core::open::result_digest`).
+    pub digests: Vec<[u8; 32]>,
 }
 
 impl OpenedFile {
     pub fn new(name: String, bytes: std::rc::Rc<Vec<u8>>, outcome: Result<Opened, OpenError>) -> OpenedFile {
         static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        OpenedFile { serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed), name, bytes, outcome }
+        // Only an opened result makes a later file a duplicate: a file refused for want of the
+        // right key must open once the key is there.
+        let digests = match &outcome {
+            Ok(o) => vec![vio_core::open::file_digest(&bytes), vio_core::open::result_digest(o)],
+            Err(_) => Vec::new(),
+        };
+        OpenedFile { serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed), name, bytes, outcome, digests }
     }
 }
 

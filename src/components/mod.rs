@@ -4,6 +4,7 @@
 mod analyses;
 pub mod echart;
 pub mod field;
+mod invite;
 mod light;
 pub mod plan;
 mod question;
@@ -56,7 +57,7 @@ pub fn App() -> impl IntoView {
         // A share link: remember the accountmanager, then show the start screen without the key in
         // the address bar (replace, so "back" does not return to the link).
         Route::Invite(invite) => {
-            app.stored.update(|s| s.invite = Some(invite));
+            invite::arrived(app, invite);
             Route::Start.replace();
         }
         _ => {}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use vio_core::Questionnaire;
 
+use super::invite::InviteNotice;
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -29,6 +30,7 @@ pub fn StartScreen() -> impl IntoView {
             <h1 tabindex="-1">{app.t(|u| &u.start_title)}</h1>
             <p class="lead">{app.t(|u| &u.start_lead)}</p>
             <p class="duration">{app.t(|u| &u.start_duration)}</p>
+            <InviteNotice/>
             {move || app.stored.with(|s| s.invite.clone()).map(|i| view! {
                 <p class="invite">{app.ui.fill(|u| &u.share_invited, "name", &i.name)}</p>
             })}

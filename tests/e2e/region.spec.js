@@ -25,6 +25,10 @@ test('many results combine into the regional tables; CSV for Excel; too few show
   const files = await keyAndResults(page, 60);
   await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
   await expect(page.locator('table.files tbody tr')).toHaveCount(60);
+  // The same files handed over again are listed as already open and counted once.
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(0, 3));
+  await expect(page.locator('table.files tbody tr')).toHaveCount(63);
+  await expect(page.getByText(ui.err_duplicate.nl)).toHaveCount(3);
   await page.getByRole('link', { name: ui.region_open.nl }).click();
   await expect(page.getByRole('heading', { level: 1, name: ui.region_title.nl })).toBeVisible();
   await expect(page.getByText(t('region_n', { n: 60 }))).toBeVisible();

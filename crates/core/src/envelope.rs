@@ -287,6 +287,12 @@ mod tests {
         let mut v = serde_json::to_value(&e).unwrap();
         v["answers"]["dg_bijstand"] = 9.into();
         assert!(matches!(Envelope::open(&serde_json::to_vec(&v).unwrap(), q()), Err(EnvelopeError::Invalid(_))));
+        v["answers"]["dg_bijstand"] = u64::MAX.into();
+        v["answers"]["doelgroep_totaal"] = u64::MAX.into();
+        v["answers"]["medewerkers"] = u64::MAX.into();
+        assert!(matches!(Envelope::open(&serde_json::to_vec(&v).unwrap(), q()), Err(EnvelopeError::Invalid(_))), "no number beyond the questionnaire's bounds");
+        v["answers"]["medewerkers"] = 70.into();
+        v["answers"].as_object_mut().unwrap().remove("dg_bijstand");
         v["answers"]["doelgroep_totaal"] = 71.into();
         assert!(matches!(Envelope::open(&serde_json::to_vec(&v).unwrap(), q()), Err(EnvelopeError::Invalid(_))), "more than the 70 employees");
     }

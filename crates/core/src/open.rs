@@ -14,6 +14,20 @@ pub enum OpenError {
     Envelope(EnvelopeError),
     /// Decrypted, but not a backup of analyses (see [`crate::backup`]).
     NotABackup,
+    /// The same file, or the same result encrypted again, was opened already: it counts once.
+    Duplicate,
+}
+
+/// What makes two opened files one result: the same bytes, or (encrypted again, so other bytes)
+/// the same envelope. SHA-256 of each, so thousands of files are compared through a set.
+pub fn file_digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// The digest of an opened result's content (its envelope as the app writes it).
+pub fn result_digest(opened: &Opened) -> [u8; 32] {
+    file_digest(&serde_json::to_vec(&opened.envelope).expect("an envelope always serialises"))
 }
 
 impl From<CryptoError> for OpenError {
@@ -77,6 +91,7 @@ impl OpenError {
                 EnvelopeError::Invalid(detail) => t(&ui.err_invalid).replace("{detail}", detail),
             },
             OpenError::NotABackup => t(&ui.err_not_backup),
+            OpenError::Duplicate => t(&ui.err_duplicate),
         }
     }
 }
@@ -104,6 +119,7 @@ mod tests {
             EnvelopeError::NewerFormat(2).into(),
             EnvelopeError::NewerQuestionnaire(3).into(),
             EnvelopeError::Invalid("answers").into(),
+            OpenError::Duplicate,
             OpenError::NotABackup,
         ];
         for e in errors {
