@@ -98,3 +98,36 @@ test('Bedrijf A from the deck: the lights, and het goede gesprek reads the diagn
   await amSide.done();
   await employerSide.done();
 });
+
+/** Puts a stored state in place, as an earlier visit would have left it, and loads the page. */
+async function withStored(page, stored, hash) {
+  await page.goto('./');
+  await page.evaluate((s) => localStorage.setItem('vio.state', JSON.stringify(s)), stored);
+  await page.goto(`./${hash}`);
+  await page.reload();
+}
+
+test('the plan editor asks whether a goal on a groen factor follows from the diagnosis', async ({ page }) => {
+  const care = golden.zorg_vacatures;
+  const draft = { questionnaire: { id: 'vio', version: vio.version }, answers: care.answers, section: 'intentie', plan: [], analysis: null };
+  await withStored(page, { schema: 2, lang: 'nl', draft, analyses: [], invite: null }, '#/resultaat');
+  await page.getByRole('button', { name: ui.plan_add.nl }).click();
+  const factor = page.getByLabel(ui.plan_factor.nl);
+  // Belemmerende factoren is groen while Copingplan is rood: the check speaks up.
+  await factor.selectOption('belemmeringen');
+  const concern = ui.goal_concern.nl.replace('{factor}', factorName('belemmeringen')).replace('{rood}', factorName('copingplan'));
+  await expect(page.locator('.concern')).toHaveText(concern);
+  // A goal on the rood factor follows from it.
+  await factor.selectOption('copingplan');
+  await expect(page.locator('.concern')).toBeHidden();
+  await expectNoAxeViolations(page, 'plan editor with the goal check');
+});
+
+test('an analysis made with questionnaire version 1 says its colours follow today\'s rules', async ({ page }) => {
+  const analysis = { id: 1, completed_on: '2024-04-15', questionnaire: { id: 'vio', version: 1 }, answers: golden.bakkerij.answers, plan: [] };
+  await withStored(page, { schema: 2, lang: 'nl', draft: null, analyses: [analysis], invite: null }, '#/analyse/1');
+  await expect(page.getByText(ui.older_version.nl.replace('{v}', '1'))).toBeVisible();
+  // Today's rules: the bakery that plans to stay at zero is rood on intention.
+  const intention = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: factorName('intentie'), exact: true }) });
+  await expect(intention.locator('.reason')).toContainText('Rood:');
+});
