@@ -17,8 +17,12 @@ pub struct AppState {
     pub stored: RwSignal<Stored>,
     pub route: RwSignal<Route>,
     pub storage_problem: RwSignal<Option<StorageError>>,
-    /// Stored data could not be read and was kept aside (see `vio_core::store`).
-    pub kept_aside: RwSignal<bool>,
+    /// Stored data could not be read: kept aside under this key, or (`LeftInPlace`) left where it
+    /// is because storage is full, in which case nothing is saved in this visit (see `vio_core::store`).
+    pub unreadable: RwSignal<Option<LoadNote>>,
+    /// Set when the stored data was left in place: it must not be saved over, also once the notice
+    /// is dismissed.
+    save_blocked: bool,
     pub ui: Ui,
     /// Bumped when another tab's answers were taken over, so text fields show them (they do not
     /// follow the state while the user types in them).
@@ -51,9 +55,15 @@ impl AppState {
             invite_news: RwSignal::new(None),
             route: RwSignal::new(Route::current()),
             storage_problem: RwSignal::new(problem),
-            kept_aside: RwSignal::new(note == LoadNote::KeptAside),
+            save_blocked: note == LoadNote::LeftInPlace,
+            unreadable: RwSignal::new(matches!(note, LoadNote::KeptAside(_) | LoadNote::LeftInPlace).then_some(note)),
         };
         Effect::new(move |_| {
+            // Data that could be neither read nor kept aside must not be overwritten.
+            if state.save_blocked {
+                state.stored.track();
+                return;
+            }
             let result = state.stored.with(|s| store::save(&mut BrowserStorage::open(), s));
             state.storage_problem.set(result.err());
         });

@@ -17,10 +17,11 @@ pub mod terms;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;
-use vio_core::store::StorageError;
+use vio_core::store::{KeyValue, LoadNote, StorageError, STATE_KEY};
 use vio_core::ui::UiTexts;
 use vio_core::Questionnaire;
 
+use crate::browser_storage::BrowserStorage;
 use crate::route::Route;
 use crate::state::{use_app, AppState};
 
@@ -184,10 +185,21 @@ fn StorageNotice() -> impl IntoView {
             {move || message().map(|m| view! {
                 <p class="notice">{m}" "<a href=Route::Analyses.hash()>{app.t(|u| &u.storage_way_out)}</a></p>
             })}
-            {move || app.kept_aside.get().then(|| view! {
-                <p class="notice">{app.t(|u| &u.storage_kept_aside)}" "
-                    <button type="button" class="button" on:click=move |_| app.kept_aside.set(false)>{app.t(|u| &u.understood)}</button>
-                </p>
+            {move || app.unreadable.get().map(|note| {
+                let (text, key) = match note {
+                    LoadNote::KeptAside(key) => (app.ui.fill(|u| &u.storage_kept_aside, "key", &key), key),
+                    _ => (app.t(|u| &u.storage_left_in_place)().to_string(), STATE_KEY.to_string()),
+                };
+                // A data: link rather than a blob download: the start screen's wasm then needs no Blob
+                // code for a notice that is rarely shown (a user's own data, never sent anywhere).
+                let data = BrowserStorage::open().read(&key).ok().flatten().unwrap_or_default();
+                let href = format!("data:application/json;charset=utf-8,{}", percent_encoding::utf8_percent_encode(&data, percent_encoding::NON_ALPHANUMERIC));
+                view! {
+                    <p class="notice">{text}" "
+                        <a class="button" download=format!("{key}.json") href=href>{app.t(|u| &u.storage_download)}</a>" "
+                        <button type="button" class="button" on:click=move |_| app.unreadable.set(None)>{app.t(|u| &u.understood)}</button>
+                    </p>
+                }
             })}
         </div>
     }

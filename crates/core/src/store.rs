@@ -197,9 +197,16 @@ impl KeyValue for MemoryStorage {
 pub enum LoadNote {
     Fresh,
     Loaded,
-    /// The stored data could not be read; it was kept under [`UNREADABLE_KEY`].
-    KeptAside,
+    /// The stored data could not be read; it was kept aside under this key ([`UNREADABLE_KEY`], or
+    /// `UNREADABLE_KEY.2` and on when earlier data is kept there already).
+    KeptAside(String),
+    /// The stored data could not be read, nor kept aside (storage full or blocked): it stays where it
+    /// is, and nothing may be saved over it in this visit.
+    LeftInPlace,
 }
+
+/// How many kept-aside copies there can be; a problem beyond them leaves the data in place.
+const MAX_ASIDE: u32 = 9;
 
 pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNote), StorageError> {
     let Some(raw) = kv.read(STATE_KEY)? else { return Ok((Stored::default(), LoadNote::Fresh)) };
@@ -215,11 +222,28 @@ pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNot
             }
             Ok((s, LoadNote::Loaded))
         }
-        _ => {
-            kv.write(UNREADABLE_KEY, &raw)?;
-            Ok((Stored::default(), LoadNote::KeptAside))
+        _ => match keep_aside(kv, &raw) {
+            Ok(key) => Ok((Stored::default(), LoadNote::KeptAside(key))),
+            Err(_) => Ok((Stored::default(), LoadNote::LeftInPlace)),
+        },
+    }
+}
+
+/// Copies unreadable data to the first free aside key (or finds it there already): earlier
+/// kept-aside data is never overwritten by a second problem.
+fn keep_aside(kv: &mut dyn KeyValue, raw: &str) -> Result<String, StorageError> {
+    for n in 1..=MAX_ASIDE {
+        let key = if n == 1 { UNREADABLE_KEY.to_string() } else { format!("{UNREADABLE_KEY}.{n}") };
+        match kv.read(&key)? {
+            Some(there) if there == raw => return Ok(key),
+            Some(_) => continue,
+            None => {
+                kv.write(&key, raw)?;
+                return Ok(key);
+            }
         }
     }
+    Err(StorageError::Full)
 }
 
 /// The one field every schema has, read first so that each version is read as what it is.
@@ -290,9 +314,32 @@ mod tests {
             let mut kv = MemoryStorage::default();
             kv.values.insert(STATE_KEY.into(), raw.into());
             let (s, note) = load(&mut kv, q).unwrap();
-            assert_eq!((s, note), (Stored::default(), LoadNote::KeptAside));
+            assert_eq!((s, note), (Stored::default(), LoadNote::KeptAside(UNREADABLE_KEY.into())));
             assert_eq!(kv.values[UNREADABLE_KEY], raw);
         }
+    }
+
+    #[test]
+    fn kept_aside_data_is_never_overwritten_by_a_second_problem() {
+        let q = Questionnaire::vio();
+        let mut kv = MemoryStorage::default();
+        kv.values.insert(UNREADABLE_KEY.into(), "{the first".into());
+        kv.values.insert(STATE_KEY.into(), "{the second".into());
+        assert_eq!(load(&mut kv, q).unwrap().1, LoadNote::KeptAside(format!("{UNREADABLE_KEY}.2")));
+        assert_eq!((&*kv.values[UNREADABLE_KEY], &*kv.values[&format!("{UNREADABLE_KEY}.2")]), ("{the first", "{the second"));
+        // Loading the same unreadable data again keeps it once.
+        assert_eq!(load(&mut kv, q).unwrap().1, LoadNote::KeptAside(format!("{UNREADABLE_KEY}.2")));
+        assert_eq!(kv.values.len(), 3);
+    }
+
+    #[test]
+    fn unreadable_data_that_cannot_be_kept_aside_stays_where_it_is() {
+        let q = Questionnaire::vio();
+        let mut kv = MemoryStorage { full: true, ..MemoryStorage::default() };
+        kv.values.insert(STATE_KEY.into(), "{not json".into());
+        let (s, note) = load(&mut kv, q).unwrap();
+        assert_eq!((s, note), (Stored::default(), LoadNote::LeftInPlace));
+        assert_eq!(kv.values[STATE_KEY], "{not json", "the original is still there");
     }
 
     #[test]
