@@ -885,6 +885,22 @@ mod tests {
         }
     }
 
+    /// Every scoring rule says why it is as it is (the `why` of each indicator in data/vio.json),
+    /// read by maintainers and accountmanagers; it is not compiled into the app.
+    #[test]
+    fn every_rule_carries_its_reason() {
+        let json: serde_json::Value = serde_json::from_str(VIO_JSON).unwrap();
+        for f in json["factors"].as_array().unwrap() {
+            for i in f["indicators"].as_array().unwrap() {
+                let why = i["why"].as_str().unwrap_or_default();
+                assert!(why.split_whitespace().count() >= 8, "{}: say why the rule is as it is", i["id"]);
+            }
+        }
+        for key in ["version_why", "first_steps_why", "terms_why", "reading_why"] {
+            assert!(json[key].as_str().is_some_and(|w| !w.is_empty()), "{key}");
+        }
+    }
+
     #[test]
     fn broken_references_are_refused() {
         let broken = VIO_JSON.replacen("\"numerator\": \"vacatures\"", "\"numerator\": \"vacatures_typo\"", 1);
