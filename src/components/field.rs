@@ -23,7 +23,7 @@ pub fn TextField(
         <div class="input question">
             <label for=id>{ui.text(move || label)}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{ui.text(move || h)}</p> })}
-            <input type=kind id=id maxlength="200" autocomplete=autocomplete aria-describedby=hint.map(|_| hint_id.clone())
+            <input type=kind id=id maxlength=vio_core::envelope::MAX_TEXT_CHARS_ATTR autocomplete=autocomplete aria-describedby=hint.map(|_| hint_id.clone())
                 prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
         </div>
     }

@@ -4,13 +4,11 @@
 //! `AppState::set_plan`; the read-only view is shared with the accountmanager.
 
 use leptos::prelude::*;
-use vio_core::envelope::{Goal, MAX_TEXT_CHARS};
+use vio_core::envelope::{Goal, MAX_GOALS, MAX_TEXT_CHARS};
 use vio_core::{Questionnaire, Scorecard};
 
 use crate::i18n::{use_ui, Ui};
 use crate::state::use_app;
-
-const MAX_GOALS: usize = 2;
 
 #[component]
 pub fn PlanEditor(card: Memo<Scorecard>) -> impl IntoView {
@@ -56,7 +54,7 @@ fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>, card: Memo<Scorecard>) -> imp
     let field = move |name: &'static str, label: fn(&vio_core::ui::UiTexts) -> &vio_core::Text, get: fn(&Goal) -> String, edit: fn(&mut Goal, String)| {
         view! {
             <label for=id(name)>{app.t(label)}</label>
-            <input type="text" id=id(name) maxlength="200" prop:value=move || get(&goal()) on:input=move |e| change(edit, event_target_value(&e))/>
+            <input type="text" id=id(name) maxlength=vio_core::envelope::MAX_TEXT_CHARS_ATTR prop:value=move || get(&goal()) on:input=move |e| change(edit, event_target_value(&e))/>
         }
     };
     let offers = move || {
@@ -86,7 +84,7 @@ fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>, card: Memo<Scorecard>) -> imp
                 {field("measure", |u| &u.plan_measure, |g| g.measure.clone(), |g, v| g.measure = v)}
                 <label for=id("support")>{app.t(|u| &u.plan_support)}</label>
                 <p class="hint" id=id("support-hint")>{app.t(|u| &u.plan_support_hint)}</p>
-                <input type="text" id=id("support") maxlength="200" list=id("offers") aria-describedby=id("support-hint")
+                <input type="text" id=id("support") maxlength=vio_core::envelope::MAX_TEXT_CHARS_ATTR list=id("offers") aria-describedby=id("support-hint")
                     prop:value=move || goal().support on:input=move |e| change(|g, v| g.support = v, event_target_value(&e))/>
                 <datalist id=id("offers")>{offers}</datalist>
             </div>

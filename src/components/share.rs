@@ -177,9 +177,9 @@ pub fn ShareScreen() -> impl IntoView {
                 <Show when=move || include_org.get()>
                     <div class="input">
                         <label for="org-name">{app.t(|u| &u.share_org_name)}</label>
-                        <input type="text" id="org-name" maxlength="200" autocomplete="organization" prop:value=move || org_name.get() on:input=move |e| org_name.set(event_target_value(&e))/>
+                        <input type="text" id="org-name" maxlength=vio_core::envelope::MAX_TEXT_CHARS_ATTR autocomplete="organization" prop:value=move || org_name.get() on:input=move |e| org_name.set(event_target_value(&e))/>
                         <label for="org-contact">{app.t(|u| &u.share_org_contact)}</label>
-                        <input type="text" id="org-contact" maxlength="200" prop:value=move || org_contact.get() on:input=move |e| org_contact.set(event_target_value(&e))/>
+                        <input type="text" id="org-contact" maxlength=vio_core::envelope::MAX_TEXT_CHARS_ATTR prop:value=move || org_contact.get() on:input=move |e| org_contact.set(event_target_value(&e))/>
                     </div>
                 </Show>
             </div>

@@ -19,6 +19,11 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const PAD_BUCKET: usize = 16 * 1024;
 /// Free-text fields (organisation, goals) are limited so a file cannot smuggle bulk data.
 pub const MAX_TEXT_CHARS: usize = 200;
+/// [`MAX_TEXT_CHARS`] as an HTML `maxlength`: written out, because formatting the number in the page
+/// would add code to the start screen's wasm for a constant (a test keeps the two equal).
+pub const MAX_TEXT_CHARS_ATTR: &str = "200";
+/// The deck's DOEL(EN) step: "stel 2 doelen". The plan editor stops there, a file with more is refused.
+pub const MAX_GOALS: usize = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -170,7 +175,7 @@ impl Envelope {
             .iter()
             .flat_map(|g| [&g.factor, &g.what, &g.who, &g.when, &g.measure, &g.support])
             .chain(envelope.organisation.iter().flat_map(|o| [&o.name, &o.contact]));
-        if texts.into_iter().any(|t| t.chars().count() > MAX_TEXT_CHARS) || envelope.plan.len() > 2 {
+        if texts.into_iter().any(|t| t.chars().count() > MAX_TEXT_CHARS) || envelope.plan.len() > MAX_GOALS {
             return Err(EnvelopeError::Invalid("plan or organisation"));
         }
         let scores = q.score(&envelope.answers);
@@ -204,6 +209,11 @@ mod tests {
     fn full() -> Answers {
         let p: serde_json::Value = serde_json::from_str(include_str!("../../../tests/fixtures/profiles.json")).unwrap();
         serde_json::from_value(p["inclusief"]["answers"].clone()).unwrap()
+    }
+
+    #[test]
+    fn the_maxlength_attribute_is_the_limit() {
+        assert_eq!(MAX_TEXT_CHARS_ATTR.parse::<usize>(), Ok(MAX_TEXT_CHARS));
     }
 
     #[test]
