@@ -1,6 +1,6 @@
-//! A share link as it arrives: its key is checked before anything is stored. A broken link says so on the start screen; a link to another accountmanager than the one
-//! already stored never replaces it unasked: the start screen shows both names and check codes
-//! and the employer chooses.
+//! A share link as it arrives: its key is checked before anything is stored. A broken link says
+//! so on the start screen; a link to another accountmanager than the one already stored never
+//! replaces it unasked: the start screen shows both names and check codes and the employer chooses.
 
 use leptos::prelude::*;
 use vio_core::store::Invite;
