@@ -31,3 +31,11 @@ impl KeyValue for BrowserStorage {
         LocalStorage::raw().set_item(key, value).map_err(|_| StorageError::Full)
     }
 }
+
+/// A `data:` link to download what is stored under `key` (data kept aside because it could not be
+/// read). Not a blob download: the start screen's wasm then needs no Blob code for a notice that is
+/// rarely shown, and it is the user's own data, never sent anywhere.
+pub fn download_href(key: &str) -> String {
+    let data = BrowserStorage::open().read(key).ok().flatten().unwrap_or_default();
+    format!("data:application/json;charset=utf-8,{}", percent_encoding::utf8_percent_encode(&data, percent_encoding::NON_ALPHANUMERIC))
+}

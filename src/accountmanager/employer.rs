@@ -18,7 +18,7 @@ use crate::i18n::display_date;
 pub fn EmployerResult(index: usize) -> impl IntoView {
     let am = use_am();
     let ui = am.ui;
-    let opened = am.files.with_untracked(|l| l.get(index).and_then(|f| f.outcome.clone().ok()));
+    let (opened, key_code) = am.files.with_untracked(|l| l.get(index).map(|f| (f.outcome.clone().ok(), f.key_code.clone()))).unwrap_or_default();
     let back = view! { <p class="actions"><a class="button" href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a></p> };
     let Some(opened) = opened else {
         return view! { <h1 tabindex="-1">{ui.am(|u| &u.am_title)}</h1>{back}<p>{ui.am(|u| &u.am_open_lead)}</p> }.into_any();
@@ -30,6 +30,7 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
         let who = name.clone().unwrap_or_else(|| ui.am(|u| &u.am_anonymous)().to_string());
         ui.am(|u| &u.am_result_of)().replace("{name}", &who).replace("{date}", &display_date(&date, ui.lang()))
     };
+    let opened_with = key_code.map(|code| view! { <p class="hint">{move || ui.am_fill(|u| &u.am_opened_with, "code", &code)}</p> });
     let contact = e.organisation.as_ref().map(|o| view! { <p>{ui.t(|u| &u.share_org_contact)}": "{o.contact.clone()}</p> });
     let mismatch = opened.scores_mismatch.then(|| view! { <p class="notice">{ui.am(|u| &u.am_mismatch)}</p> });
     let q = Questionnaire::vio();
@@ -60,6 +61,7 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
         <div class="result">
             {back}
             <h1 tabindex="-1">{heading}</h1>
+            {opened_with}
             {contact}
             {mismatch}
             {older}

@@ -53,9 +53,10 @@ fn CreateKey() -> impl IntoView {
     let create = move |_| {
         let identity = age::x25519::Identity::generate();
         let secret = crypto::identity_file(&identity, &files::today());
+        let name = name.get_untracked().trim().to_string();
         am.change_keyring(|k| {
-            k.identity = Some(secret);
-            k.name = name.get_untracked().trim().to_string();
+            k.add(secret.clone());
+            k.name = name.clone();
         });
     };
     view! {
@@ -85,10 +86,12 @@ fn RestoreKey() -> impl IntoView {
             } else {
                 Ok(String::from_utf8_lossy(&bytes).into_owned())
             };
-            match text.and_then(|t| crypto::parse_identity(&t).map(|id| (t, id)).map_err(OpenError::from)) {
-                Ok((_, identity)) => {
-                    let secret = crypto::identity_file(&identity, &files::today());
-                    am.change_keyring(|k| k.identity = Some(secret));
+            match text.and_then(|t| crypto::parse_identities(&t).map_err(OpenError::from)) {
+                Ok(identities) => {
+                    let today = files::today();
+                    let secrets: Vec<String> = identities.iter().map(|id| crypto::identity_file(id, &today)).collect();
+                    am.change_keyring(|k| secrets.iter().for_each(|s| k.add(s.clone())));
+                    message.set(None);
                 }
                 Err(e) => message.set(Some(e.message(am.ui.lang()))),
             }
@@ -147,7 +150,8 @@ fn KeyDetails() -> impl IntoView {
     };
     let delete = move |_| {
         if window().confirm_with_message(ui.am(|u| &u.am_confirm_delete_key)()).unwrap_or(false) {
-            am.change_keyring(|k| k.identity = None);
+            let public = recipient.get_untracked();
+            am.change_keyring(|k| k.remove(&public));
         }
     };
     view! {
@@ -178,6 +182,68 @@ fn KeyDetails() -> impl IntoView {
         </figure>
         <Backup/>
         <p class="actions"><button type="button" class="button" on:click=delete>{ui.am(|u| &u.am_delete_key)}</button></p>
+        <OlderKeys/>
+        <AnotherKey/>
+    }
+}
+
+/// The keys this browser had before the one in use: each still opens the files encrypted to it, and
+/// can be taken into use again (a key restored by mistake is undone this way).
+#[component]
+fn OlderKeys() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let older = move || {
+        let mut ids = am.identities();
+        ids.pop();
+        ids.into_iter().rev().map(|id| id.to_public()).collect::<Vec<_>>()
+    };
+    view! {
+        <Show when=move || !older().is_empty()>
+            <section aria-labelledby="older-keys-title">
+                <h3 id="older-keys-title">{ui.am(|u| &u.am_older_keys_title)}</h3>
+                <p class="hint">{ui.am(|u| &u.am_older_keys_hint)}</p>
+                <ul class="older-keys">
+                    {move || older().into_iter().map(|public| {
+                        let code = crypto::fingerprint(&public);
+                        let public = public.to_string();
+                        let again = public.clone();
+                        let remove = move |_| {
+                            if window().confirm_with_message(ui.am(|u| &u.am_confirm_delete_key)()).unwrap_or(false) {
+                                am.change_keyring(|k| k.remove(&public));
+                            }
+                        };
+                        view! {
+                            <li>
+                                {ui.am(|u| &u.check_code)}" "<span class="fingerprint">{code.clone()}</span>" "
+                                <button type="button" class="button" aria-label=format!("{} {code}", ui.am(|u| &u.am_use_again)()) on:click=move |_| am.change_keyring(|k| k.use_key(&again))>{ui.am(|u| &u.am_use_again)}</button>" "
+                                <button type="button" class="button" aria-label=format!("{} {code}", ui.am(|u| &u.am_remove_older)()) on:click=remove>{ui.am(|u| &u.am_remove_older)}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// A new key, or one restored from a backup, while a key exists: it becomes the key in use and the
+/// current one is kept (files already sent to it must still open).
+#[component]
+fn AnotherKey() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let create = move |_| {
+        let secret = crypto::identity_file(&age::x25519::Identity::generate(), &files::today());
+        am.change_keyring(|k| k.add(secret.clone()));
+    };
+    view! {
+        <details class="another-key">
+            <summary>{ui.am(|u| &u.am_another_key)}</summary>
+            <p class="hint">{ui.am(|u| &u.am_another_key_hint)}</p>
+            <p class="actions"><button type="button" class="button" on:click=create>{ui.am(|u| &u.am_create_another)}</button></p>
+            <RestoreKey/>
+        </details>
     }
 }
 
@@ -187,7 +253,7 @@ fn Backup() -> impl IntoView {
     let ui = am.ui;
     let passphrase = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
-    let secret = move || am.keyring.with_untracked(|k| k.identity.clone()).unwrap_or_default();
+    let secret = move || am.keyring.with_untracked(|k| k.backup());
     let plain = move |_| {
         let _ = files::download("vio-accountmanager-sleutel.txt", secret().as_bytes(), "text/plain");
     };

@@ -1,8 +1,8 @@
-//! The accountmanager's page, a wasm of its own (`src/bin/accountmanager.rs`), so an employer never
+//! The accountmanager's page, a wasm of its own (`crates/accountmanager`), so an employer never
 //! downloads identity management or QR generation. It reuses the employer's result view.
 //!
 //! Layout:
-//! - [`state`]: the keyring (identity and name, in localStorage) and the files opened this session.
+//! - [`state`]: the keyring (every key this browser had, and the name; in localStorage) and the files opened this session.
 //! - [`key`]: create, back up, restore and share the key (link, QR code, poster).
 //! - [`open`]: open result files by picker or drag and drop, with a message per bad file.
 //! - [`employer`]: one employer's result, read-only, with het goede gesprek.
@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use state::{AmRoute, AmState};
+use vio_core::store::{LoadNote, KEYRING_KEY};
 
 pub fn start() {
     crate::fatal::install_panic_hook();
@@ -51,6 +52,18 @@ fn App() -> impl IntoView {
         </header>
         <div class="notice-area" role="alert">
             {move || am.problem.get().map(|m| view! { <p class="notice">{m}</p> })}
+            {move || am.unreadable.get().map(|note| {
+                let (text, key) = match note {
+                    LoadNote::KeptAside(key) => (ui.am_fill(|u| &u.am_keyring_kept_aside, "key", &key), key),
+                    _ => (ui.am(|u| &u.am_keyring_left_in_place)().to_string(), KEYRING_KEY.to_string()),
+                };
+                view! {
+                    <p class="notice">{text}" "
+                        <a class="button" download=format!("{key}.json") href=crate::browser_storage::download_href(&key)>{ui.t(|u| &u.storage_download)}</a>" "
+                        <button type="button" class="button" on:click=move |_| am.unreadable.set(None)>{ui.t(|u| &u.understood)}</button>
+                    </p>
+                }
+            })}
         </div>
         <main id="main">
             {move || match am.route.get() {

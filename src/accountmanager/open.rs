@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use vio_core::crypto::{CryptoError, MAX_FILE_BYTES};
-use vio_core::open::{open_result, Keys, OpenError};
+use vio_core::crypto::{self, CryptoError, MAX_FILE_BYTES};
+use vio_core::open::{open_result, Keys, OpenError, OpenedWith};
 use vio_core::Questionnaire;
 
 use super::state::{use_am, AmRoute, AmState, OpenedFile};
@@ -17,8 +17,16 @@ use crate::i18n::display_date;
 use vio_core::ui::AmTexts;
 
 fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
-    let outcome = open_result(&bytes, keys, Questionnaire::vio());
-    OpenedFile::new(name, bytes, outcome)
+    match open_result(&bytes, keys, Questionnaire::vio()) {
+        Ok((opened, with)) => OpenedFile {
+            key_code: match with {
+                OpenedWith::Key(i) => Some(crypto::fingerprint(&keys.identities[i].to_public())),
+                OpenedWith::Passphrase => None,
+            },
+            ..OpenedFile::new(name, bytes, Ok(opened))
+        },
+        Err(e) => OpenedFile::new(name, bytes, Err(e)),
+    }
 }
 
 /// Files are opened in chunks, each added to the list at once, with a pause for the browser in
@@ -26,8 +34,8 @@ fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
 const CHUNK: usize = 100;
 
 async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) {
-    let identity = am.identity();
-    let keys = Keys { identity: identity.as_ref(), passphrase: Some(&passphrase) };
+    let identities = am.identities();
+    let keys = Keys { identities: &identities, passphrase: Some(&passphrase) };
     let total = picked.len();
     // A file opened twice, or the same result encrypted twice, counts once: the list says so, and
     // the regional analysis (which counts opened results) never sees it.
@@ -79,8 +87,8 @@ pub fn OpenPanel() -> impl IntoView {
     };
     let retry = move |_| {
         let p = passphrase.get_untracked();
-        let identity = am.identity();
-        let keys = Keys { identity: identity.as_ref(), passphrase: Some(&p) };
+        let identities = am.identities();
+        let keys = Keys { identities: &identities, passphrase: Some(&p) };
         am.files.update(|list| {
             for f in list.iter_mut().filter(|f| wants_passphrase(&f.outcome)) {
                 *f = open_bytes(&keys, f.name.clone(), f.bytes.clone());

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use vio_core::envelope::Opened;
 use vio_core::open::OpenError;
-use vio_core::store::{self, Keyring, StorageError};
+use vio_core::store::{self, Keyring, LoadNote, StorageError, KEYRING_KEY};
 use vio_core::Lang;
 
 use crate::browser_storage::BrowserStorage;
@@ -55,6 +55,8 @@ pub struct OpenedFile {
     /// What makes another file the same result, for an opened one: its bytes' digest and its
     /// content's (`vio_core::open::result_digest`).
     pub digests: Vec<[u8; 32]>,
+    /// The check code of the key that opened it (`None`: a passphrase, or not opened).
+    pub key_code: Option<String>,
 }
 
 impl OpenedFile {
@@ -66,7 +68,7 @@ impl OpenedFile {
             Ok(o) => vec![vio_core::open::file_digest(&bytes), vio_core::open::result_digest(o)],
             Err(_) => Vec::new(),
         };
-        OpenedFile { serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed), name, bytes, outcome, digests }
+        OpenedFile { serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed), name, bytes, outcome, digests, key_code: None }
     }
 }
 
@@ -78,14 +80,16 @@ pub struct AmState {
     /// Files opened so far of those handed over, while a batch is being opened.
     pub progress: RwSignal<Option<(usize, usize)>>,
     pub problem: RwSignal<Option<&'static str>>,
+    /// A stored keyring that could not be read: kept aside under this key, or left in place.
+    pub unreadable: RwSignal<Option<LoadNote>>,
     pub ui: Ui,
 }
 
 impl AmState {
     pub fn new() -> AmState {
-        let (keyring, problem) = match store::load_keyring(&BrowserStorage::open()) {
-            Ok(k) => (k, None),
-            Err(e) => (Keyring::default(), Some(e)),
+        let (keyring, note, problem) = match store::load_keyring(&mut BrowserStorage::open()) {
+            Ok((k, note)) => (k, note, None),
+            Err(e) => (Keyring::default(), LoadNote::Fresh, Some(e)),
         };
         let keyring = RwSignal::new(keyring);
         let ui = Ui::provide(Signal::derive(move || keyring.with(|k| k.lang)));
@@ -95,10 +99,19 @@ impl AmState {
             route: RwSignal::new(AmRoute::current()),
             progress: RwSignal::new(None),
             problem: RwSignal::new(None),
+            unreadable: RwSignal::new(matches!(note, LoadNote::KeptAside(_) | LoadNote::LeftInPlace).then_some(note)),
             ui,
         };
         am.show_storage_problem(problem);
         let _ = window_event_listener(leptos::ev::hashchange, move |_| am.route.set(AmRoute::current()));
+        // Another tab created, restored or removed a key: show what is stored now.
+        let _ = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().as_deref() == Some(KEYRING_KEY) {
+                if let Ok((k, _)) = store::load_keyring(&mut BrowserStorage::open()) {
+                    am.keyring.set(k);
+                }
+            }
+        });
         am
     }
 
@@ -106,12 +119,20 @@ impl AmState {
         self.change_keyring(|k| k.lang = lang);
     }
 
-    /// Changes the keyring and saves it at once; a key that could not be saved is reported, because
-    /// it would be gone after a reload.
-    pub fn change_keyring(&self, change: impl FnOnce(&mut Keyring)) {
-        self.keyring.update(change);
-        let result = self.keyring.with_untracked(|k| store::save_keyring(&mut BrowserStorage::open(), k));
-        self.show_storage_problem(result.err());
+    /// Changes the keyring as stored now (another tab may have changed it since this one read it) and
+    /// saves it at once. A change that could not be saved is reported, because it would be gone after a
+    /// reload, and still shown, so a new key can be backed up before the tab closes.
+    pub fn change_keyring(&self, change: impl Fn(&mut Keyring)) {
+        match store::change_keyring(&mut BrowserStorage::open(), &change) {
+            Ok(k) => {
+                self.keyring.set(k);
+                self.show_storage_problem(None);
+            }
+            Err(e) => {
+                self.keyring.update(change);
+                self.show_storage_problem(Some(e));
+            }
+        }
     }
 
     fn show_storage_problem(&self, e: Option<StorageError>) {
@@ -121,8 +142,14 @@ impl AmState {
         }));
     }
 
+    /// The key in use: the one share links and the poster carry.
     pub fn identity(&self) -> Option<age::x25519::Identity> {
-        self.keyring.with(|k| k.identity.as_deref().and_then(|s| vio_core::crypto::parse_identity(s).ok()))
+        self.keyring.with(|k| k.current().and_then(|s| vio_core::crypto::parse_identity(s).ok()))
+    }
+
+    /// Every key this browser has had, oldest first: each still opens the files encrypted to it.
+    pub fn identities(&self) -> Vec<age::x25519::Identity> {
+        self.keyring.with(|k| k.identities.iter().filter_map(|s| vio_core::crypto::parse_identity(s).ok()).collect())
     }
 }
 

@@ -17,11 +17,10 @@ pub mod terms;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;
-use vio_core::store::{KeyValue, LoadNote, StorageError, STATE_KEY};
+use vio_core::store::{LoadNote, StorageError, STATE_KEY};
 use vio_core::ui::UiTexts;
 use vio_core::Questionnaire;
 
-use crate::browser_storage::BrowserStorage;
 use crate::route::Route;
 use crate::state::{use_app, AppState};
 
@@ -190,10 +189,7 @@ fn StorageNotice() -> impl IntoView {
                     LoadNote::KeptAside(key) => (app.ui.fill(|u| &u.storage_kept_aside, "key", &key), key),
                     _ => (app.t(|u| &u.storage_left_in_place)().to_string(), STATE_KEY.to_string()),
                 };
-                // A data: link rather than a blob download: the start screen's wasm then needs no Blob
-                // code for a notice that is rarely shown (a user's own data, never sent anywhere).
-                let data = BrowserStorage::open().read(&key).ok().flatten().unwrap_or_default();
-                let href = format!("data:application/json;charset=utf-8,{}", percent_encoding::utf8_percent_encode(&data, percent_encoding::NON_ALPHANUMERIC));
+                let href = crate::browser_storage::download_href(&key);
                 view! {
                     <p class="notice">{text}" "
                         <a class="button" download=format!("{key}.json") href=href>{app.t(|u| &u.storage_download)}</a>" "

@@ -51,11 +51,22 @@ pub fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, CryptoError> {
 
 /// Reads the first `AGE-SECRET-KEY-1…` line of an identity file (comments and blank lines allowed).
 pub fn parse_identity(text: &str) -> Result<age::x25519::Identity, CryptoError> {
-    text.lines()
+    parse_identities(text)?.into_iter().next().ok_or(CryptoError::InvalidIdentity)
+}
+
+/// Reads every `AGE-SECRET-KEY-1…` line of an identity file, in order: a backup holds every key the
+/// accountmanager has had, as the age CLI reads such a file. A damaged key line spoils the file.
+pub fn parse_identities(text: &str) -> Result<Vec<age::x25519::Identity>, CryptoError> {
+    let ids = text
+        .lines()
         .map(str::trim)
-        .find(|l| l.starts_with("AGE-SECRET-KEY-"))
-        .and_then(|l| age::x25519::Identity::from_str(l).ok())
-        .ok_or(CryptoError::InvalidIdentity)
+        .filter(|l| l.starts_with("AGE-SECRET-KEY-"))
+        .map(|l| age::x25519::Identity::from_str(l).map_err(|_| CryptoError::InvalidIdentity))
+        .collect::<Result<Vec<_>, _>>()?;
+    if ids.is_empty() {
+        return Err(CryptoError::InvalidIdentity);
+    }
+    Ok(ids)
 }
 
 /// A plain age identity file, as `age-keygen` writes it, so the age CLI reads our backups.

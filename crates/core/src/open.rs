@@ -42,26 +42,43 @@ impl From<EnvelopeError> for OpenError {
     }
 }
 
-/// How a file is to be opened: with the accountmanager's identity, a passphrase, or both (the
-/// accountmanager's page tries the passphrase only on passphrase files).
+/// How a file is to be opened: with the accountmanager's identities (every key they have had), a
+/// passphrase, or both (the accountmanager's page tries the passphrase only on passphrase files).
 pub struct Keys<'a> {
-    pub identity: Option<&'a age::x25519::Identity>,
+    pub identities: &'a [age::x25519::Identity],
     pub passphrase: Option<&'a str>,
 }
 
-pub fn open_result(file: &[u8], keys: &Keys, q: &Questionnaire) -> Result<Opened, OpenError> {
-    let plaintext = if crypto::is_passphrase_file(file)? {
+/// What opened a file, so the page can say which key it was.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum OpenedWith {
+    /// The identity at this index of [`Keys::identities`].
+    Key(usize),
+    Passphrase,
+}
+
+pub fn open_result(file: &[u8], keys: &Keys, q: &Questionnaire) -> Result<(Opened, OpenedWith), OpenError> {
+    let (plaintext, with) = if crypto::is_passphrase_file(file)? {
         match keys.passphrase.filter(|p| !p.is_empty()) {
-            Some(p) => crypto::decrypt_with_passphrase(file, p)?,
+            Some(p) => (crypto::decrypt_with_passphrase(file, p)?, OpenedWith::Passphrase),
             None => return Err(CryptoError::WrongKind { is_passphrase: true }.into()),
         }
     } else {
-        match keys.identity {
-            Some(id) => crypto::decrypt_with_identity(file, id)?,
-            None => return Err(CryptoError::WrongKey.into()),
-        }
+        decrypt_with_any(file, keys.identities)?
     };
-    Ok(Envelope::open(&plaintext, q)?)
+    Ok((Envelope::open(&plaintext, q)?, with))
+}
+
+/// Tries each identity in turn (age would try them all at once, but not say which one fitted). An
+/// X25519 attempt is one key agreement, so a few older keys cost next to nothing.
+fn decrypt_with_any(file: &[u8], identities: &[age::x25519::Identity]) -> Result<(Vec<u8>, OpenedWith), CryptoError> {
+    for (i, id) in identities.iter().enumerate() {
+        match crypto::decrypt_with_identity(file, id) {
+            Err(CryptoError::WrongKey) => continue,
+            other => return other.map(|p| (p, OpenedWith::Key(i))),
+        }
+    }
+    Err(CryptoError::WrongKey)
 }
 
 impl OpenError {
@@ -138,13 +155,27 @@ mod tests {
         let id = age::x25519::Identity::generate();
         let by_key = crypto::encrypt_to(&id.to_public(), &json);
         let by_pass = crypto::encrypt_with_passphrase("lang genoeg wachtwoord", &json);
-        let none = Keys { identity: None, passphrase: None };
+        let none = Keys { identities: &[], passphrase: None };
         assert_eq!(open_result(&by_pass, &none, q).unwrap_err(), CryptoError::WrongKind { is_passphrase: true }.into());
         assert_eq!(open_result(&by_key, &none, q).unwrap_err(), CryptoError::WrongKey.into());
-        let both = Keys { identity: Some(&id), passphrase: Some("lang genoeg wachtwoord") };
-        assert!(open_result(&by_key, &both, q).is_ok());
-        assert!(open_result(&by_pass, &both, q).is_ok());
-        let plain = crypto::encrypt_to(&id.to_public(), b"just text");
+        let ids = [id];
+        let both = Keys { identities: &ids, passphrase: Some("lang genoeg wachtwoord") };
+        assert_eq!(open_result(&by_key, &both, q).unwrap().1, OpenedWith::Key(0));
+        assert_eq!(open_result(&by_pass, &both, q).unwrap().1, OpenedWith::Passphrase);
+        let plain = crypto::encrypt_to(&ids[0].to_public(), b"just text");
         assert_eq!(open_result(&plain, &both, q).unwrap_err(), EnvelopeError::NotAVioResult.into());
+    }
+
+    #[test]
+    fn a_file_for_an_older_key_opens_and_says_which_key() {
+        let q = Questionnaire::vio();
+        let json = Envelope::new(q, "2026-11-23", Lang::Nl, Default::default(), vec![], None).to_padded_json();
+        let (old, new, stranger) = (age::x25519::Identity::generate(), age::x25519::Identity::generate(), age::x25519::Identity::generate());
+        let for_old = crypto::encrypt_to(&old.to_public(), &json);
+        let ids = [old, new];
+        let keys = Keys { identities: &ids, passphrase: None };
+        assert_eq!(open_result(&for_old, &keys, q).unwrap().1, OpenedWith::Key(0));
+        let for_stranger = crypto::encrypt_to(&stranger.to_public(), &json);
+        assert_eq!(open_result(&for_stranger, &keys, q).unwrap_err(), CryptoError::WrongKey.into());
     }
 }

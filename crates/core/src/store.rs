@@ -222,7 +222,7 @@ pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNot
             }
             Ok((s, LoadNote::Loaded))
         }
-        _ => match keep_aside(kv, &raw) {
+        _ => match keep_aside(kv, UNREADABLE_KEY, &raw) {
             Ok(key) => Ok((Stored::default(), LoadNote::KeptAside(key))),
             Err(_) => Ok((Stored::default(), LoadNote::LeftInPlace)),
         },
@@ -231,9 +231,9 @@ pub fn load(kv: &mut dyn KeyValue, q: &Questionnaire) -> Result<(Stored, LoadNot
 
 /// Copies unreadable data to the first free aside key (or finds it there already): earlier
 /// kept-aside data is never overwritten by a second problem.
-fn keep_aside(kv: &mut dyn KeyValue, raw: &str) -> Result<String, StorageError> {
+fn keep_aside(kv: &mut dyn KeyValue, aside: &str, raw: &str) -> Result<String, StorageError> {
     for n in 1..=MAX_ASIDE {
-        let key = if n == 1 { UNREADABLE_KEY.to_string() } else { format!("{UNREADABLE_KEY}.{n}") };
+        let key = if n == 1 { aside.to_string() } else { format!("{aside}.{n}") };
         match kv.read(&key)? {
             Some(there) if there == raw => return Ok(key),
             Some(_) => continue,
@@ -269,25 +269,118 @@ pub fn save(kv: &mut dyn KeyValue, s: &Stored) -> Result<(), StorageError> {
     kv.write(STATE_KEY, &serde_json::to_string(s).expect("Stored always serialises"))
 }
 
-/// The accountmanager's page keeps its own small state under its own key: the identity (the secret
-/// `AGE-SECRET-KEY-1…` line, which never leaves this browser except in a backup the user makes) and the
+/// The accountmanager's page keeps its own small state under its own key: the identities (the secret
+/// `AGE-SECRET-KEY-1…` lines, which never leave this browser except in a backup the user makes) and the
 /// display name that goes into share links.
 pub const KEYRING_KEY: &str = "vio.accountmanager";
+/// Bumped whenever [`Keyring`] changes shape. 1 (no `schema` field): one identity. 2: every identity
+/// this browser has had, so that files encrypted to an older key still open after a key change.
+pub const KEYRING_SCHEMA: u32 = 2;
+/// An unreadable or newer keyring is copied here (`.2` and on for a second one) before anything is
+/// saved: a lost identity makes every file encrypted to it unreadable, for good.
+pub const KEYRING_UNREADABLE_KEY: &str = "vio.accountmanager.unreadable";
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Keyring {
+    pub schema: u32,
     pub lang: Lang,
-    pub identity: Option<String>,
+    /// Identity files, oldest first; the last is the key in use (in share links and on the poster).
+    pub identities: Vec<String>,
     pub name: String,
 }
 
-pub fn load_keyring(kv: &dyn KeyValue) -> Result<Keyring, StorageError> {
-    // An unreadable keyring is left in place (never overwritten) until the user creates a new key.
-    Ok(kv.read(KEYRING_KEY)?.and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default())
+impl Default for Keyring {
+    fn default() -> Self {
+        Keyring { schema: KEYRING_SCHEMA, lang: Lang::default(), identities: Vec::new(), name: String::new() }
+    }
 }
 
-pub fn save_keyring(kv: &mut dyn KeyValue, k: &Keyring) -> Result<(), StorageError> {
-    kv.write(KEYRING_KEY, &serde_json::to_string(k).expect("Keyring always serialises"))
+/// Schema 1, read only to be migrated.
+#[derive(Deserialize)]
+struct KeyringV1 {
+    #[serde(default)]
+    lang: Lang,
+    identity: Option<String>,
+    #[serde(default)]
+    name: String,
+}
+
+impl Keyring {
+    /// The key in use: the newest one.
+    pub fn current(&self) -> Option<&str> {
+        self.identities.last().map(String::as_str)
+    }
+
+    /// Makes `secret` the key in use. Older keys stay (their files must still open); a key that is
+    /// there already moves to the end rather than appearing twice.
+    pub fn add(&mut self, secret: String) {
+        let public = public_of(&secret);
+        self.identities.retain(|s| public.is_none() || public_of(s) != public);
+        self.identities.push(secret);
+    }
+
+    /// Makes an older key the one in use again.
+    pub fn use_key(&mut self, public: &str) {
+        if let Some(i) = self.identities.iter().position(|s| public_of(s).as_deref() == Some(public)) {
+            let secret = self.identities.remove(i);
+            self.identities.push(secret);
+        }
+    }
+
+    /// Every key as one age identity file, the key in use last: the age CLI reads it as it is, and a
+    /// restore makes the last one the key in use again.
+    pub fn backup(&self) -> String {
+        self.identities.concat()
+    }
+
+    pub fn remove(&mut self, public: &str) {
+        self.identities.retain(|s| public_of(s).as_deref() != Some(public));
+    }
+}
+
+fn public_of(secret: &str) -> Option<String> {
+    crate::crypto::parse_identity(secret).ok().map(|id| id.to_public().to_string())
+}
+
+fn read_keyring(raw: &str) -> Option<Keyring> {
+    match serde_json::from_str::<Schema>(raw) {
+        Ok(Schema { schema: KEYRING_SCHEMA }) => serde_json::from_str(raw).ok(),
+        Ok(_) => None,
+        // Schema 1 has no `schema` field.
+        _ => serde_json::from_str::<KeyringV1>(raw).ok().map(|v1| Keyring {
+            lang: v1.lang,
+            identities: v1.identity.into_iter().collect(),
+            name: v1.name,
+            ..Keyring::default()
+        }),
+    }
+}
+
+/// Reads the keyring; one that cannot be read (damaged, or written by a newer version of the page) is
+/// kept aside first, exactly as [`load`] does with the employer's state.
+pub fn load_keyring(kv: &mut dyn KeyValue) -> Result<(Keyring, LoadNote), StorageError> {
+    let Some(raw) = kv.read(KEYRING_KEY)? else { return Ok((Keyring::default(), LoadNote::Fresh)) };
+    match read_keyring(&raw) {
+        Some(k) => Ok((k, LoadNote::Loaded)),
+        None => match keep_aside(kv, KEYRING_UNREADABLE_KEY, &raw) {
+            Ok(key) => Ok((Keyring::default(), LoadNote::KeptAside(key))),
+            Err(_) => Ok((Keyring::default(), LoadNote::LeftInPlace)),
+        },
+    }
+}
+
+/// Applies `change` to the keyring as it is stored now, not as this tab last read it, and saves it:
+/// a tab opened before another tab created or restored a key can never write its stale copy over
+/// it. Read and write happen in one synchronous step, which no other tab can interleave with.
+/// Refused (`Full`) while an unreadable keyring could not be kept aside: it must not be overwritten.
+pub fn change_keyring(kv: &mut dyn KeyValue, change: impl FnOnce(&mut Keyring)) -> Result<Keyring, StorageError> {
+    let (mut k, note) = load_keyring(kv)?;
+    if note == LoadNote::LeftInPlace {
+        return Err(StorageError::Full);
+    }
+    change(&mut k);
+    kv.write(KEYRING_KEY, &serde_json::to_string(&k).expect("Keyring always serialises"))?;
+    Ok(k)
 }
 
 #[cfg(test)]
@@ -380,6 +473,76 @@ mod tests {
         assert_eq!(s, before);
         s.remove_all();
         assert!(s.analyses.is_empty() && s.draft.is_none());
+    }
+
+    fn identity() -> String {
+        crate::crypto::identity_file(&age::x25519::Identity::generate(), "2026-12-02")
+    }
+
+    #[test]
+    fn a_stale_tab_changes_the_stored_keyring_instead_of_overwriting_it() {
+        let mut kv = MemoryStorage::default();
+        // Tab A opens before any key exists; tab B creates one.
+        let (tab_a, _) = load_keyring(&mut kv).unwrap();
+        assert!(tab_a.current().is_none());
+        let key = identity();
+        change_keyring(&mut kv, |k| k.add(key.clone())).unwrap();
+        // Tab A switches its language: the key stays.
+        let after = change_keyring(&mut kv, |k| k.lang = Lang::En).unwrap();
+        assert_eq!((after.current(), after.lang), (Some(key.as_str()), Lang::En));
+    }
+
+    #[test]
+    fn a_new_or_restored_key_keeps_the_older_ones() {
+        let mut k = Keyring::default();
+        let (old, new) = (identity(), identity());
+        k.add(old.clone());
+        k.add(new.clone());
+        assert_eq!((k.identities.len(), k.current()), (2, Some(new.as_str())));
+        // Restoring a key that is there already makes it current, once.
+        k.add(old.clone());
+        assert_eq!(k.identities, [new.clone(), old.clone()]);
+        let public = |s: &str| public_of(s).unwrap();
+        k.use_key(&public(&new));
+        assert_eq!(k.current(), Some(new.as_str()));
+        let restored = crate::crypto::parse_identities(&k.backup()).unwrap();
+        assert_eq!(restored.iter().map(|id| id.to_public().to_string()).collect::<Vec<_>>(), [public(&old), public(&new)]);
+        k.remove(&public(&new));
+        assert_eq!(k.identities, [old]);
+    }
+
+    #[test]
+    fn a_schema_1_keyring_is_migrated_with_its_key() {
+        let mut kv = MemoryStorage::default();
+        let key = identity();
+        let v1 = serde_json::json!({ "lang": "en", "identity": key, "name": "WSP Rijnmond" }).to_string();
+        kv.values.insert(KEYRING_KEY.into(), v1);
+        let (k, note) = load_keyring(&mut kv).unwrap();
+        assert_eq!(note, LoadNote::Loaded);
+        assert_eq!((k.schema, k.lang, k.current(), k.name.as_str()), (KEYRING_SCHEMA, Lang::En, Some(key.as_str()), "WSP Rijnmond"));
+    }
+
+    #[test]
+    fn an_unreadable_or_newer_keyring_is_kept_aside_before_any_save() {
+        for raw in ["{not json", r#"{"schema":3,"keys":["AGE-SECRET-KEY-1..."]}"#] {
+            let mut kv = MemoryStorage::default();
+            kv.values.insert(KEYRING_KEY.into(), raw.into());
+            change_keyring(&mut kv, |k| k.lang = Lang::En).unwrap();
+            assert_eq!(kv.values[KEYRING_UNREADABLE_KEY], raw);
+            // A second problem does not overwrite the first.
+            kv.values.insert(KEYRING_KEY.into(), "{another".into());
+            change_keyring(&mut kv, |k| k.lang = Lang::Nl).unwrap();
+            assert_eq!((&*kv.values[KEYRING_UNREADABLE_KEY], &*kv.values[&format!("{KEYRING_UNREADABLE_KEY}.2")]), (raw, "{another"));
+        }
+    }
+
+    #[test]
+    fn an_unreadable_keyring_that_cannot_be_kept_aside_is_never_overwritten() {
+        let mut kv = MemoryStorage { full: true, ..MemoryStorage::default() };
+        kv.values.insert(KEYRING_KEY.into(), "{not json".into());
+        assert_eq!(load_keyring(&mut kv).unwrap().1, LoadNote::LeftInPlace);
+        assert_eq!(change_keyring(&mut kv, |k| k.lang = Lang::En), Err(StorageError::Full));
+        assert_eq!(kv.values[KEYRING_KEY], "{not json");
     }
 
     #[test]
