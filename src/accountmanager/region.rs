@@ -26,22 +26,37 @@ pub fn RegionScreen() -> impl IntoView {
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let indicator_ids: Vec<String> = q.indicators().map(|i| i.id.to_string()).collect();
-    let results = Memo::new(move |_| am.files.with(|l| l.iter().filter_map(|f| f.outcome.clone().ok()).collect::<Vec<_>>()));
-    let region = Memo::new(move |_| {
-        let some = |s: String| (!s.trim().is_empty()).then(|| s.trim().to_string());
-        let filter = Filter { sector: some(sector.get()), from: some(from.get()), to: some(to.get()) };
-        results.with(|r| region::aggregate(r, &filter, q, &indicator_ids))
+    // Each result with its key for the session's audit: the start of its content's digest, so a result
+    // opened again is the same organisation.
+    let results = Memo::new(move |_| {
+        am.files.with(|l| {
+            l.iter()
+                .filter_map(|f| Some((f.outcome.clone().ok()?, u64::from_le_bytes(f.digests.get(1)?[..8].try_into().ok()?))))
+                .unzip::<_, _, Vec<_>, Vec<_>>()
+        })
     });
-    let sectors = Memo::new(move |_| results.with(|r| r.iter().filter_map(region::sector_of).map(str::to_string).collect::<std::collections::BTreeSet<_>>()));
+    // The filter fields take effect on "Tonen" only: every view shown counts in the session's audit,
+    // so a view half-way through changing a filter must not be one.
+    let applied = RwSignal::new(Some(Filter::default()));
+    let apply = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        applied.set(Filter::from_input(&sector.get_untracked(), &from.get_untracked(), &to.get_untracked()));
+    };
+    let region = Memo::new(move |_| {
+        let filter = applied.get()?;
+        results.with(|(r, keys)| am.audit.try_update_value(|audit| region::aggregate_in_session(r, keys, &filter, q, &indicator_ids, audit)))
+    });
+    let sectors =
+        Memo::new(move |_| results.with(|(r, _)| r.iter().filter_map(region::sector_of).map(str::to_string).collect::<std::collections::BTreeSet<_>>()));
     let export_failed = RwSignal::new(false);
     let csv = move |_| {
-        if let Region::Tables(t) = region.get() {
+        if let Some(Region::Tables(t)) = region.get() {
             let text = export::to_csv(&t, q, ui.lang());
             let _ = files::download(&format!("vio-regionale-analyse-{}.csv", files::today()), text.as_bytes(), "text/csv;charset=utf-8");
         }
     };
     let xlsx = move |_| {
-        if let Region::Tables(t) = region.get() {
+        if let Some(Region::Tables(t)) = region.get() {
             let made = export::to_xlsx(&t, q, ui.lang())
                 .ok()
                 .and_then(|bytes| files::download(&format!("vio-regionale-analyse-{}.xlsx", files::today()), &bytes, XLSX_TYPE).ok());
@@ -52,7 +67,7 @@ pub fn RegionScreen() -> impl IntoView {
         <p class="actions"><a class="button" href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a></p>
         <h1 tabindex="-1">{ui.t(|u| &u.region_title)}</h1>
         <p class="lead">{ui.t(|u| &u.region_lead)}</p>
-        <div class="filters">
+        <form class="filters" on:submit=apply>
             <div class="input question">
                 <label for="region-sector">{ui.am(|u| &u.region_sector)}</label>
                 <select id="region-sector" on:change=move |e| sector.set(event_target_value(&e))>
@@ -65,10 +80,13 @@ pub fn RegionScreen() -> impl IntoView {
             </div>
             <TextField id="region-from" label=&AmTexts::get().region_from value=from/>
             <TextField id="region-to" label=&AmTexts::get().region_to value=to/>
-        </div>
+            <p class="actions"><button type="submit" class="button primary">{ui.am(|u| &u.region_apply)}</button></p>
+        </form>
         {move || match region.get() {
-            Region::TooFew => view! { <p class="notice" role="status">{ui.am(|u| &u.region_too_few)}</p> }.into_any(),
-            Region::Tables(t) => {
+            None => view! { <p class="notice" role="status">{ui.am(|u| &u.region_bad_date)}</p> }.into_any(),
+            Some(Region::TooFew) => view! { <p class="notice" role="status">{ui.am(|u| &u.region_too_few)}</p> }.into_any(),
+            Some(Region::CloseToEarlier) => view! { <p class="notice" role="status">{ui.am(|u| &u.region_close_to_earlier)}</p> }.into_any(),
+            Some(Region::Tables(t)) => {
                 let versions = t.questionnaire_versions.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
                 view! {
                     <p role="status"><strong>{ui.fill(|u| &u.region_n, "n", &t.n.to_string())}</strong></p>

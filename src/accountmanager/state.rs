@@ -82,6 +82,9 @@ pub struct AmState {
     pub problem: RwSignal<Option<&'static str>>,
     /// A stored keyring that could not be read: kept aside under this key, or left in place.
     pub unreadable: RwSignal<Option<LoadNote>>,
+    /// The regional views shown in this session (`vio_core::region::Audit`): kept here, not in the
+    /// regional screen, so leaving it and coming back does not forget them.
+    pub audit: StoredValue<vio_core::region::Audit>,
     pub ui: Ui,
 }
 
@@ -100,6 +103,7 @@ impl AmState {
             progress: RwSignal::new(None),
             problem: RwSignal::new(None),
             unreadable: RwSignal::new(matches!(note, LoadNote::KeptAside(_) | LoadNote::LeftInPlace).then_some(note)),
+            audit: StoredValue::new(Default::default()),
             ui,
         };
         am.show_storage_problem(problem);

@@ -66,7 +66,51 @@ test('many results combine into the regional tables; CSV for Excel; too few show
 
   // A period with no results at all, then one so narrow it would single out employers.
   await page.getByLabel(ui.region_from.nl).fill('2030-01-01');
+  await page.getByRole('button', { name: ui.region_apply.nl }).click();
   await expect(page.getByText(ui.region_too_few.nl)).toBeVisible();
+  // A half-typed date is not a selection.
+  await page.getByLabel(ui.region_from.nl).fill('2030-01');
+  await page.getByRole('button', { name: ui.region_apply.nl }).click();
+  await expect(page.getByText(ui.region_bad_date.nl)).toBeVisible();
+});
+
+test('two periods a day apart cannot both be shown', async ({ page }) => {
+  const files = await keyAndResults(page, 60, 5);
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await expect(page.locator('table.files tbody tr')).toHaveCount(60);
+  // The dates as the list shows them (DD-MM-JJJJ), as ISO dates, sorted.
+  const dates = (await page.locator('table.files tbody td:nth-child(2)').allInnerTexts()).map((d) => d.trim().split('-').reverse().join('-')).sort();
+  const count = (d) => dates.filter((x) => x === d).length;
+  // A first day with 1 to 4 results, at least 5 results before it and 5 after the period's end:
+  // each period alone passes every check of its own.
+  const k = dates.findIndex((d, i) => i >= 5 && d !== dates[i - 1] && count(d) <= 4);
+  let end = dates.length - 6;
+  while (dates.filter((d) => d > dates[end]).length < 5) end -= 1;
+  const [from, to] = [dates[k], dates[end]];
+  const dayAfter = new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  expect(k > 0 && from < to).toBe(true);
+
+  await page.getByRole('link', { name: ui.region_open.nl }).click();
+  const show = async (f) => {
+    await page.getByLabel(ui.region_from.nl).fill(f);
+    await page.getByLabel(ui.region_to.nl).fill(to);
+    await page.getByRole('button', { name: ui.region_apply.nl }).click();
+  };
+  await show(from);
+  await expect(page.getByRole('button', { name: ui.region_csv.nl })).toBeVisible();
+  await show(dayAfter);
+  await expect(page.getByText(ui.region_close_to_earlier.nl)).toBeVisible();
+  await expect(page.getByRole('button', { name: ui.region_csv.nl })).toHaveCount(0);
+  await expect(page.locator('table.region')).toHaveCount(0);
+  // Leaving the screen and coming back does not forget the first view.
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await page.getByRole('link', { name: ui.region_open.nl }).click();
+  await show(dayAfter);
+  await expect(page.getByText(ui.region_close_to_earlier.nl)).toBeVisible();
+  // The first period again is shown.
+  await show(from);
+  await expect(page.getByRole('button', { name: ui.region_csv.nl })).toBeVisible();
+  await expectNoAxeViolations(page, 'regional analysis after a refused view');
 });
 
 test('a region of four organisations shows nothing', async ({ page }) => {

@@ -39,6 +39,18 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// A filter from what the accountmanager typed (blank: no condition); `None` when a date is not
+    /// a date (`JJJJ-MM-DD`): a half-typed date would otherwise select by text order, a view nobody
+    /// asked for.
+    pub fn from_input(sector: &str, from: &str, to: &str) -> Option<Filter> {
+        let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+        let (from, to) = (some(from), some(to));
+        if [&from, &to].into_iter().flatten().any(|d| !crate::envelope::is_date(d)) {
+            return None;
+        }
+        Some(Filter { sector: some(sector), from, to })
+    }
+
     fn keeps(&self, o: &Opened) -> bool {
         let e = &o.envelope;
         self.sector.as_ref().is_none_or(|s| sector_of(o) == Some(s.as_str()))
@@ -108,7 +120,59 @@ pub struct QuadrantTable {
 pub enum Region {
     /// Fewer than [`MIN_ORGANISATIONS`], or the selection differs from a coarser one by 1–4.
     TooFew,
+    /// The selection differs by 1–4 organisations from one shown earlier in this session ([`Audit`]).
+    CloseToEarlier,
     Tables(Tables),
+}
+
+/// The selections shown so far in this session, each as the sorted keys of its results. Two views
+/// whose selections differ by one to four organisations would, side by side, give those few
+/// organisations' lights (two periods a day apart, or a sector filter and a period filter), however
+/// well each view is suppressed on its own. So a selection is shown only if it equals or differs by
+/// at least [`MIN_ORGANISATIONS`] from every selection shown before.
+#[derive(Clone, Debug, Default)]
+pub struct Audit {
+    shown: Vec<Vec<u64>>,
+}
+
+impl Audit {
+    fn admit(&mut self, selection: Vec<u64>) -> bool {
+        if self.shown.iter().any(|s| is_small(symmetric_difference(s, &selection))) {
+            return false;
+        }
+        if !self.shown.contains(&selection) {
+            self.shown.push(selection);
+        }
+        true
+    }
+}
+
+/// How many keys are in exactly one of two sorted lists.
+fn symmetric_difference(a: &[u64], b: &[u64]) -> u64 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => (i, n) = (i + 1, n + 1),
+            std::cmp::Ordering::Greater => (j, n) = (j + 1, n + 1),
+            std::cmp::Ordering::Equal => (i, j) = (i + 1, j + 1),
+        }
+    }
+    n + (a.len() - i + b.len() - j) as u64
+}
+
+/// [`aggregate`], checked against the selections shown before in this session: `keys[i]`
+/// identifies `results[i]` (e.g. the start of its content digest), so a result opened again counts as
+/// the same organisation.
+pub fn aggregate_in_session(results: &[Opened], keys: &[u64], filter: &Filter, q: &Questionnaire, indicator_ids: &[String], audit: &mut Audit) -> Region {
+    let region = aggregate(results, filter, q, indicator_ids);
+    if let Region::Tables(_) = region {
+        let mut selection: Vec<u64> = results.iter().zip(keys).filter(|(o, _)| filter.keeps(o)).map(|(_, k)| *k).collect();
+        selection.sort_unstable();
+        if !audit.admit(selection) {
+            return Region::CloseToEarlier;
+        }
+    }
+    region
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -359,7 +423,7 @@ pub(crate) mod tests {
     fn gedrag(region: &Region) -> &IndicatorTable {
         match region {
             Region::Tables(t) => t.indicators.iter().find(|i| i.indicator == "gedrag_aandeel").unwrap(),
-            Region::TooFew => panic!("expected tables"),
+            _ => panic!("expected tables"),
         }
     }
 
@@ -435,6 +499,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_filter_takes_whole_dates_only() {
+        assert_eq!(Filter::from_input(" ", "", ""), Some(Filter::default()));
+        let f = Filter::from_input("C", "2025-03-01", " 2025-04-30 ").unwrap();
+        assert_eq!((f.sector.as_deref(), f.from.as_deref(), f.to.as_deref()), (Some("C"), Some("2025-03-01"), Some("2025-04-30")));
+        for half in ["2025-03", "2025-3-1", "01-03-2025", "2025-13-01"] {
+            assert_eq!(Filter::from_input("", half, ""), None, "{half}");
+        }
+    }
+
+    #[test]
     fn a_region_of_four_shows_nothing() {
         let results: Vec<Opened> = (0..4).map(|i| org(100, i, "C", "2025-01-01")).collect();
         assert_eq!(aggregate(&results, &Filter::default(), Questionnaire::vio(), &ids()), Region::TooFew);
@@ -470,6 +544,44 @@ pub(crate) mod tests {
         // 2025 over all sectors differs from the whole region by exactly that one employer too.
         let all_2025 = Filter { from: Some("2025-01-01".into()), ..Filter::default() };
         assert_eq!(aggregate(&results, &all_2025, Questionnaire::vio(), &ids()), Region::TooFew);
+    }
+
+    #[test]
+    fn two_views_in_one_session_cannot_differ_by_a_few_organisations() {
+        // 30 organisations: 5 of sector C in February, 2 of G on 1 March, 18 of C on 10 March and 5
+        // of G in May. Every view below passes the check against its own coarser selections.
+        let mut results: Vec<Opened> = (0..5).map(|_| org(100, 10, "C", "2025-02-15")).collect();
+        results.extend((0..2).map(|_| org(10, 0, "G", "2025-03-01")));
+        results.extend((0..18).map(|_| org(100, 2, "C", "2025-03-10")));
+        results.extend((0..5).map(|_| org(10, 1, "G", "2025-05-15")));
+        let keys: Vec<u64> = (0..results.len() as u64).collect();
+        let q = Questionnaire::vio();
+        let show = |audit: &mut Audit, f: &Filter| aggregate_in_session(&results, &keys, f, q, &ids(), audit);
+        let shown = |audit: &mut Audit, f: &Filter| matches!(show(audit, f), Region::Tables(_));
+        let period = |from: &str, to: &str| Filter { from: Some(from.into()), to: Some(to.into()), ..Filter::default() };
+        let sector_c = Filter { sector: Some("C".into()), ..Filter::default() };
+        for f in [period("2025-03-01", "2025-04-30"), period("2025-03-02", "2025-04-30"), period("2025-02-01", "2025-04-30"), sector_c.clone()] {
+            assert!(matches!(aggregate(&results, &f, q, &ids()), Region::Tables(_)), "{f:?} alone is shown");
+        }
+
+        // Two date ranges a day apart: together they would give the two employers of 1 March.
+        let mut audit = Audit::default();
+        assert!(shown(&mut audit, &period("2025-03-01", "2025-04-30")));
+        assert_eq!(show(&mut audit, &period("2025-03-02", "2025-04-30")), Region::CloseToEarlier);
+        // The same view again, and one that differs by five or more, are shown.
+        assert!(shown(&mut audit, &period("2025-03-01", "2025-04-30")));
+        assert!(shown(&mut audit, &period("2025-02-01", "2025-04-30")));
+
+        // A sector filter and a period filter: sector C (23) and February to April (25) differ by
+        // the same two employers, whichever is shown first.
+        let mut audit = Audit::default();
+        assert!(shown(&mut audit, &sector_c));
+        assert_eq!(show(&mut audit, &period("2025-02-01", "2025-04-30")), Region::CloseToEarlier);
+        let mut audit = Audit::default();
+        assert!(shown(&mut audit, &period("2025-02-01", "2025-04-30")));
+        assert_eq!(show(&mut audit, &sector_c), Region::CloseToEarlier);
+        // The order of the keys does not matter, only which results a view shows.
+        assert_eq!(symmetric_difference(&[1, 2, 3], &[2, 3, 4, 5]), 3);
     }
 
     #[test]
