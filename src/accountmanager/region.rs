@@ -65,8 +65,8 @@ pub fn RegionScreen() -> impl IntoView {
     };
     view! {
         <p class="actions"><a class="button" href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a></p>
-        <h1 tabindex="-1">{ui.t(|u| &u.region_title)}</h1>
-        <p class="lead">{ui.t(|u| &u.region_lead)}</p>
+        <h1 tabindex="-1">{ui.am(|u| &u.region_title)}</h1>
+        <p class="lead">{ui.am(|u| &u.region_lead)}</p>
         <form class="filters" on:submit=apply>
             <div class="input question">
                 <label for="region-sector">{ui.am(|u| &u.region_sector)}</label>
@@ -89,15 +89,15 @@ pub fn RegionScreen() -> impl IntoView {
             Some(Region::Tables(t)) => {
                 let versions = t.questionnaire_versions.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
                 view! {
-                    <p role="status"><strong>{ui.fill(|u| &u.region_n, "n", &t.n.to_string())}</strong></p>
-                    <p class="note">{ui.fill(|u| &u.region_versions, "v", &versions)}</p>
+                    <p role="status"><strong>{ui.am_fill(|u| &u.region_n, "n", &t.n.to_string())}</strong></p>
+                    <p class="note">{ui.am_fill(|u| &u.region_versions, "v", &versions)}</p>
                     <p class="actions">
                         <button type="button" class="button" on:click=xlsx>{ui.am(|u| &u.region_xlsx)}</button>
                         <button type="button" class="button" on:click=csv>{ui.am(|u| &u.region_csv)}</button>
                     </p>
                     <Show when=move || export_failed.get()><p class="notice" role="alert">{ui.am(|u| &u.region_export_failed)}</p></Show>
                     <QuadrantTable table=t.quadrant.clone()/>
-                    <p class="note">{ui.t(|u| &u.region_note)}</p>
+                    <p class="note">{ui.am(|u| &u.region_note)}</p>
                     {t.indicators.into_iter().map(|ind| view! { <Indicator table=ind/> }).collect_view()}
                 }.into_any()
             }
@@ -113,7 +113,7 @@ fn QuadrantTable(table: region::QuadrantTable) -> impl IntoView {
         Cell::Shown { count, percent } => {
             ui.am(|u| &u.region_quadrant_n)().replace("{percent}", &region::format_decimal(percent, 1, ui.lang())).replace("{n}", &count.to_string())
         }
-        Cell::Suppressed => ui.t(|u| &u.region_suppressed)().to_string(),
+        Cell::Suppressed => ui.am(|u| &u.region_suppressed)().to_string(),
     };
     let labels = move |row: usize, l: &'static vio_core::questionnaire::LowHigh| match row {
         0 => l.low.get(ui.lang()).to_string(),
@@ -202,13 +202,13 @@ fn IndicatorTable(table: region::IndicatorTable) -> impl IntoView {
         <table class="scores region">
             <caption>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}" – "{ui.am(|u| &u.region_as_table)}</caption>
             <thead><tr>
-                <th scope="col">{ui.t(|u| &u.region_group)}</th>
+                <th scope="col">{ui.am(|u| &u.region_group)}</th>
                 <th scope="col">"N"</th>
                 <th scope="col">{ui.t(|u| &u.light_rood)}" %"</th>
                 <th scope="col">{ui.t(|u| &u.light_oranje)}" %"</th>
                 <th scope="col">{ui.t(|u| &u.light_groen)}" %"</th>
                 <th scope="col">{ui.t(|u| &u.light_onbekend)}</th>
-                <th scope="col">{ui.t(|u| &u.region_marker)}</th>
+                <th scope="col">{ui.am(|u| &u.region_marker)}</th>
             </tr></thead>
             <tbody>
                 {table.columns.into_iter().map(|c| {
@@ -225,7 +225,7 @@ fn IndicatorTable(table: region::IndicatorTable) -> impl IntoView {
                             </tr>
                         }.into_any(),
                         None => view! {
-                            <tr><th scope="row">{label}</th><td colspan="6">{ui.t(|u| &u.region_group_too_few)}</td></tr>
+                            <tr><th scope="row">{label}</th><td colspan="6">{ui.am(|u| &u.region_group_too_few)}</td></tr>
                         }.into_any(),
                     }
                 }).collect_view()}

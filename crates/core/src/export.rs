@@ -6,7 +6,7 @@
 use crate::questionnaire::Questionnaire;
 use crate::region::{format_decimal, Cell, Tables};
 use crate::text::Lang;
-use crate::ui::UiTexts;
+use crate::ui::{AmTexts, UiTexts};
 
 /// One cell of an exported table. Numbers stay numbers, so a spreadsheet can compute with them.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,11 +52,11 @@ fn empty() -> Field {
 /// Per indicator and group: N, rood/oranje/groen %, onbekend, the test against the other
 /// organisations and the deck's marker.
 fn indicator_sheet(t: &Tables, q: &Questionnaire, lang: Lang) -> Sheet {
-    let ui = UiTexts::get();
+    let (ui, am) = (UiTexts::get(), AmTexts::get());
     let percent = |l: &crate::text::Text| format!("{} %", l.get(lang));
     let header = vec![
         ui.indicator.get(lang).to_string(),
-        ui.region_group.get(lang).to_string(),
+        am.region_group.get(lang).to_string(),
         "N".into(),
         percent(&ui.light_rood),
         percent(&ui.light_oranje),
@@ -64,7 +64,7 @@ fn indicator_sheet(t: &Tables, q: &Questionnaire, lang: Lang) -> Sheet {
         ui.light_onbekend.get(lang).to_string(),
         "χ² p".into(),
         "Cramér V".into(),
-        ui.region_marker.get(lang).to_string(),
+        am.region_marker.get(lang).to_string(),
     ];
     let mut rows = Vec::new();
     for ind in &t.indicators {
@@ -81,19 +81,19 @@ fn indicator_sheet(t: &Tables, q: &Questionnaire, lang: Lang) -> Sheet {
                     row.push(Field::Text(c.marker.map(|m| m.symbol().to_string()).unwrap_or_default()));
                 }
                 None => {
-                    row.push(Field::Text(ui.region_group_too_few.get(lang).to_string()));
+                    row.push(Field::Text(am.region_group_too_few.get(lang).to_string()));
                     row.extend(std::iter::repeat_with(empty).take(7));
                 }
             }
             rows.push(row);
         }
     }
-    Sheet { name: ui.export_sheet_indicators.get(lang).to_string(), header, rows }
+    Sheet { name: am.export_sheet_indicators.get(lang).to_string(), header, rows }
 }
 
 /// The behaviour × intention table in long form (one row per cell), which filters and pivots well.
 fn quadrant_sheet(t: &Tables, q: &Questionnaire, lang: Lang) -> Sheet {
-    let ui = UiTexts::get();
+    let (ui, am) = (UiTexts::get(), AmTexts::get());
     let qr = &q.quadrant;
     let label = |l: &crate::questionnaire::LowHigh, i: usize| match i {
         0 => l.low.get(lang).to_string(),
@@ -110,24 +110,24 @@ fn quadrant_sheet(t: &Tables, q: &Questionnaire, lang: Lang) -> Sheet {
             rows.push(vec![Field::Text(label(&qr.behaviour_labels, r)), Field::Text(label(&qr.intention_labels, c)), n, percent]);
         }
     }
-    let header = vec![ui.export_behaviour.get(lang).to_string(), ui.export_intention.get(lang).to_string(), "N".into(), "%".into()];
+    let header = vec![am.export_behaviour.get(lang).to_string(), am.export_intention.get(lang).to_string(), "N".into(), "%".into()];
     Sheet { name: ui.quadrant_title.get(lang).to_string(), header, rows }
 }
 
 /// What the numbers are: N, the questionnaire versions (and which topics count only newer ones),
 /// the markers and the suppression.
 fn notes_sheet(t: &Tables, q: &Questionnaire, lang: Lang) -> Sheet {
-    let ui = UiTexts::get();
+    let am = AmTexts::get();
     let versions = t.questionnaire_versions.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
-    let mut lines = vec![ui.region_n.get(lang).replace("{n}", &t.n.to_string()), ui.region_versions.get(lang).replace("{v}", &versions)];
+    let mut lines = vec![am.region_n.get(lang).replace("{n}", &t.n.to_string()), am.region_versions.get(lang).replace("{v}", &versions)];
     lines.extend(t.indicators.iter().filter_map(|ind| {
         let name = q.indicator(&ind.indicator).map_or_else(|| ind.indicator.clone(), |i| i.name.get(lang).to_string());
         ind.older_note(lang).map(|note| format!("{name}: {note}"))
     }));
-    lines.extend([ui.region_note.get(lang).to_string(), ui.region_lead.get(lang).to_string()]);
+    lines.extend([am.region_note.get(lang).to_string(), am.region_lead.get(lang).to_string()]);
     Sheet {
-        name: ui.export_sheet_notes.get(lang).to_string(),
-        header: vec![ui.region_title.get(lang).to_string()],
+        name: am.export_sheet_notes.get(lang).to_string(),
+        header: vec![am.region_title.get(lang).to_string()],
         rows: lines.into_iter().map(|l| vec![Field::Text(l)]).collect(),
     }
 }

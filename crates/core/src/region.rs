@@ -11,7 +11,7 @@ use crate::questionnaire::Questionnaire;
 use crate::scoring::{Level, Light};
 use crate::stats::{chi_square, ChiSquare, Marker};
 use crate::text::Lang;
-use crate::ui::UiTexts;
+use crate::ui::AmTexts;
 use crate::Answer;
 
 /// Fewer organisations than this in a group, a cell, or a difference between two shown numbers is
@@ -336,12 +336,12 @@ fn quadrant_table(selected: &[&Opened]) -> QuadrantTable {
 
 impl GroupId {
     pub fn label(&self, q: &Questionnaire, lang: Lang) -> String {
-        let ui = UiTexts::get();
+        let am = AmTexts::get();
         match self {
-            GroupId::Total => ui.group_total.get(lang).to_string(),
-            GroupId::Inclusive => ui.group_inclusive.get(lang).to_string(),
-            GroupId::Small => ui.group_small.get(lang).to_string(),
-            GroupId::Large => ui.group_large.get(lang).to_string(),
+            GroupId::Total => am.group_total.get(lang).to_string(),
+            GroupId::Inclusive => am.group_inclusive.get(lang).to_string(),
+            GroupId::Small => am.group_small.get(lang).to_string(),
+            GroupId::Large => am.group_large.get(lang).to_string(),
             GroupId::Sector(id) => {
                 q.item("sector").and_then(|i| q.options(i).iter().find(|o| &o.id == id)).map_or_else(|| id.clone(), |o| o.label.get(lang).to_string())
             }
@@ -363,9 +363,9 @@ impl IndicatorTable {
     /// Says how many organisations answered an older version of this indicator's questions, if
     /// any (as "<5" when that is few, like every small count).
     pub fn older_note(&self, lang: Lang) -> Option<String> {
-        let ui = UiTexts::get();
-        let n = if is_small(self.older) { ui.region_suppressed.get(lang).to_string() } else { self.older.to_string() };
-        (self.older > 0).then(|| ui.region_older.get(lang).replace("{n}", &n).replace("{v}", &self.since.to_string()))
+        let am = AmTexts::get();
+        let n = if is_small(self.older) { am.region_suppressed.get(lang).to_string() } else { self.older.to_string() };
+        (self.older > 0).then(|| am.region_older.get(lang).replace("{n}", &n).replace("{v}", &self.since.to_string()))
     }
 }
 
@@ -373,7 +373,7 @@ impl Cell {
     pub fn text(&self, lang: Lang) -> String {
         match self {
             Cell::Shown { percent, .. } => format_decimal(*percent, 1, lang),
-            Cell::Suppressed => UiTexts::get().region_suppressed.get(lang).to_string(),
+            Cell::Suppressed => AmTexts::get().region_suppressed.get(lang).to_string(),
         }
     }
 }
