@@ -21,13 +21,32 @@ fn share_link(invite: Invite) -> String {
     format!("{employer_page}{}", Route::Invite(Some(invite)).hash())
 }
 
-/// The QR code as SVG markup, generated here (no image request, no third party).
-fn qr_svg(text: &str) -> String {
-    use qrcode::render::svg;
-    qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M)
-        .map(|code| code.render::<svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
-        .map(|s| s.find("<svg").map_or(s.clone(), |i| s[i..].to_string()))
-        .unwrap_or_default()
+/// The QR code, drawn as one SVG path of its dark modules with a quiet zone of four: made here (no
+/// image request, no third party) and as elements, not as markup parsed from a string, so the page
+/// needs no HTML sink under its Trusted Types policy.
+#[component]
+fn QrCode(#[prop(into)] text: Signal<String>, #[prop(optional)] class: &'static str) -> impl IntoView {
+    const QUIET: usize = 4;
+    let drawing = move || {
+        let code = qrcode::QrCode::with_error_correction_level(text.get(), qrcode::EcLevel::M).ok()?;
+        let width = code.width();
+        let mut path = String::new();
+        for (i, _) in code.to_colors().iter().enumerate().filter(|(_, c)| **c == qrcode::Color::Dark) {
+            path.push_str(&format!("M{} {}h1v1h-1z", i % width + QUIET, i / width + QUIET));
+        }
+        Some((width + 2 * QUIET, path))
+    };
+    let ui = use_am().ui;
+    view! {
+        <div class=class role="img" aria-label=ui.am(|u| &u.am_qr_alt)>
+            {move || drawing().map(|(size, path)| view! {
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {size} {size}") shape-rendering="crispEdges">
+                    <rect width=size height=size fill="#fff"/>
+                    <path d=path fill="#000"/>
+                </svg>
+            })}
+        </div>
+    }
 }
 
 #[component]
@@ -80,7 +99,9 @@ fn RestoreKey() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let bytes = files::read(&file).await.unwrap_or_default();
             let text = if bytes.starts_with(b"age-encryption.org/") {
-                crypto::decrypt_with_passphrase(&bytes, &passphrase.get_untracked())
+                // In the encryption worker: scrypt would freeze the page for a second.
+                super::open::decrypt_with_passphrase(&bytes, &passphrase.get_untracked())
+                    .await
                     .map_err(OpenError::from)
                     .and_then(|b| String::from_utf8(b).map_err(|_| crypto::CryptoError::InvalidIdentity.into()))
             } else {
@@ -177,7 +198,7 @@ fn KeyDetails() -> impl IntoView {
             <a class="button" href=AmRoute::Poster.hash()>{ui.am(|u| &u.am_poster)}</a>
         </p>
         <figure class="qr">
-            <div role="img" aria-label=ui.am(|u| &u.am_qr_alt) inner_html=move || qr_svg(&link.get())></div>
+            <QrCode text=link/>
             <figcaption>{ui.am(|u| &u.am_qr_title)}</figcaption>
         </figure>
         <Backup/>
@@ -300,7 +321,7 @@ pub fn Poster() -> impl IntoView {
         <article class="poster">
             <h1 tabindex="-1">{ui.am(|u| &u.am_poster_title)}</h1>
             <p class="poster-lead">{move || ui.am_fill(|u| &u.am_poster_lead, "name", &name).replace("{minutes}", &vio_core::Questionnaire::vio().duration_minutes(ui.lang()).to_string())}</p>
-            <div class="poster-qr" role="img" aria-label=ui.am(|u| &u.am_qr_alt) inner_html=qr_svg(&link)></div>
+            <QrCode text=link.clone() class="poster-qr"/>
             <p class="poster-link mono">{link.clone()}</p>
             <p>{ui.am(|u| &u.check_code)}": "<strong class="fingerprint">{fingerprint}</strong></p>
             <p>{ui.am(|u| &u.am_poster_privacy)}</p>

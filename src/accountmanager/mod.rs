@@ -25,8 +25,9 @@ pub fn start() {
     let Some(root) = document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return;
     };
-    root.set_inner_html("");
+    root.replace_children_with_node_0();
     leptos::mount::mount_to(root, App).forget();
+    crate::crypto_worker::start();
 }
 
 #[component]

@@ -7,11 +7,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use vio_core::crypto::{self, CryptoError, MAX_FILE_BYTES};
+use vio_core::envelope::Envelope;
 use vio_core::open::{open_result, Keys, OpenError, OpenedWith};
 use vio_core::Questionnaire;
 
 use super::state::{use_am, AmRoute, AmState, OpenedFile};
 use crate::components::field::TextField;
+use crate::crypto_worker;
 use crate::files;
 use crate::i18n::display_date;
 use vio_core::ui::AmTexts;
@@ -26,6 +28,29 @@ fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
             ..OpenedFile::new(name, bytes, Ok(opened))
         },
         Err(e) => OpenedFile::new(name, bytes, Err(e)),
+    }
+}
+
+/// Opens one file. A passphrase file is decrypted in the encryption worker: scrypt takes about a
+/// second, which on the page's thread would freeze it for each such file.
+async fn open_file(keys: &Keys<'_>, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
+    let Some(passphrase) = keys.passphrase.filter(|p| !p.is_empty() && crypto::is_passphrase_file(&bytes) == Ok(true)) else {
+        return open_bytes(keys, name, bytes);
+    };
+    let outcome = match decrypt_with_passphrase(&bytes, passphrase).await {
+        Ok(plaintext) => Envelope::open(&plaintext, Questionnaire::vio()).map_err(OpenError::from),
+        Err(e) => Err(e.into()),
+    };
+    OpenedFile::new(name, bytes, outcome)
+}
+
+/// Decrypts a passphrase file in the worker, or on this thread when there is none: the
+/// accountmanager's page would rather be slow for a moment than refuse a file.
+pub(super) async fn decrypt_with_passphrase(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, vio_core::crypto::CryptoError> {
+    match crypto_worker::run(crypto_worker::Job::OpenWithPassphrase, passphrase, bytes).await {
+        Ok(plaintext) => Ok(plaintext),
+        Err(crypto_worker::Failure::Crypto(e)) => Err(e),
+        Err(crypto_worker::Failure::Unavailable) => vio_core::crypto::decrypt_with_passphrase(bytes, passphrase),
     }
 }
 
@@ -49,7 +74,7 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
         for (file, bytes) in fits.iter().zip(contents) {
             let bytes = Rc::new(bytes.unwrap_or_default());
             let duplicate = || OpenedFile::new(file.name(), Rc::default(), Err(OpenError::Duplicate));
-            let mut f = if seen.contains(&vio_core::open::file_digest(&bytes)) { duplicate() } else { open_bytes(&keys, file.name(), bytes) };
+            let mut f = if seen.contains(&vio_core::open::file_digest(&bytes)) { duplicate() } else { open_file(&keys, file.name(), bytes).await };
             if f.digests.iter().any(|d| seen.contains(d)) {
                 f = duplicate();
             }
@@ -87,11 +112,18 @@ pub fn OpenPanel() -> impl IntoView {
     };
     let retry = move |_| {
         let p = passphrase.get_untracked();
-        let identities = am.identities();
-        let keys = Keys { identities: &identities, passphrase: Some(&p) };
-        am.files.update(|list| {
-            for f in list.iter_mut().filter(|f| wants_passphrase(&f.outcome)) {
-                *f = open_bytes(&keys, f.name.clone(), f.bytes.clone());
+        leptos::task::spawn_local(async move {
+            let identities = am.identities();
+            let keys = Keys { identities: &identities, passphrase: Some(&p) };
+            let waiting: Vec<(u64, String, Rc<Vec<u8>>)> =
+                am.files.with_untracked(|l| l.iter().filter(|f| wants_passphrase(&f.outcome)).map(|f| (f.serial, f.name.clone(), f.bytes.clone())).collect());
+            for (serial, name, bytes) in waiting {
+                let opened = open_file(&keys, name, bytes).await;
+                am.files.update(|list| {
+                    if let Some(f) = list.iter_mut().find(|f| f.serial == serial) {
+                        *f = opened;
+                    }
+                });
             }
         });
     };
