@@ -32,6 +32,19 @@ export const POLICY = [
 ].join('; ');
 const HEADER_POLICY = `${POLICY}; frame-ancestors 'none'`;
 
+// Shown when the app cannot start (the wasm or its glue could not be fetched or instantiated, or
+// WebAssembly is switched off, as in Safari's Lockdown Mode; the start script) or cannot go on (a
+// panic or uncaught error; src/fatal.rs). It is in the page itself, in both languages, outside the
+// app's own element, because whatever failed cannot be relied on to say so: showing it takes no more
+// than two attributes, not even a new element. A <main> of its own: the app's is hidden with the app.
+const NOT_WORKING = `<main class="fatal" id="not-working" hidden><div role="alert">
+    <h1 tabindex="-1">Er ging iets mis</h1>
+    <p>De VIO zelfscan kan in deze browser niet starten of niet verder. Misschien viel de verbinding weg, of staat WebAssembly uit (bijvoorbeeld in de Lockdown-modus van Safari). Niets van wat in deze browser bewaard is, gaat verloren. Laad de pagina opnieuw of gebruik een andere browser.</p>
+    <p lang="en">Something went wrong: the VIO zelfscan cannot start or go on in this browser. The connection may have dropped, or WebAssembly may be switched off (for example in Safari's Lockdown Mode). Nothing stored in this browser is lost. Reload the page or use another browser.</p>
+    <p><a class="button primary" href="">Pagina opnieuw laden</a></p>
+  </div></main>
+`;
+
 function sealPage(dir, swPath, workerScript) {
   const htmlPath = join(dir, 'index.html');
   let html = readFileSync(htmlPath, 'utf8');
@@ -57,34 +70,53 @@ function sealPage(dir, swPath, workerScript) {
   // its first screen has painted, not beside the wasm: on a slow line they would share its bandwidth
   // and delay the first screen. It is still before any click can reach the app (the frame after the
   // mount), so no request ever follows what the user does.
-  const start = `${worker}${inline[1].trim()}
+  // Trunk imports the glue statically, and a module whose import fails never runs: imported
+  // dynamically instead, a missing glue is caught like a failed instantiation.
+  const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
+  const glueUrl = inline[1].match(staticImport);
+  if (!glueUrl) throw new Error(`${htmlPath}: Trunk's start-up script does not import the glue as expected`);
+  const startApp = inline[1].trim().replace(staticImport, () => `const bindings = await import('${glueUrl[1]}');\nconst init = bindings.default;`);
+  const start = `${worker}try {
+if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is switched off');
+${startApp}
 requestAnimationFrame(() => setTimeout(() => {
   const charts = document.createElement('script');
   charts.src = './${chartsName}';
+  charts.integrity = '${sri(charts)}';
   charts.fetchPriority = 'low';
   document.head.append(charts);
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').catch(() => {});
 }));
+} catch (e) {
+  document.getElementById('app').hidden = true;
+  document.getElementById('not-working').hidden = false;
+  console.warn('VIO zelfscan could not start:', e);
+}
 `;
   const startName = `start-${contentHash(start)}.js`;
   writeFileSync(join(dir, startName), start);
-  html = html.replace(inline[0], `<script type="module" src="./${startName}"></script>`);
+  html = html.replace(inline[0], `<script type="module" src="./${startName}" integrity="${sri(start)}"></script>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle=/.test(html)) throw new Error(`${htmlPath}: inline script or style left`);
   html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${POLICY}">`);
-  return html;
+  if (!html.includes('</body>')) throw new Error(`${htmlPath}: no </body> for the not-working notice`);
+  return html.replace('</body>', `  ${NOT_WORKING}</body>`);
 }
 
-// The employer's wasm-bindgen glue (Trunk's name, or the one nameByContent gives it).
-function employerGlue(dir) {
-  const name = readdirSync(dir).find((f) => /^vio-[0-9a-f]+\.js$/.test(f));
-  if (!name) throw new Error(`${dir}: no vio-<hash>.js`);
+// The two pages, each with its binary's name: its wasm-bindgen glue is `<bin>-<hash>.js` (Trunk's
+// name, or the one nameByContent gives it).
+const PAGES = [{ dir: dist, bin: 'vio', sw: './sw.js' }, { dir: join(dist, 'accountmanager'), bin: 'accountmanager', sw: '../sw.js' }];
+
+function glueOf({ dir, bin }) {
+  const name = readdirSync(dir).find((f) => new RegExp(`^${bin}-[0-9a-f]+\\.js$`).test(f));
+  if (!name) throw new Error(`${dir}: no ${bin}-<hash>.js`);
   return name;
 }
 
-// The encryption worker runs the employer's wasm through its glue, to which this appends the
+// Each page's encryption worker runs the page's wasm through its glue, to which this appends the
 // worker's side (crates/crypto-worker/shim.js).
-function sealWorker(dir) {
-  const name = employerGlue(dir);
+function sealWorker(page) {
+  const { dir } = page;
+  const name = glueOf(page);
   const glue = readFileSync(join(dir, name), 'utf8');
   if (!/\b__wbg_init as default\b/.test(glue) || !/\bfunction serve_crypto_worker\b/.test(glue)) {
     throw new Error(`${dir}: no glue with __wbg_init and serve_crypto_worker for the encryption worker`);
@@ -95,14 +127,15 @@ function sealWorker(dir) {
   writeFileSync(htmlPath, readFileSync(htmlPath, 'utf8').replaceAll(sri(glue), sri(withWorker)));
 }
 
-// Trunk names the employer's glue and wasm after its own output; scripts/split.mjs and this script
-// change both afterwards, so they are named again after what they hold now: a file that changes
+// Trunk names each page's glue and wasm after its own output; scripts/split.mjs (the employer's) and
+// this script change them afterwards, so they are named again after what they hold now: a file that changes
 // never keeps its name (a cache that keeps hashed files for good would serve the old one). Returns
 // the glue's new name.
-function nameByContent(dir) {
-  const glue = employerGlue(dir);
+function nameByContent(page) {
+  const { dir, bin } = page;
+  const glue = glueOf(page);
   const stem = glue.slice(0, -'.js'.length);
-  const next = `vio-${contentHash(Buffer.concat([readFileSync(join(dir, glue)), readFileSync(join(dir, `${stem}_bg.wasm`))]))}`;
+  const next = `${bin}-${contentHash(Buffer.concat([readFileSync(join(dir, glue)), readFileSync(join(dir, `${stem}_bg.wasm`))]))}`;
   renameSync(join(dir, glue), join(dir, `${next}.js`));
   renameSync(join(dir, `${stem}_bg.wasm`), join(dir, `${next}_bg.wasm`));
   const htmlPath = join(dir, 'index.html');
@@ -122,7 +155,7 @@ async function minifyCode(dir) {
     // Trunk's preload carries the glue's subresource integrity.
     html = html.replaceAll(sri(glue), sri(code));
   }
-  for (const f of files(dir).filter((f) => /^app-.*\.css$/.test(f))) {
+  for (const f of files(dir).filter((f) => f.endsWith('.css'))) {
     const css = readFileSync(join(dir, f), 'utf8');
     const { code } = await transform(css, { loader: 'css', minify: true });
     writeFileSync(join(dir, f), code);
@@ -130,15 +163,16 @@ async function minifyCode(dir) {
   }
   writeFileSync(join(dir, 'index.html'), html);
 }
-sealWorker(dist);
-await minifyCode(dist);
-await minifyCode(join(dist, 'accountmanager'));
-
+for (const page of PAGES) {
+  sealWorker(page);
+  await minifyCode(page.dir);
+}
 // The accountmanager's page first: the employer's precache list must not include it.
-writeFileSync(join(dist, 'accountmanager', 'index.html'), sealPage(join(dist, 'accountmanager'), '../sw.js'));
-let employer = sealPage(dist, './sw.js', nameByContent(dist));
-employer = employer.replace('</head>', '<link rel="manifest" href="manifest.webmanifest">\n</head>');
-writeFileSync(join(dist, 'index.html'), employer);
+for (const page of [...PAGES].reverse()) {
+  let html = sealPage(page.dir, page.sw, nameByContent(page));
+  if (page.dir === dist) html = html.replace('</head>', '<link rel="manifest" href="manifest.webmanifest">\n</head>');
+  writeFileSync(join(page.dir, 'index.html'), html);
+}
 
 writeFileSync(join(dist, 'manifest.webmanifest'), JSON.stringify({
   name: 'VIO zelfscan – Vragenlijst Inclusief Ondernemen',
@@ -161,11 +195,40 @@ const headers = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
-writeFileSync(join(dist, '_headers'), `/*\n${Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`);
-writeFileSync(join(dist, '.htaccess'), `<IfModule mod_headers.c>\n${Object.entries(headers).map(([k, v]) => `  Header always set ${k} "${v}"`).join('\n')}\n</IfModule>\nAddType application/wasm .wasm\nAddType application/manifest+json .webmanifest\n`);
-
 const precache = ['./', ...files(dist).filter((f) => !['sw.js', '_headers', '.htaccess'].includes(f)).map((f) => `./${f}`)].sort();
 const version = contentHash(precache.filter((f) => f !== './').map((f) => readFileSync(join(dist, f))).reduce((h, b) => h.update(b), createHash('sha256')).digest('hex'));
 const sw = readFileSync(new URL('./sw.js', import.meta.url), 'utf8').replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dist, 'sw.js'), sw);
+// Caching: a file named by its content may be kept for good; every other file (the pages, the service
+// worker, the manifest, the icon) is asked again each time. A host's cache can then never pin an old
+// index.html whose files are gone with its release. A new kind of file without a content hash in its
+// name stops the build rather than being kept for good by mistake.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+const STABLE = ['index.html', 'sw.js', 'manifest.webmanifest', 'icon.svg'];
+const CONTENT_NAMED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/;
+const cacheRules = [];
+for (const [folder, url] of [[dist, '/'], [join(dist, 'accountmanager'), '/accountmanager/']]) {
+  for (const f of files(folder).filter((f) => !['_headers', '.htaccess'].includes(f))) {
+    if (STABLE.includes(f)) cacheRules.push([`${url}${f}`, REVALIDATE]);
+    else if (CONTENT_NAMED.test(f)) cacheRules.push([`${url}${f}`, IMMUTABLE]);
+    else throw new Error(`${join(folder, f)}: neither a page's own file nor named by its content; say how it is cached`);
+  }
+  cacheRules.push([url, REVALIDATE]);
+}
+const block = (path, h) => `${path}\n${Object.entries(h).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+writeFileSync(join(dist, '_headers'), [block('/*', headers), ...cacheRules.map(([path, c]) => block(path, { 'Cache-Control': c }))].join(''));
+writeFileSync(join(dist, '.htaccess'), `<IfModule mod_headers.c>
+${Object.entries(headers).map(([k, v]) => `  Header always set ${k} "${v}"`).join('\n')}
+  <FilesMatch "^(${STABLE.map((f) => f.replaceAll('.', '\\.')).join('|')})$">
+    Header set Cache-Control "${REVALIDATE}"
+  </FilesMatch>
+  <FilesMatch "${CONTENT_NAMED.source}">
+    Header set Cache-Control "${IMMUTABLE}"
+  </FilesMatch>
+</IfModule>
+AddType application/wasm .wasm
+AddType application/manifest+json .webmanifest
+`);
+
 console.log(`sealed ${relative('.', dist)}: release ${version}, ${precache.length} files precached`);

@@ -8,7 +8,9 @@ const PRECACHE = __PRECACHE__;
 const CACHE = `vio-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // From the network, never the browser's HTTP cache: a host that lets browsers keep index.html for a
+  // while (GitHub Pages: ten minutes) would otherwise put the old release's page in the new cache.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {

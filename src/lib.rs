@@ -40,7 +40,7 @@ pub fn start_employer() {
     // control) while the wasm loaded: replacing the page must not drop their focus to the top.
     const LANGUAGE_BUTTON: &str = "button.lang";
     let on_language_button = document.active_element().is_some_and(|e| e.matches(LANGUAGE_BUTTON).unwrap_or(false));
-    root.set_inner_html("");
+    root.replace_children_with_node_0();
     leptos::mount::mount_to(root.clone(), components::App).forget();
     if on_language_button {
         if let Some(button) = root.query_selector(LANGUAGE_BUTTON).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

@@ -11,14 +11,31 @@ import { pathToFileURL } from 'node:url';
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
 
-/** The headers a host would send, read from dist/_headers (written by scripts/seal.mjs). */
-export function deployHeaders(dir) {
-  const lines = readFileSync(join(dir, '_headers'), 'utf8').split('\n').filter((l) => /^\s+\S+:/.test(l));
-  return Object.fromEntries(lines.map((l) => { const t = l.trim(); const i = t.indexOf(':'); return [t.slice(0, i), t.slice(i + 1).trim()]; }));
+/**
+ * The headers a host would send for `path` (from the deploy root, e.g. `/index.html`), read from
+ * dist/_headers (written by scripts/seal.mjs) as Netlify and Cloudflare Pages read it: every block
+ * whose path is `/*` or the path itself.
+ */
+export function deployHeaders(dir, path = '/') {
+  const found = {};
+  let applies = false;
+  for (const line of readFileSync(join(dir, '_headers'), 'utf8').split('\n')) {
+    if (line.startsWith('/')) applies = line === '/*' || line === path;
+    else if (applies && /^\s+\S+:/.test(line)) {
+      const t = line.trim();
+      const i = t.indexOf(':');
+      found[t.slice(0, i).toLowerCase()] = t.slice(i + 1).trim();
+    }
+  }
+  return found;
 }
 
-/** `dir` may be a function, so a test can serve another release from the same address. */
-export function serve({ port, dir, prefix = '/', compress = false, headers = false }) {
+/**
+ * `dir` may be a function, so a test can serve another release from the same address. `hostCache`
+ * is the Cache-Control of a file the deploy headers say nothing about (or of every file, without
+ * them): `no-cache` by default; GitHub Pages, which cannot be told otherwise, sends `max-age=600`.
+ */
+export function serve({ port, dir, prefix = '/', compress = false, headers = false, hostCache = 'no-cache' }) {
   const folder = typeof dir === 'function' ? dir : () => dir;
   return createServer(async (req, res) => {
     const root = folder();
@@ -31,7 +48,8 @@ export function serve({ port, dir, prefix = '/', compress = false, headers = fal
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       let body = await readFile(file);
-      const head = { ...(headers ? deployHeaders(root) : {}), 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      const path = `/${decodeURIComponent(url.pathname.slice(prefix.length))}`;
+      const head = { 'cache-control': hostCache, ...(headers ? deployHeaders(root, path) : {}), 'content-type': types[extname(file)] ?? 'application/octet-stream' };
       if (compress && /br/.test(req.headers['accept-encoding'] ?? '') && !file.endsWith('.png')) {
         body = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
         head['content-encoding'] = 'br';

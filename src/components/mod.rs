@@ -95,7 +95,7 @@ static HAS_NAVIGATED: AtomicBool = AtomicBool::new(false);
 static LATER_SCREENS_READY: AtomicBool = AtomicBool::new(false);
 
 fn focus_screen_heading() {
-    if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+    if let Some(h1) = document().query_selector("#main h1").ok().flatten() {
         use wasm_bindgen::JsCast;
         if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
             let _ = h1.focus();

@@ -52,6 +52,7 @@ pub fn StartScreen() -> impl IntoView {
                     <a class="button" href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a>
                 </Show>
             </div>
+            <p class="for-accountmanagers"><a href="./accountmanager/">{app.t(|u| &u.for_accountmanagers)}</a></p>
         </div>
     }
 }

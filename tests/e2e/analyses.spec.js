@@ -12,7 +12,7 @@ const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.repla
 /** From the current page to the result, answering what `answers` has and keeping the rest. */
 async function fillToResult(page, answers = {}) {
   for (let step = 0; step < 20 && !page.url().endsWith('#/resultaat'); step++) {
-    await expect(page.locator('main h1')).toBeFocused();
+    await expect(page.locator('#main h1')).toBeFocused();
     await answerCurrentPage(page, answers);
     const before = await page.evaluate(() => location.hash);
     await nextButton(page).click();

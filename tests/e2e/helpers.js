@@ -31,7 +31,7 @@ export async function expectNoAxeViolations(page, what) {
 
 /** Answers the questions of the current page that the profile has answers for, by their labels. */
 export async function answerCurrentPage(page, answers, lang = 'nl') {
-  const title = (await page.locator('main h1').innerText()).trim();
+  const title = (await page.locator('#main h1').innerText()).trim();
   const section = vio.sections.find((s) => s.title[lang] === title);
   expect(section, `a section titled ${title}`).toBeTruthy();
   for (const item of section.items) {
@@ -54,7 +54,7 @@ export const nextButton = (page) => page.getByRole('button', { name: ui.next.nl 
 export async function completeQuestionnaire(page, answers, onPage = async () => {}) {
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   for (let step = 0; step < 20; step++) {
-    await expect(page.locator('main h1')).toBeFocused();
+    await expect(page.locator('#main h1')).toBeFocused();
     if (page.url().endsWith('#/resultaat')) return;
     await onPage(step);
     await answerCurrentPage(page, answers);

@@ -31,7 +31,7 @@ test('the whole journey works with the keyboard alone, with visible focus', asyn
 
   let pages = 0;
   while (!page.url().endsWith('#/resultaat')) {
-    await expect(page.locator('main h1')).toBeFocused();
+    await expect(page.locator('#main h1')).toBeFocused();
     pages++;
     for (let presses = 0; presses < 200; presses++) {
       await page.keyboard.press('Tab');
@@ -55,7 +55,7 @@ test('the whole journey works with the keyboard alone, with visible focus', asyn
   }
   expect(pages).toBeGreaterThanOrEqual(9);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.result_title.nl);
-  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('#main h1')).toBeFocused();
 
   // Details open with the keyboard too.
   for (let i = 0; i < 60; i++) {

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../serve.mjs';
-import { completeQuestionnaire, factorName, profiles, test, ui } from './helpers.js';
+import { completeQuestionnaire, expectNoAxeViolations, factorName, profiles, test, ui } from './helpers.js';
 
 const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 
@@ -34,7 +34,11 @@ test('dist/ is served with the deployed security headers and the policy holds on
   expect(headers['strict-transport-security']).toContain('max-age=');
   expect(headers['x-content-type-options']).toBe('nosniff');
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  for (const part of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "connect-src 'self'"]) expect(meta).toContain(part);
+  for (const part of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "connect-src 'self'"]) {
+    expect(meta).toContain(part);
+    expect(headers['content-security-policy']).toContain(part);
+  }
+
   // The guard in helpers.js fails this test on any violation while the journey runs.
   await completeQuestionnaire(page, profiles.weet_niet.answers);
   await expect(page.locator('#radar svg')).toBeVisible();
@@ -62,41 +66,121 @@ test('after one visit the whole employer journey works offline', async ({ page, 
   expect(download.suggestedFilename()).toMatch(/^vio-resultaat-\d{4}-\d{2}-\d{2}\.age$/);
 });
 
-test('a new release replaces the cache without mixing versions', async ({ browser }) => {
-  // Release B: the same files with a marker in the page and a new service worker version.
-  const root = mkdtempSync(join(tmpdir(), 'vio-releases-'));
-  const a = join(root, 'a');
-  const b = join(root, 'b');
+// Two kinds of host: one that sends the headers of dist/_headers (no-cache for the pages, the service
+// worker and the manifest; immutable for files named by their content) and GitHub Pages, which cannot
+// be told anything and lets browsers keep every file for ten minutes. Neither may pin an old release.
+for (const host of [{ name: 'a host with the deployed headers', headers: true }, { name: 'a host that caches every file for ten minutes', headers: false }]) {
+  test(`a new release replaces the cache without mixing versions, on ${host.name}`, async ({ browser }, info) => {
+    // Release B: the same files with a marker in the page and a new service worker version.
+    const root = mkdtempSync(join(tmpdir(), 'vio-releases-'));
+    const a = join(root, 'a');
+    const b = join(root, 'b');
+    cpSync('dist', a, { recursive: true });
+    cpSync('dist', b, { recursive: true });
+    writeFileSync(join(b, 'index.html'), readFileSync(join(b, 'index.html'), 'utf8').replace('</head>', '<meta name="release" content="B">\n</head>'));
+    writeFileSync(join(b, 'sw.js'), readFileSync(join(b, 'sw.js'), 'utf8').replace(/const VERSION = '[^']+'/, "const VERSION = 'release-b'"));
+    let current = a;
+    const port = 8190 + info.repeatEachIndex + (host.headers ? 0 : 1);
+    const server = serve({ port, dir: () => current, prefix: '/vio/', headers: host.headers, hostCache: 'max-age=600' });
+    const url = `http://127.0.0.1:${port}/vio/`;
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload();
+      const release = (p) => p.evaluate(() => document.querySelector('meta[name=release]')?.content ?? 'A');
+      expect(await release(page)).toBe('A');
+
+      current = b;
+      // An open tab of release A keeps getting release A, whole, while B installs beside it.
+      await page.reload();
+      expect(await release(page)).toBe('A');
+      await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting), { timeout: 15_000 }).toBe(true);
+      expect(await release(page)).toBe('A');
+
+      // With no tab of A left, B takes over and A's cache is gone: B's cache was filled from the
+      // network, not with A's page from the browser's HTTP cache.
+      await page.close();
+      const next = await context.newPage();
+      await expect.poll(async () => { await next.goto(url); return release(next); }, { timeout: 15_000 }).toBe('B');
+      expect(await next.evaluate(() => caches.keys())).toEqual(['vio-release-b']);
+    } finally {
+      await context.close();
+      server.close();
+    }
+  });
+}
+
+test('the deployed headers revalidate the pages and keep content-named files for good', async ({ browser }) => {
+  const root = mkdtempSync(join(tmpdir(), 'vio-headers-'));
+  const [a, b] = [join(root, 'a'), join(root, 'b')];
   cpSync('dist', a, { recursive: true });
   cpSync('dist', b, { recursive: true });
   writeFileSync(join(b, 'index.html'), readFileSync(join(b, 'index.html'), 'utf8').replace('</head>', '<meta name="release" content="B">\n</head>'));
-  writeFileSync(join(b, 'sw.js'), readFileSync(join(b, 'sw.js'), 'utf8').replace(/const VERSION = '[^']+'/, "const VERSION = 'release-b'"));
   let current = a;
-  const server = serve({ port: 8190, dir: () => current, prefix: '/vio/', headers: true });
-  const url = 'http://127.0.0.1:8190/vio/';
-  const context = await browser.newContext();
+  const server = serve({ port: 8193, dir: () => current, prefix: '/vio/', headers: true, hostCache: 'max-age=600' });
+  const url = 'http://127.0.0.1:8193/vio/';
+  // Without a service worker, only the browser's HTTP cache is between the page and the host.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
+    const cacheControl = {};
+    page.on('response', (r) => { cacheControl[new URL(r.url()).pathname] = r.headers()['cache-control']; });
     await page.goto(url);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload();
-    const release = (p) => p.evaluate(() => document.querySelector('meta[name=release]')?.content ?? 'A');
-    expect(await release(page)).toBe('A');
-
+    await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    expect(cacheControl['/vio/']).toBe('no-cache');
+    const named = Object.entries(cacheControl).filter(([path]) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(path));
+    expect(named.length).toBeGreaterThan(3);
+    for (const [path, value] of named) expect(value, path).toBe('public, max-age=31536000, immutable');
+    for (const path of ['sw.js', 'manifest.webmanifest', 'accountmanager/']) {
+      expect((await page.request.get(`${url}${path}`)).headers()['cache-control'], path).toBe('no-cache');
+    }
+    // A new release is seen at the next visit, within the host's ten minutes.
     current = b;
-    // An open tab of release A keeps getting release A, whole, while B installs beside it.
-    await page.reload();
-    expect(await release(page)).toBe('A');
-    await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting), { timeout: 15_000 }).toBe(true);
-    expect(await release(page)).toBe('A');
-
-    // With no tab of A left, B takes over and A's cache is gone.
-    await page.close();
-    const next = await context.newPage();
-    await expect.poll(async () => { await next.goto(url); return release(next); }, { timeout: 15_000 }).toBe('B');
-    expect(await next.evaluate(() => caches.keys())).toEqual(['vio-release-b']);
+    await page.goto(url);
+    expect(await page.evaluate(() => document.querySelector('meta[name=release]')?.content)).toBe('B');
   } finally {
     await context.close();
     server.close();
   }
+});
+
+test.describe('a start that fails', () => {
+  test.use({ consoleErrorsExpected: true }); // the refused requests are logged by the browser
+  const notice = (page) => page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Er ging iets mis' }) });
+  const expectNotice = async (page) => {
+    await expect(notice(page)).toBeVisible();
+    await expect(notice(page)).toContainText('kan in deze browser niet starten');
+    await expect(notice(page).locator('p[lang=en]')).toContainText('cannot start');
+    await expect(notice(page).getByRole('link', { name: 'Pagina opnieuw laden' })).toBeVisible();
+    await expectNoAxeViolations(page, 'a start that failed');
+  };
+
+  test('says so in Dutch and English when WebAssembly is switched off (Lockdown Mode)', async ({ page }) => {
+    await page.addInitScript(() => { delete globalThis.WebAssembly; });
+    await page.goto('./');
+    await expectNotice(page);
+    await expect(page.getByRole('heading', { level: 1, name: ui.start_title.nl })).toBeHidden();
+  });
+
+  for (const [what, pattern] of [['the wasm', /\/vio-[0-9a-f]+_bg\.wasm$/], ['the glue', /\/vio-[0-9a-f]+\.js$/]]) {
+    test(`says so when ${what} cannot be fetched`, async ({ page }) => {
+      await page.route(pattern, (route) => route.abort());
+      await page.goto('./');
+      await expectNotice(page);
+    });
+  }
+
+  test('says so on the accountmanager\'s page too', async ({ page }) => {
+    await page.route(/\/accountmanager-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+    await page.goto('accountmanager/');
+    await expectNotice(page);
+  });
+
+  test('stays hidden when the app starts', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    await expect(page.locator('#not-working')).toBeHidden();
+  });
 });

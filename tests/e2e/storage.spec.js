@@ -30,7 +30,7 @@ test('blocked storage is reported and the app still works', async ({ page }) => 
   await page.goto('./');
   await expect(page.getByRole('alert')).toContainText(ui.storage_blocked.nl);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await expect(page.locator('main h1')).toHaveText(vio.sections[0].title.nl);
+  await expect(page.locator('#main h1')).toHaveText(vio.sections[0].title.nl);
   await page.getByLabel(vio.sections[0].items[1].text.nl, { exact: true }).fill('12');
   await downloadBackupFromTheNotice(page);
 });
@@ -53,7 +53,7 @@ test('stored data that cannot be read is kept aside, not deleted, and the user i
   await page.getByRole('button', { name: ui.understood.nl }).click();
   await expect(page.getByText(told)).toHaveCount(0);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await expect(page.locator('main h1')).toHaveText(vio.sections[0].title.nl);
+  await expect(page.locator('#main h1')).toHaveText(vio.sections[0].title.nl);
 });
 
 test('a second problem does not overwrite data kept aside before', async ({ page }) => {

@@ -67,6 +67,7 @@ mod tests {
             &ui.privacy_3,
             &ui.language_switch,
             &ui.language_switch_label,
+            &ui.for_accountmanagers,
         ] {
             assert!(html.contains(&*t.nl), "index.html lacks: {}", t.nl);
         }
