@@ -1,13 +1,13 @@
 //! The VIO zelfscan in the browser: a thin Leptos layer over `vio-core`.
 //!
 //! Layout:
-//! - [`accountmanager`]: the accountmanager's page (its own wasm, `src/bin/accountmanager.rs`).
+//! - [`accountmanager`]: the accountmanager's page (its own wasm, `crates/accountmanager`).
 //! - [`state`]: the app-wide state (stored answers, language, route) and the one effect that persists it.
 //! - [`route`]: screens as URL fragments (`#/vragen/attitude`), so every screen survives a reload on a
 //!   plain static file server, also from a subfolder.
 //! - [`browser_storage`]: localStorage (through gloo-storage) behind the core's `KeyValue` trait.
 //! - [`crypto_worker`]: the page's side of the encryption worker (`crates/crypto-worker`), which
-//!   runs this same wasm, so that scrypt never freezes the page.
+//!   runs the page's own wasm (on both pages), so that scrypt never freezes the page.
 //! - [`chart`]: draws charming charts through our own ECharts bundle (SVG renderer).
 //! - [`i18n`]: the current language and UI texts as a context both pages provide.
 //! - [`files`]: downloads, reading picked or dropped files, today's date.
