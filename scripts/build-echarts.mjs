@@ -50,7 +50,7 @@ const NO_POINTER = {
 
 const PAGES = {
   employer: { charts: ['RadarChart'], components: ['RadarComponent'], stubs: { ...UNUSED, ...NO_POINTER } },
-  accountmanager: { charts: ['RadarChart', 'BarChart'], components: ['RadarComponent', 'TooltipComponent', 'LegendComponent', 'GridComponent'], stubs: UNUSED },
+  accountmanager: { charts: ['RadarChart', 'BarChart'], components: ['RadarComponent', 'LegendComponent', 'GridComponent'], stubs: UNUSED },
 };
 // `--reference`: the employer's charts with ECharts unchanged, for the browser test that compares drawings.
 const reference = process.argv.includes('--reference');

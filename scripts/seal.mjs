@@ -29,6 +29,10 @@ export const POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  // Trusted Types: no string reaches an HTML or script sink unless a policy the start script made
+  // lets it through, and only the start script's two policies may exist (see TRUSTED_TYPES).
+  "require-trusted-types-for 'script'",
+  "trusted-types vio default",
 ].join('; ');
 const HEADER_POLICY = `${POLICY}; frame-ancestors 'none'`;
 
@@ -45,7 +49,39 @@ const NOT_WORKING = `<main class="fatal" id="not-working" hidden><div role="aler
   </div></main>
 `;
 
-function sealPage(dir, swPath, workerScript) {
+// The first lines of each start script: Trusted Types. Every string that becomes a script URL or
+// markup passes the one named policy `vio`:
+// - script URLs (the workers, ECharts, the service worker) only of this origin;
+// - markup only as Leptos uses it: the static parts of a view (`<th scope="col">N</th>`) are markup
+//   compiled into the wasm, which Leptos sets on a <template> element and clones. The app itself
+//   never sets markup (no inner_html anywhere; a test keeps it so), so the setter of <template>
+//   alone passes its markup through `vio`, which still refuses anything that could run or load.
+// ECharts empties its element with innerHTML = '' (dispose, clear): the default policy lets exactly
+// the empty string through, so any other markup on any other element is refused with a TypeError.
+// Browsers without Trusted Types get the strings as they are (the CSP's script-src still holds).
+const TRUSTED_TYPES = `const trusted = globalThis.trustedTypes;
+const vio = trusted ? trusted.createPolicy('vio', {
+  createScriptURL(url) {
+    const absolute = new URL(url, document.baseURI);
+    if (absolute.origin !== location.origin) throw new TypeError('VIO zelfscan: scripts come from this site only');
+    return absolute.href;
+  },
+  createHTML(html) {
+    if (/<(script|iframe|object|embed|frame|base|meta|link|style|form)\\b|\\son[a-z]+\\s*=|javascript:|srcdoc/i.test(html)) throw new TypeError('VIO zelfscan: no active markup');
+    return html;
+  },
+}) : { createScriptURL: (url) => url, createHTML: (html) => html };
+if (trusted) {
+  trusted.createPolicy('default', { createHTML: (html) => (html === '' ? html : null) });
+  const setMarkup = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML').set;
+  Object.defineProperty(HTMLTemplateElement.prototype, 'innerHTML', {
+    configurable: true,
+    set(html) { setMarkup.call(this, vio.createHTML(html)); },
+  });
+}
+`;
+
+async function sealPage(dir, swPath, workerScript) {
   const htmlPath = join(dir, 'index.html');
   let html = readFileSync(htmlPath, 'utf8');
   const charts = readFileSync(join(dir, 'echarts.js'));
@@ -61,7 +97,7 @@ function sealPage(dir, swPath, workerScript) {
   // over; one that failed to start before then is not handed over, so the app says encryption is
   // unavailable.
   const worker = workerScript ? `try {
-  const cryptoWorker = new Worker('./${workerScript}', { type: 'module' });
+  const cryptoWorker = new Worker(vio.createScriptURL('./${workerScript}'), { type: 'module' });
   cryptoWorker.onerror = () => { globalThis.vioCryptoWorker = undefined; };
   globalThis.vioCryptoWorker = cryptoWorker;
 } catch {}
@@ -76,16 +112,17 @@ function sealPage(dir, swPath, workerScript) {
   const glueUrl = inline[1].match(staticImport);
   if (!glueUrl) throw new Error(`${htmlPath}: Trunk's start-up script does not import the glue as expected`);
   const startApp = inline[1].trim().replace(staticImport, () => `const bindings = await import('${glueUrl[1]}');\nconst init = bindings.default;`);
-  const start = `${worker}try {
+  const start = `try {
+${TRUSTED_TYPES}${worker}
 if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is switched off');
 ${startApp}
 requestAnimationFrame(() => setTimeout(() => {
   const charts = document.createElement('script');
-  charts.src = './${chartsName}';
+  charts.src = vio.createScriptURL('./${chartsName}');
   charts.integrity = '${sri(charts)}';
   charts.fetchPriority = 'low';
   document.head.append(charts);
-  if ('serviceWorker' in navigator) navigator.serviceWorker.register('${swPath}').catch(() => {});
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register(vio.createScriptURL('${swPath}')).catch(() => {});
 }));
 } catch (e) {
   document.getElementById('app').hidden = true;
@@ -93,9 +130,11 @@ requestAnimationFrame(() => setTimeout(() => {
   console.warn('VIO zelfscan could not start:', e);
 }
 `;
-  const startName = `start-${contentHash(start)}.js`;
-  writeFileSync(join(dir, startName), start);
-  html = html.replace(inline[0], `<script type="module" src="./${startName}" integrity="${sri(start)}"></script>`);
+  // Minified: the start script is on the start screen's critical path.
+  const { code: startCode } = await minify(start, { module: true, compress: { passes: 2 }, mangle: true });
+  const startName = `start-${contentHash(startCode)}.js`;
+  writeFileSync(join(dir, startName), startCode);
+  html = html.replace(inline[0], `<script type="module" src="./${startName}" integrity="${sri(startCode)}"></script>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle=/.test(html)) throw new Error(`${htmlPath}: inline script or style left`);
   html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${POLICY}">`);
   if (!html.includes('</body>')) throw new Error(`${htmlPath}: no </body> for the not-working notice`);
@@ -169,7 +208,7 @@ for (const page of PAGES) {
 }
 // The accountmanager's page first: the employer's precache list must not include it.
 for (const page of [...PAGES].reverse()) {
-  let html = sealPage(page.dir, page.sw, nameByContent(page));
+  let html = await sealPage(page.dir, page.sw, nameByContent(page));
   if (page.dir === dist) html = html.replace('</head>', '<link rel="manifest" href="manifest.webmanifest">\n</head>');
   writeFileSync(join(page.dir, 'index.html'), html);
 }

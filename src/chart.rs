@@ -9,7 +9,7 @@
 //! accountmanager's bars use.
 
 use charming::component::{Axis, Grid, Legend, RadarAxisName, RadarCoordinate, RadarIndicator};
-use charming::element::{AreaStyle, AxisLabel, AxisType, ItemStyle, Tooltip, Trigger};
+use charming::element::{AreaStyle, AxisLabel, AxisType, ItemStyle};
 use charming::series::{Bar, Radar};
 use charming::Chart;
 use serde::Serialize;
@@ -96,10 +96,10 @@ fn two_lines(name: &str) -> String {
 }
 
 /// One horizontal bar per group, split into stacked shares (0–100). A `None` share (suppressed,
-/// "<5") is left as a gap: drawing it would give away what the table hides.
+/// "<5") is left as a gap: drawing it would give away what the table hides. No tooltip: ECharts
+/// writes it as markup, which the pages' Trusted Types refuse; the table beside has every value.
 pub fn stacked_shares(groups: &[String], shares: &[(String, &str, Vec<Option<f64>>)]) -> EchartsOption {
     let mut chart = Chart::new()
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().bottom(0))
         .grid(Grid::new().left(8).right(24).top(8).bottom(36).contain_label(true))
         .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100).axis_label(AxisLabel::new().formatter("{value} %")))

@@ -146,6 +146,55 @@ test('the deployed headers revalidate the pages and keep content-named files for
   }
 });
 
+test.describe('Trusted Types', () => {
+  test.use({ consoleErrorsExpected: true }); // every refused sink is logged by the browser
+
+  test('the app sets no markup of its own (only Leptos\'s compiled views reach a <template>)', () => {
+    const rust = [...walk('src'), ...walk('crates')].filter((f) => f.endsWith('.rs'));
+    expect(rust.filter((f) => /\binner_html\b|set_inner_html|insert_adjacent_html|set_outer_html/.test(readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
+  for (const path of ['./', 'accountmanager/']) {
+    test(`refuse markup and foreign scripts on ${path === './' ? "the employer's" : "the accountmanager's"} page`, async ({ page }) => {
+      const response = await page.goto(path);
+      await expect(page.locator('#main h1')).toBeVisible();
+      const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      for (const part of ["require-trusted-types-for 'script'", 'trusted-types vio default']) {
+        expect(meta).toContain(part);
+        expect(response.headers()['content-security-policy']).toContain(part);
+      }
+      const outcomes = await page.evaluate(() => {
+        const attempt = (f) => { try { f(); return 'allowed'; } catch (e) { return e.name; } };
+        const box = document.createElement('div');
+        return {
+          innerHTML: attempt(() => { box.innerHTML = '<img src=x>'; }),
+          outerHTML: attempt(() => { document.body.append(box); box.outerHTML = '<b>x</b>'; }),
+          insertAdjacentHTML: attempt(() => document.body.insertAdjacentHTML('beforeend', '<b>x</b>')),
+          parseFromString: attempt(() => new DOMParser().parseFromString('<b>x</b>', 'text/html')),
+          foreignScript: attempt(() => { document.createElement('script').src = 'https://example.org/x.js'; }),
+          foreignWorker: attempt(() => new Worker('https://example.org/w.js')),
+          anotherPolicy: attempt(() => trustedTypes.createPolicy('another', { createHTML: (s) => s })),
+          vioAgain: attempt(() => trustedTypes.createPolicy('vio', { createScriptURL: (s) => s })),
+          emptying: attempt(() => { box.innerHTML = ''; }),
+          // Leptos's static view parts: markup on a <template>, through the policy `vio`.
+          viewTemplate: attempt(() => { document.createElement('template').innerHTML = '<th scope="col">N</th>'; }),
+          activeTemplate: attempt(() => { document.createElement('template').innerHTML = '<img src=x onerror="alert(1)">'; }),
+          scriptTemplate: attempt(() => { document.createElement('template').innerHTML = '<SCRIPT src=./x.js></SCRIPT>'; }),
+          linkTemplate: attempt(() => { document.createElement('template').innerHTML = '<a href="javascript:alert(1)">x</a>'; }),
+        };
+      });
+      expect(outcomes).toEqual({
+        innerHTML: 'TypeError', outerHTML: 'TypeError', insertAdjacentHTML: 'TypeError', parseFromString: 'TypeError',
+        foreignScript: 'TypeError', foreignWorker: 'TypeError', anotherPolicy: 'TypeError', vioAgain: 'TypeError',
+        emptying: 'allowed', viewTemplate: 'allowed', activeTemplate: 'TypeError', scriptTemplate: 'TypeError', linkTemplate: 'TypeError',
+      });
+      // Nothing got in, and the page is still the app.
+      expect(await page.locator('body b, body img[src=x]').count()).toBe(0);
+      await expect(page.locator('#not-working')).toBeHidden();
+    });
+  }
+});
+
 test.describe('a start that fails', () => {
   test.use({ consoleErrorsExpected: true }); // the refused requests are logged by the browser
   const notice = (page) => page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Er ging iets mis' }) });
