@@ -69,15 +69,7 @@ fn CreateKey() -> impl IntoView {
     let am = use_am();
     let ui = am.ui;
     let name = RwSignal::new(am.keyring.with_untracked(|k| k.name.clone()));
-    let create = move |_| {
-        let identity = age::x25519::Identity::generate();
-        let secret = crypto::identity_file(&identity, &files::today());
-        let name = name.get_untracked().trim().to_string();
-        am.change_keyring(|k| {
-            k.add(secret.clone());
-            k.name = name.clone();
-        });
-    };
+    let create = move |_| am.add_new_key(Some(name.get_untracked().trim().to_string()));
     view! {
         <p>{ui.am(|u| &u.am_no_key)}</p>
         <TextField id="am-name" label=&AmTexts::get().am_name_label hint=&AmTexts::get().am_name_hint value=name autocomplete="organization"/>
@@ -169,12 +161,7 @@ fn KeyDetails() -> impl IntoView {
             }
         });
     };
-    let delete = move |_| {
-        if window().confirm_with_message(ui.am(|u| &u.am_confirm_delete_key)()).unwrap_or(false) {
-            let public = recipient.get_untracked();
-            am.change_keyring(|k| k.remove(&public));
-        }
-    };
+    let delete = move |_| am.remove_key_if_confirmed(&recipient.get_untracked());
     view! {
         <p class="notice" role="note">{ui.am(|u| &u.am_warning)}</p>
         <p>{move || match persisted.get() {
@@ -229,11 +216,7 @@ fn OlderKeys() -> impl IntoView {
                         let code = crypto::fingerprint(&public);
                         let public = public.to_string();
                         let again = public.clone();
-                        let remove = move |_| {
-                            if window().confirm_with_message(ui.am(|u| &u.am_confirm_delete_key)()).unwrap_or(false) {
-                                am.change_keyring(|k| k.remove(&public));
-                            }
-                        };
+                        let remove = move |_| am.remove_key_if_confirmed(&public);
                         view! {
                             <li>
                                 {ui.am(|u| &u.check_code)}" "<span class="fingerprint">{code.clone()}</span>" "
@@ -254,10 +237,7 @@ fn OlderKeys() -> impl IntoView {
 fn AnotherKey() -> impl IntoView {
     let am = use_am();
     let ui = am.ui;
-    let create = move |_| {
-        let secret = crypto::identity_file(&age::x25519::Identity::generate(), &files::today());
-        am.change_keyring(|k| k.add(secret.clone()));
-    };
+    let create = move |_| am.add_new_key(None);
     view! {
         <details class="another-key">
             <summary>{ui.am(|u| &u.am_another_key)}</summary>

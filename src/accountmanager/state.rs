@@ -139,6 +139,25 @@ impl AmState {
         }
     }
 
+    /// A new key, made here, becomes the key in use; the keys before it stay (files already sent to
+    /// them must still open).
+    pub fn add_new_key(&self, name: Option<String>) {
+        let secret = vio_core::crypto::identity_file(&age::x25519::Identity::generate(), &crate::files::today());
+        self.change_keyring(|k| {
+            k.add(secret.clone());
+            if let Some(name) = &name {
+                k.name = name.clone();
+            }
+        });
+    }
+
+    /// Removes a key after the accountmanager confirmed it: files sent to it will no longer open here.
+    pub fn remove_key_if_confirmed(&self, public: &str) {
+        if window().confirm_with_message(self.ui.am(|u| &u.am_confirm_delete_key)()).unwrap_or(false) {
+            self.change_keyring(|k| k.remove(public));
+        }
+    }
+
     fn show_storage_problem(&self, e: Option<StorageError>) {
         self.problem.set(e.map(|e| match e {
             StorageError::Blocked => self.ui.am(|u| &u.am_storage_blocked)(),
