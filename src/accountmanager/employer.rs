@@ -8,6 +8,7 @@ use vio_core::envelope::Opened;
 use vio_core::Questionnaire;
 
 use super::state::{use_am, AmRoute};
+use crate::components::comparison::{Comparison, Measurement};
 use crate::components::plan::{goal_concern, PlanView};
 use crate::components::result::ResultView;
 use crate::components::terms::Terms;
@@ -65,9 +66,95 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
             {contact}
             {mismatch}
             {older}
+            <OverTime index/>
             <Conversation opened=opened.clone()/>
             <PlanView plan=opened.envelope.plan.clone()/>
             <ResultView card answers/>
+        </div>
+    }
+    .into_any()
+}
+
+/// The employer's other results among those opened: the ones with the same organisation name, each
+/// a link to the two side by side, and any other result to link by hand.
+#[component]
+fn OverTime(index: usize) -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    // Each other opened result: its date if it carries this employer's name, else a label to pick it by.
+    let (mut same, mut others) = (Vec::new(), Vec::new());
+    am.files.with_untracked(|list| {
+        let Some(Ok(this)) = list.get(index).map(|f| &f.outcome) else { return };
+        for (i, other) in list.iter().enumerate().filter(|(i, _)| *i != index) {
+            let Ok(other) = &other.outcome else { continue };
+            let e = &other.envelope;
+            if vio_core::compare::same_organisation(&this.envelope, e) {
+                same.push((i, e.completed_on.clone()));
+            } else {
+                others.push((i, format!("{} ({})", e.organisation.as_ref().map_or("–", |o| o.name.as_str()), e.completed_on)));
+            }
+        }
+    });
+    if same.is_empty() && others.is_empty() {
+        return None;
+    }
+    let chosen = RwSignal::new(String::new());
+    let compare_chosen = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        if let Ok(other) = chosen.get_untracked().parse::<usize>() {
+            let _ = window().location().set_hash(&AmRoute::Compare(index, other).hash());
+        }
+    };
+    let links = same
+        .into_iter()
+        .map(|(i, date)| {
+            let label = move || ui.am_fill(|u| &u.am_compare_with, "date", &display_date(&date, ui.lang()));
+            view! { <li><a href=AmRoute::Compare(index, i).hash()>{label}</a></li> }
+        })
+        .collect_view();
+    let options = others.into_iter().map(|(i, label)| view! { <option value=i.to_string()>{label}</option> }).collect_view();
+    Some(view! {
+        <section class="panel" aria-labelledby="over-time-title">
+            <h2 id="over-time-title">{ui.am(|u| &u.am_over_time)}</h2>
+            <p>{ui.am(|u| &u.am_over_time_lead)}</p>
+            <ul>{links}</ul>
+            <form class="input" on:submit=compare_chosen>
+                <label for="compare-other">{ui.am(|u| &u.am_compare_other)}</label>
+                <select id="compare-other" on:change=move |e| chosen.set(event_target_value(&e))>
+                    <option value="">"–"</option>
+                    {options}
+                </select>
+                <button type="submit" class="button">{ui.t(|u| &u.compare)}</button>
+            </form>
+        </section>
+    })
+}
+
+/// Two results of one employer side by side: the comparison the employer sees in Mijn analyses.
+#[component]
+pub fn EmployerOverTime(first: usize, second: usize) -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let measurement = |i: usize| {
+        am.files.with_untracked(|l| {
+            let o = l.get(i)?.outcome.as_ref().ok()?;
+            let name = o.envelope.organisation.as_ref().map(|o| o.name.clone());
+            Some((Measurement { date: o.envelope.completed_on.clone(), card: o.scores.clone(), plan: o.envelope.plan.clone() }, name))
+        })
+    };
+    let back = view! { <p class="actions"><a class="button" href=AmRoute::Employer(first).hash()>{ui.am(|u| &u.am_back)}</a></p> };
+    let (Some((a, name)), Some((b, _))) = (measurement(first), measurement(second)) else {
+        return view! { <h1 tabindex="-1">{ui.t(|u| &u.compare_title)}</h1>{back}<p>{ui.am(|u| &u.am_open_lead)}</p> }.into_any();
+    };
+    let title = move || {
+        let who = name.clone().unwrap_or_else(|| ui.am(|u| &u.am_anonymous)().to_string());
+        ui.am_fill(|u| &u.am_compare_title, "name", &who)
+    };
+    view! {
+        <div class="result compare">
+            {back}
+            <h1 tabindex="-1">{title}</h1>
+            <Comparison earlier=a later=b/>
         </div>
     }
     .into_any()

@@ -76,6 +76,7 @@ fn App() -> impl IntoView {
                 }.into_any(),
                 AmRoute::Poster => view! { <key::Poster/> }.into_any(),
                 AmRoute::Employer(i) => view! { <employer::EmployerResult index=i/> }.into_any(),
+                AmRoute::Compare(a, b) => view! { <employer::EmployerOverTime first=a second=b/> }.into_any(),
                 AmRoute::Region => view! { <region::RegionScreen/> }.into_any(),
             }}
         </main>

@@ -15,6 +15,8 @@ pub enum AmRoute {
     Home,
     Poster,
     Employer(usize),
+    /// Two opened results side by side (indices into the list of opened files).
+    Compare(usize, usize),
     Region,
 }
 
@@ -23,6 +25,9 @@ impl AmRoute {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         match path.split_once('/') {
             Some(("werkgever", n)) => n.parse().map_or(AmRoute::Home, AmRoute::Employer),
+            Some(("vergelijk", pair)) => {
+                pair.split_once('/').and_then(|(a, b)| Some(AmRoute::Compare(a.parse().ok()?, b.parse().ok()?))).unwrap_or(AmRoute::Home)
+            }
             _ if path == "poster" => AmRoute::Poster,
             _ if path == "regio" => AmRoute::Region,
             _ => AmRoute::Home,
@@ -34,6 +39,7 @@ impl AmRoute {
             AmRoute::Home => "#/".into(),
             AmRoute::Poster => "#/poster".into(),
             AmRoute::Employer(n) => format!("#/werkgever/{n}"),
+            AmRoute::Compare(a, b) => format!("#/vergelijk/{a}/{b}"),
             AmRoute::Region => "#/regio".into(),
         }
     }

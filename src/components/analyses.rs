@@ -1,17 +1,16 @@
 //! Mijn analyses: every completed analysis with its date, the one in progress, new analyses (empty or
 //! from the last answers), delete with undo, delete all, a read-only view of one analysis, and the
-//! comparison of two (radar overlay, change per factor in words and arrows, goals met).
+//! comparison of two (`super::comparison`, which the accountmanager's page shows too).
 
 use leptos::prelude::*;
 use vio_core::backup::Backup;
 use vio_core::store::{Analysis, Removed};
-use vio_core::{FactorStatus, Light, Questionnaire, Scorecard};
+use vio_core::Questionnaire;
 
+use super::comparison::{Comparison, Measurement};
 use super::field::TextField;
-use super::light::light_word;
 use super::plan::PlanView;
-use super::result::{radar_series, RadarChart, ResultView};
-use super::LightBadge;
+use super::result::ResultView;
 use crate::crypto_worker::{self, Failure, Job};
 use crate::i18n::display_date;
 use crate::route::Route;
@@ -162,107 +161,22 @@ pub fn AnalysisScreen(id: u32) -> impl IntoView {
     .into_any()
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Change {
-    Better,
-    Worse,
-    Same,
-    Unknown,
-}
-
-fn change(before: FactorStatus, after: FactorStatus) -> Change {
-    match (before.score(), after.score()) {
-        (Some(b), Some(a)) if a > b => Change::Better,
-        (Some(b), Some(a)) if a < b => Change::Worse,
-        (Some(_), Some(_)) => Change::Same,
-        _ => Change::Unknown,
-    }
-}
-
 #[component]
 pub fn CompareScreen(first: u32, second: u32) -> impl IntoView {
     let app = use_app();
     let q = Questionnaire::vio();
     let pair = app.stored.with_untracked(|s| s.analysis(first).cloned().zip(s.analysis(second).cloned()));
-    let Some((mut a, mut b)) = pair else {
+    let Some((a, b)) = pair else {
         return view! { <h1 tabindex="-1">{app.t(|u| &u.compare_title)}</h1><p><a href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a></p> }.into_any();
     };
-    if a.completed_on > b.completed_on {
-        std::mem::swap(&mut a, &mut b);
-    }
-    let (ca, cb): (Scorecard, Scorecard) = (q.score(&a.answers), q.score(&b.answers));
-    let (da, db) = (a.completed_on.clone(), b.completed_on.clone());
-    let series = {
-        let (ca, cb) = (ca.clone(), cb.clone());
-        Signal::derive(move || vec![radar_series(display_date(&da, app.lang()), &ca), radar_series(display_date(&db, app.lang()), &cb)])
-    };
-    let rows = q
-        .factors
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let (before, after) = (ca.factors[i].status, cb.factors[i].status);
-            let word = move || match change(before, after) {
-                Change::Better => app.t(|u| &u.change_better)(),
-                Change::Worse => app.t(|u| &u.change_worse)(),
-                Change::Same => app.t(|u| &u.change_same)(),
-                Change::Unknown => app.t(|u| &u.change_unknown)(),
-            };
-            let score = |s: FactorStatus| s.score().map_or_else(|| "–".to_string(), |n| n.to_string());
-            view! {
-                <tr>
-                    <th scope="row">{move || f.name.get(app.lang()).to_string()}</th>
-                    <td>{score(before)}" "<LightBadge light=Signal::stored(before.light())/></td>
-                    <td>{score(after)}" "<LightBadge light=Signal::stored(after.light())/></td>
-                    <td class="change">{word}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let goals = a
-        .plan
-        .iter()
-        .filter_map(|g| {
-            let i = q.factors.iter().position(|f| f.id == g.factor)?;
-            let (before, after) = (ca.factors[i].status.light(), cb.factors[i].status.light());
-            let name = &q.factors[i].name;
-            let text = move || {
-                // Light's order is rood < oranje < groen; onbekend on either side compares nothing.
-                let known = before != Light::Onbekend && after != Light::Onbekend;
-                let pick: fn(&vio_core::ui::UiTexts) -> &vio_core::Text = match after.cmp(&before) {
-                    std::cmp::Ordering::Greater if known => |u| &u.goal_met,
-                    std::cmp::Ordering::Less if known => |u| &u.goal_worse,
-                    _ => |u| &u.goal_not_met,
-                };
-                app.t(pick)().replace("{factor}", name.get(app.lang())).replace("{from}", light_word(before, app.ui)).replace("{to}", light_word(after, app.ui))
-            };
-            let what = g.what.clone();
-            Some(view! { <li><strong>{what}</strong>" – "{text}</li> })
-        })
-        .collect::<Vec<_>>();
-    let no_goals = goals.is_empty();
-    let (title_a, title_b) = (a.completed_on.clone(), b.completed_on.clone());
+    let version = a.questionnaire.version.min(b.questionnaire.version);
+    let measurement = |x: Analysis| Measurement { card: q.score(&x.answers), date: x.completed_on, plan: x.plan };
+    let (a, b) = (measurement(a), measurement(b));
     view! {
         <div class="result compare">
             <h1 tabindex="-1">{app.t(|u| &u.compare_title)}</h1>
-            <OlderVersionNote version=a.questionnaire.version.min(b.questionnaire.version)/>
-            <div class="chart-and-table">
-                <RadarChart series/>
-                <table class="scores">
-                    <caption>{app.t(|u| &u.compare_title)}</caption>
-                    <thead><tr>
-                        <th scope="col">{app.t(|u| &u.factor)}</th>
-                        <th scope="col">{move || display_date(&title_a, app.lang())}</th>
-                        <th scope="col">{move || display_date(&title_b, app.lang())}</th>
-                        <th scope="col">{app.t(|u| &u.compare_change)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            <section aria-labelledby="goals-title">
-                <h2 id="goals-title">{app.t(|u| &u.goals_title)}</h2>
-                {if no_goals { view! { <p>{app.t(|u| &u.no_goals)}</p> }.into_any() } else { view! { <ul>{goals}</ul> }.into_any() }}
-            </section>
+            <OlderVersionNote version/>
+            <Comparison earlier=a later=b/>
             <p class="actions"><a class="button" href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a></p>
         </div>
     }

@@ -2,6 +2,7 @@
 //! visibility and input checks all come from `vio-core`.
 
 mod analyses;
+pub mod comparison;
 pub mod echart;
 pub mod field;
 mod invite;

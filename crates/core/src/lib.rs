@@ -22,6 +22,7 @@
 pub mod advice;
 pub mod answers;
 pub mod backup;
+pub mod compare;
 pub mod crypto;
 pub mod envelope;
 pub mod export;

@@ -1,0 +1,122 @@
+//! Two analyses of one organisation side by side: how each factor changed, and whether the goals of
+//! the earlier plan were met. One rule for the employer's comparison and the accountmanager's, so
+//! both say the same about the same two measurements.
+
+use crate::envelope::Envelope;
+use crate::scoring::{FactorStatus, Light};
+
+/// Whether two results carry the same organisation name: equal when compared without case and
+/// with runs of spaces as one ("Bakkerij De Korrel" and "bakkerij  de korrel "). Nothing more clever:
+/// "De Korrel" and "Bakkerij De Korrel B.V." may or may not be one employer, and a wrong match would
+/// put another employer's result beside this one, so the accountmanager links those by hand. A result
+/// without a name matches nothing.
+pub fn same_organisation(a: &Envelope, b: &Envelope) -> bool {
+    fn key(e: &Envelope) -> Option<String> {
+        let name = e.organisation.as_ref()?.name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        (!name.is_empty()).then_some(name)
+    }
+    key(a).is_some_and(|k| Some(k) == key(b))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Better,
+    Worse,
+    Same,
+    /// A factor without a score on either side: too few questions answered to compare.
+    Unknown,
+}
+
+/// The change of a factor's score. Any difference counts: a score moves only when answers moved
+/// (one step on one question of a factor moves it several points), so a difference is something the
+/// organisation said differently, not noise.
+pub fn change(before: FactorStatus, after: FactorStatus) -> Change {
+    match (before.score(), after.score()) {
+        (Some(b), Some(a)) if a > b => Change::Better,
+        (Some(b), Some(a)) if a < b => Change::Worse,
+        (Some(_), Some(_)) => Change::Same,
+        _ => Change::Unknown,
+    }
+}
+
+/// What became of a goal set on a factor, judged by the factor's light (the goal the plan's editor
+/// asks for is a better colour, not a number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalOutcome {
+    /// A better colour.
+    Met,
+    /// Groen before and after: nothing left to reach, and it was not lost.
+    Kept,
+    /// The same colour, rood or oranje: not (yet) reached.
+    NotYet,
+    /// A worse colour.
+    Worse,
+    /// Onbekend on either side: saying "reached" or "not reached" would be a guess.
+    Unknown,
+}
+
+pub fn goal_outcome(before: Light, after: Light) -> GoalOutcome {
+    // Light's order is rood < oranje < groen (onbekend, last, is handled first).
+    match (before, after) {
+        (Light::Onbekend, _) | (_, Light::Onbekend) => GoalOutcome::Unknown,
+        (b, a) if a > b => GoalOutcome::Met,
+        (b, a) if a < b => GoalOutcome::Worse,
+        (Light::Groen, Light::Groen) => GoalOutcome::Kept,
+        _ => GoalOutcome::NotYet,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Light::*;
+
+    fn named(name: Option<&str>) -> Envelope {
+        let mut e = Envelope::new(crate::Questionnaire::vio(), "2026-01-01", crate::Lang::Nl, Default::default(), vec![], None);
+        e.organisation = name.map(|n| crate::envelope::Organisation { name: n.into(), contact: String::new() });
+        e
+    }
+
+    #[test]
+    fn the_same_name_is_the_same_organisation_without_case_or_extra_spaces_and_nothing_else() {
+        assert!(same_organisation(&named(Some("Bakkerij De Korrel")), &named(Some("  bakkerij   de KORREL "))));
+        assert!(!same_organisation(&named(Some("Bakkerij De Korrel")), &named(Some("Bakkerij De Korrel B.V."))));
+        assert!(!same_organisation(&named(Some("De Korrel")), &named(Some("Bakkerij De Korrel"))));
+        assert!(!same_organisation(&named(None), &named(None)), "two anonymous results are not one employer");
+        assert!(!same_organisation(&named(Some("  ")), &named(Some(""))), "nor are two empty names");
+    }
+
+    fn scored(score: u8) -> FactorStatus {
+        FactorStatus::Scored { score, light: Oranje }
+    }
+
+    #[test]
+    fn a_change_of_one_point_counts_and_no_score_compares_nothing() {
+        assert_eq!(change(scored(50), scored(51)), Change::Better);
+        assert_eq!(change(scored(51), scored(50)), Change::Worse);
+        assert_eq!(change(scored(50), scored(50)), Change::Same);
+        assert_eq!(change(scored(0), scored(100)), Change::Better);
+        assert_eq!(change(FactorStatus::InsufficientData, scored(50)), Change::Unknown);
+        assert_eq!(change(scored(50), FactorStatus::InsufficientData), Change::Unknown);
+    }
+
+    #[test]
+    fn a_goal_is_met_by_a_better_colour_only() {
+        assert_eq!(goal_outcome(Rood, Oranje), GoalOutcome::Met);
+        assert_eq!(goal_outcome(Rood, Groen), GoalOutcome::Met);
+        assert_eq!(goal_outcome(Oranje, Groen), GoalOutcome::Met);
+        assert_eq!(goal_outcome(Rood, Rood), GoalOutcome::NotYet);
+        assert_eq!(goal_outcome(Oranje, Oranje), GoalOutcome::NotYet);
+        assert_eq!(goal_outcome(Groen, Groen), GoalOutcome::Kept, "groen that stays groen is not 'not yet reached'");
+        assert_eq!(goal_outcome(Groen, Oranje), GoalOutcome::Worse);
+        assert_eq!(goal_outcome(Oranje, Rood), GoalOutcome::Worse);
+    }
+
+    #[test]
+    fn onbekend_on_either_side_is_never_reached_or_missed() {
+        for light in Light::ALL {
+            assert_eq!(goal_outcome(Onbekend, light), GoalOutcome::Unknown);
+            assert_eq!(goal_outcome(light, Onbekend), GoalOutcome::Unknown);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+// The accountmanager's caseload: one employer followed over repeated measurements, with the same
+// comparison the employer sees in Mijn analyses.
+import { expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectNoAxeViolations, factorName, test, ui, vio } from './helpers.js';
+
+const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
+
+test('results of one employer are found by name and compared as the employer compares them', async ({ page }) => {
+  await page.goto('accountmanager/');
+  await page.getByLabel(ui.am_name_label.nl).fill('WSP Test');
+  await page.getByRole('button', { name: ui.am_create.nl }).click();
+  const key = (await page.locator('#public-key').innerText()).trim();
+  const out = mkdtempSync(join(tmpdir(), 'vio-caseload-'));
+  // Two measurements of the bakery, a third with its name typed differently, and a garage.
+  const synth = (seed, count, organisation, prefix) => {
+    const dir = join(out, prefix);
+    execFileSync('cargo', ['run', '--quiet', '-p', 'vio-core', '--bin', 'vio-synth', '--', '--seed', String(seed), '--count', String(count), '--recipient', key, '--out', dir, '--organisation', organisation]);
+    return readdirSync(dir).map((f) => { renameSync(join(dir, f), join(out, `${prefix}-${f}`)); return join(out, `${prefix}-${f}`); });
+  };
+  const bakery = synth(3, 2, 'Bakkerij De Korrel', 'korrel');
+  const retyped = synth(4, 1, '  bakkerij  de KORREL ', 'korrel2');
+  const garage = synth(5, 1, 'Garage Jansen', 'garage');
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles([...bakery, ...retyped, ...garage]);
+  await expect(page.locator('table.files tbody tr')).toHaveCount(4);
+
+  await page.getByRole('link', { name: `${ui.am_view.nl}: korrel-vio-resultaat-00001.age` }).click();
+  const overTime = page.locator('section', { has: page.getByRole('heading', { name: ui.am_over_time.nl }) });
+  await expect(overTime).toBeVisible();
+  // The same name, also typed differently, is offered; the garage only to link by hand.
+  const sameName = overTime.getByRole('link', { name: new RegExp(`^${ui.am_compare_with.nl.replace('{date}', '')}`) });
+  await expect(sameName).toHaveCount(2);
+  await expect(overTime.getByLabel(ui.am_compare_other.nl).locator('option')).toHaveText(['–', /^Garage Jansen \(\d{4}-\d{2}-\d{2}\)$/]);
+  await expectNoAxeViolations(page, 'one employer with earlier results');
+
+  await sameName.first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('am_compare_title', { name: 'Bakkerij De Korrel' }));
+  const changes = [ui.change_better.nl, ui.change_worse.nl, ui.change_same.nl, ui.change_unknown.nl];
+  for (const factor of vio.factors) {
+    const row = page.getByRole('row', { name: new RegExp(`^${factorName(factor.id)}`) });
+    expect(changes).toContain((await row.locator('td.change').innerText()).trim());
+  }
+  await expect(page.locator('#radar svg')).toBeVisible();
+  await expect(page.locator('.chart-legend li')).toHaveCount(2);
+  await expect(page.getByText(ui.no_goals.nl)).toBeVisible();
+  await expectNoAxeViolations(page, 'one employer over time');
+
+  // Linked by hand: any other result can be put beside this one.
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await overTime.getByLabel(ui.am_compare_other.nl).selectOption({ index: 1 });
+  await overTime.getByRole('button', { name: ui.compare.nl, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('am_compare_title', { name: 'Bakkerij De Korrel' }));
+  await expect(page.getByRole('table').first()).toBeVisible();
+});
