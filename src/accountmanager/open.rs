@@ -34,10 +34,12 @@ fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
 /// Opens one file. A passphrase file is decrypted in the encryption worker: scrypt takes about a
 /// second, which on the page's thread would freeze it for each such file.
 async fn open_file(keys: &Keys<'_>, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
-    let Some(passphrase) = keys.passphrase.filter(|p| !p.is_empty() && crypto::is_passphrase_file(&bytes) == Ok(true)) else {
+    // An armored passphrase file goes to the worker too.
+    let passphrase_file = crypto::dearmor(&bytes).ok().filter(|file| crypto::is_passphrase_file(file) == Ok(true)).map(|file| file.into_owned());
+    let (Some(passphrase), Some(file)) = (keys.passphrase.filter(|p| !p.is_empty()), passphrase_file) else {
         return open_bytes(keys, name, bytes);
     };
-    let outcome = match decrypt_with_passphrase(&bytes, passphrase).await {
+    let outcome = match decrypt_with_passphrase(&file, passphrase).await {
         Ok(plaintext) => Envelope::open(&plaintext, Questionnaire::vio()).map_err(OpenError::from),
         Err(e) => Err(e.into()),
     };
@@ -140,7 +142,7 @@ pub fn OpenPanel() -> impl IntoView {
                 on:drop=drop>
                 <p aria-hidden="true">{ui.am(|u| &u.am_drop)}</p>
                 <label class="button primary" for="result-files">{ui.am(|u| &u.am_choose_files)}</label>
-                <input type="file" id="result-files" class="visually-hidden" multiple accept=".age,application/octet-stream" on:change=pick/>
+                <input type="file" id="result-files" class="visually-hidden" multiple accept=".age,.txt,application/octet-stream,text/plain" on:change=pick/>
             </div>
             {move || am.progress.get().map(|(done, total)| view! {
                 <p role="status"><progress max=total value=done></progress>" "{format!("{done} / {total}")}</p>

@@ -1,5 +1,6 @@
 //! Delen: the employer encrypts the result for their accountmanager (a key from the share link or
-//! pasted) or with a passphrase, sees in words what the file holds, and downloads a standard age file.
+//! pasted) or with a passphrase, sees in words what the file holds, and downloads a standard age file
+//! or hands it to the phone's share sheet.
 //! Encryption happens in the browser (in the encryption worker, `crate::crypto_worker`); the page
 //! makes no request.
 
@@ -31,10 +32,17 @@ enum KeyCheck {
     Unavailable,
 }
 
+#[derive(Clone, Copy)]
+enum Delivery {
+    Download,
+    ShareSheet,
+}
+
 #[derive(Clone, PartialEq)]
 enum Status {
     Idle,
     Working,
+    /// What became of the file, in words.
     Done(String),
     Problem(&'static str),
 }
@@ -78,10 +86,11 @@ pub fn ShareScreen() -> impl IntoView {
     let organisation =
         move || include_org.get().then(|| Organisation { name: org_name.get().trim().to_string(), contact: org_contact.get().trim().to_string() });
 
-    let download = {
+    // Encrypts as chosen, then delivers the file: as a download, or to the share sheet.
+    let seal = {
         let today = today.clone();
         let file_name = file_name.clone();
-        move |_| {
+        move |delivery: Delivery| {
             let (job, secret) = match method.get() {
                 Method::Key if matches!(key_check.get(), KeyCheck::Empty | KeyCheck::Invalid) => {
                     return status.set(Status::Problem(app.t(|u| &u.share_need_key)()))
@@ -96,14 +105,22 @@ pub fn ShareScreen() -> impl IntoView {
             let file_name = file_name.clone();
             status.set(Status::Working);
             leptos::task::spawn_local(async move {
-                status.set(match crypto_worker::run(job, &secret, &envelope.to_padded_json()).await {
-                    Ok(file) => match files::download(&file_name, &file, "application/octet-stream") {
-                        Ok(()) => Status::Done(file_name),
+                let file = match crypto_worker::run(job, &secret, &envelope.to_padded_json()).await {
+                    Ok(file) => file,
+                    // The worker reads the key again, also while its check is under way.
+                    Err(Failure::Crypto(_)) => return status.set(Status::Problem(app.t(|u| &u.share_need_key)())),
+                    Err(Failure::Unavailable) => return status.set(Status::Problem(app.t(|u| &u.crypto_unavailable)())),
+                };
+                status.set(match delivery {
+                    Delivery::Download => match files::download(&file_name, &file, "application/octet-stream") {
+                        Ok(()) => Status::Done(app.ui.fill(|u| &u.share_done, "file", &file_name)),
                         Err(_) => Status::Problem(app.t(|u| &u.share_failed)()),
                     },
-                    // The worker reads the key again, also while its check is under way.
-                    Err(Failure::Crypto(_)) => Status::Problem(app.t(|u| &u.share_need_key)()),
-                    Err(Failure::Unavailable) => Status::Problem(app.t(|u| &u.crypto_unavailable)()),
+                    Delivery::ShareSheet => match files::share(&file_name, &file, app.t(|u| &u.share_title)()).await {
+                        Ok(()) => Status::Done(app.t(|u| &u.share_shared)().to_string()),
+                        Err(files::ShareFailure::Cancelled) => Status::Idle,
+                        Err(files::ShareFailure::Failed) => Status::Problem(app.t(|u| &u.share_sheet_failed)()),
+                    },
                 });
             });
         }
@@ -112,7 +129,7 @@ pub fn ShareScreen() -> impl IntoView {
     let status_text = move || match status.get() {
         Status::Idle => String::new(),
         Status::Working => app.t(|u| &u.share_working)().to_string(),
-        Status::Done(name) => app.ui.fill(|u| &u.share_done, "file", &name),
+        Status::Done(message) => message,
         Status::Problem(m) => m.to_string(),
     };
     let invited = invite.clone().map(|i| {
@@ -199,9 +216,15 @@ pub fn ShareScreen() -> impl IntoView {
                 <p class="note">{app.t(|u| &u.share_preview_never)}</p>
             </section>
             <p class="actions">
-                <button type="button" class="button primary" on:click=download disabled=move || status.get() == Status::Working>
+                <button type="button" class="button primary" on:click={let seal = seal.clone(); move |_| seal(Delivery::Download)} disabled=move || status.get() == Status::Working>
                     {app.t(|u| &u.share_download)}
                 </button>
+                // Where there is a share sheet (phones): mail or messaging without a trip through the downloads.
+                {files::can_share().then(|| view! {
+                    <button type="button" class="button" on:click=move |_| seal(Delivery::ShareSheet) disabled=move || status.get() == Status::Working>
+                        {app.t(|u| &u.share_via)}
+                    </button>
+                })}
                 <a class="button" href=Route::Result.hash()>{app.t(|u| &u.back_to_result)}</a>
             </p>
             <p class=move || if matches!(status.get(), Status::Problem(_)) { "status error" } else { "status" } role="status">{status_text}</p>

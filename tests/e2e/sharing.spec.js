@@ -61,6 +61,8 @@ test('the employer shares through the link; the file opens with the age CLI and 
   const name = await download(page, ui.share_download.nl, filePath);
   expect(name).toBe(`vio-resultaat-${today()}.age`);
   await expect(page.getByText(t('share_done', { file: name }))).toBeVisible();
+  // This browser has no share sheet: only the download is offered.
+  await expect(page.getByRole('button', { name: ui.share_via.nl })).toHaveCount(0);
   expect(network.between(firstClick).filter((u) => !u.startsWith('blob:')), 'no request after the first click').toEqual([]);
 
   // Debian's age CLI opens it with the identity file the app exported.
@@ -101,6 +103,76 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await expect(am.locator('#diagnose-doelgroep')).toBeVisible();
   expect(await am.locator('main img').count()).toBe(0);
   expect(dialogs).toEqual([]);
+  await amSide.done();
+  await employerSide.done();
+});
+
+test('on a phone the share sheet gets the file, or its armored text where it takes no .age files', async ({ browser }) => {
+  const amSide = await newGuardedContext(browser);
+  const am = await amSide.context.newPage();
+  const key = await createKey(am, 'WSP Deelstad');
+  const employerSide = await newGuardedContext(browser);
+  const page = await employerSide.context.newPage();
+  // A share sheet as phones have it; which files it takes is set per step (`shareSheet.takes`).
+  await page.addInitScript(() => {
+    const sheet = { takes: 'age', shared: [], cancel: false };
+    window.shareSheet = sheet;
+    navigator.canShare = (data) => {
+      const file = data.files?.[0];
+      if (sheet.takes === 'age') return Boolean(file?.name.endsWith('.age'));
+      if (sheet.takes === 'txt') return file?.type === 'text/plain' && file.name.endsWith('.txt');
+      if (sheet.takes === 'text') return !data.files && typeof data.text === 'string';
+      return false;
+    };
+    navigator.share = async (data) => {
+      if (sheet.cancel) throw new DOMException('closed', 'AbortError');
+      const file = data.files?.[0];
+      sheet.shared.push({ name: file?.name, type: file?.type, text: data.text, bytes: file ? [...new Uint8Array(await file.arrayBuffer())] : null });
+    };
+  });
+  const network = watchNetwork(page);
+  await page.goto(key.link);
+  await completeQuestionnaire(page, profiles.terughoudend.answers);
+  await page.getByRole('link', { name: ui.share_button.nl }).click();
+  await expect(page.getByText(t('share_key_ok', { code: key.fingerprint }))).toBeVisible();
+  const shareVia = page.getByRole('button', { name: ui.share_via.nl });
+  await expectNoAxeViolations(page, 'share screen with a share sheet');
+  const firstClick = Date.now();
+  const lastShared = () => page.evaluate(() => window.shareSheet.shared.at(-1));
+
+  // A sheet that takes .age files gets the age file itself.
+  await shareVia.click();
+  await expect(page.getByText(ui.share_shared.nl)).toBeVisible();
+  const asAge = await lastShared();
+  expect(asAge.name).toBe(`vio-resultaat-${today()}.age`);
+  writeFileSync(join(dir, 'shared.age'), Buffer.from(asAge.bytes));
+  expect(JSON.parse(ageCli(['-d', '-i', key.identityPath, join(dir, 'shared.age')]).toString()).format).toBe('vio-resultaat');
+
+  // Chromium's sheet takes only some types: the same file, armored, as a .txt file. The age CLI
+  // and the accountmanager's page read it unchanged.
+  await page.evaluate(() => { window.shareSheet.takes = 'txt'; });
+  await shareVia.click();
+  await expect.poll(async () => (await lastShared()).name).toBe(`vio-resultaat-${today()}.txt`);
+  const asTxt = await lastShared();
+  const armored = Buffer.from(asTxt.bytes).toString();
+  expect(armored).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----\n[A-Za-z0-9+/=\n]+-----END AGE ENCRYPTED FILE-----\n$/);
+  writeFileSync(join(dir, 'shared.txt'), armored);
+  expect(JSON.parse(ageCli(['-d', '-i', key.identityPath, join(dir, 'shared.txt')]).toString()).format).toBe('vio-resultaat');
+  expect((await openFiles(am, [['vio-resultaat.txt', Buffer.from(armored)]]))['vio-resultaat.txt']).toContain(ui.am_view.nl);
+
+  // A sheet that takes text only gets the armored text.
+  await page.evaluate(() => { window.shareSheet.takes = 'text'; });
+  await shareVia.click();
+  await expect.poll(async () => (await lastShared()).text ?? '').toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+
+  // Closing the sheet is no error; a sheet that takes nothing says to download instead.
+  await page.evaluate(() => { window.shareSheet.takes = 'age'; window.shareSheet.cancel = true; });
+  await shareVia.click();
+  await expect(page.locator('p.status')).toHaveText('');
+  await page.evaluate(() => { window.shareSheet.takes = 'nothing'; });
+  await shareVia.click();
+  await expect(page.getByText(ui.share_sheet_failed.nl)).toBeVisible();
+  expect(network.between(firstClick).filter((u) => !u.startsWith('blob:')), 'no request after the first click').toEqual([]);
   await amSide.done();
   await employerSide.done();
 });

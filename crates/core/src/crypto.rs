@@ -6,10 +6,12 @@
 //! command-line tools: 2^18 already needs 256 MiB of wasm memory that is never given back, and 2^20
 //! about 1 GiB, which would freeze or crash a phone's tab.
 
+use std::borrow::Cow;
 use std::io::{Read, Write};
 use std::iter;
 use std::str::FromStr;
 
+use age::armor::{ArmoredReader, ArmoredWriter, Format};
 use age::secrecy::SecretString;
 
 /// Work factor for passphrase files we make: 2^16 (64 MiB, well under a second natively).
@@ -156,6 +158,37 @@ fn write_all(encryptor: age::Encryptor, plaintext: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The same age file as ASCII armor (https://c2sp.org/age#ascii-armor), which the `age` CLI and
+/// this app read as they read the binary file: a result shared as text or as a .txt file.
+pub fn armor(file: &[u8]) -> String {
+    let written = ArmoredWriter::wrap_output(Vec::with_capacity(file.len() * 4 / 3 + 128), Format::AsciiArmor).and_then(|mut w| {
+        w.write_all(file)?;
+        w.finish()
+    });
+    let Ok(text) = written else { unreachable!("writing to a Vec cannot fail") };
+    String::from_utf8(text).unwrap_or_default()
+}
+
+const ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
+
+/// The binary age file, from an armored one if it is that. Armor is strict (line lengths, padding,
+/// no garbage after the end line): anything else in it is a damaged file, never a guess. Only the
+/// accountmanager's side reads armor (`open::open_result`): the employer's page opens nothing but
+/// its own backups, and the reader would sit on its start screen's critical path (3.7 KB brotli).
+pub fn dearmor(file: &[u8]) -> Result<Cow<'_, [u8]>, CryptoError> {
+    if file.len() > MAX_FILE_BYTES {
+        return Err(CryptoError::TooLarge);
+    }
+    // Whitespace around the armor is allowed (age's reader takes it after, not before).
+    let armored = file.trim_ascii_start();
+    if !armored.starts_with(ARMOR_BEGIN) {
+        return Ok(Cow::Borrowed(file));
+    }
+    let mut out = Vec::with_capacity(file.len() * 3 / 4);
+    ArmoredReader::new(armored).read_to_end(&mut out).map_err(|_| CryptoError::Damaged)?;
+    Ok(Cow::Owned(out))
+}
+
 /// Whether a file is a passphrase file; `Err` when it is not a readable age file.
 pub fn is_passphrase_file(file: &[u8]) -> Result<bool, CryptoError> {
     Ok(decryptor(file)?.is_scrypt())
@@ -255,6 +288,24 @@ fn map_error(no_key: CryptoError) -> impl Fn(age::DecryptError) -> CryptoError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_armored_file_opens_as_the_binary_one_and_damaged_armor_is_refused() {
+        let id = age::x25519::Identity::generate();
+        let file = encrypt_to(&id.to_public(), b"resultaat");
+        let armored = armor(&file);
+        assert!(armored.starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n"));
+        assert!(armored.lines().all(|l| l.len() <= 64), "64 columns at most");
+        let open = |text: &str| decrypt_with_identity(&dearmor(text.as_bytes())?, &id);
+        assert_eq!(open(&armored).unwrap(), b"resultaat");
+        // As a messaging app may pass it on: with a leading blank line and CRLF line ends.
+        assert_eq!(open(&format!("\r\n{}", armored.replace('\n', "\r\n"))).unwrap(), b"resultaat");
+        assert_eq!(open(&armored[..armored.len() / 2]), Err(CryptoError::Damaged));
+        assert!(open(&armored.replacen('A', "*", 1)).is_err());
+        assert_eq!(dearmor(&file).unwrap(), file, "a binary file is passed on as it is");
+        let passphrase = armor(&encrypt_with_passphrase("correct horse battery staple", b"x"));
+        assert_eq!(is_passphrase_file(&dearmor(passphrase.as_bytes()).unwrap()), Ok(true));
+    }
 
     #[test]
     fn key_files_round_trip_and_refuse_the_wrong_key() {

@@ -58,6 +58,7 @@ pub enum OpenedWith {
 }
 
 pub fn open_result(file: &[u8], keys: &Keys, q: &Questionnaire) -> Result<(Opened, OpenedWith), OpenError> {
+    let file = &*crypto::dearmor(file)?;
     let (plaintext, with) = if crypto::is_passphrase_file(file)? {
         match keys.passphrase.filter(|p| !p.is_empty()) {
             Some(p) => (crypto::decrypt_with_passphrase(file, p)?, OpenedWith::Passphrase),
