@@ -55,7 +55,10 @@ fn parse_options() -> Result<Options, lexopt::Error> {
             }
             Long("threads") => threads = Some(parser.value()?.parse()?),
             Value(path) => inputs.push(PathBuf::from(path)),
-            Long("help") | Short('h') => return Err(USAGE.into()),
+            Long("help") | Short('h') => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
             _ => return Err(arg.unexpected()),
         }
     }
