@@ -14,6 +14,7 @@
 //! - [`fatal`]: a panic shows a readable error screen instead of a blank page.
 //! - [`components`]: one small component per screen and per reusable piece.
 
+#[cfg(feature = "accountmanager")]
 pub mod accountmanager;
 pub mod browser_storage;
 pub mod chart;

@@ -5,10 +5,12 @@
 //! - [`state`]: the keyring (every key this browser had, and the name; in localStorage) and the files opened this session.
 //! - [`key`]: create, back up, restore and share the key (link, QR code, poster).
 //! - [`open`]: open result files by picker or drag and drop, with a message per bad file.
+//! - [`kept`]: the opened results kept on this device (their encrypted files, in IndexedDB).
 //! - [`employer`]: one employer's result, read-only, with het goede gesprek.
 //! - [`region`]: the regional analysis over all opened results, with CSV export.
 
 mod employer;
+mod kept;
 mod key;
 mod open;
 mod region;
@@ -34,6 +36,7 @@ pub fn start() {
 fn App() -> impl IntoView {
     let am = AmState::new();
     provide_context(am);
+    leptos::task::spawn_local(kept::restore(am));
     let ui = am.ui;
     Effect::new(move |_| {
         let lang = ui.lang();
@@ -53,6 +56,9 @@ fn App() -> impl IntoView {
         </header>
         <div class="notice-area" role="alert">
             {move || am.problem.get().map(|m| view! { <p class="notice">{m}</p> })}
+            {move || am.kept_note.get().map(|m| view! {
+                <p class="notice">{m}" "<button type="button" class="button" on:click=move |_| am.kept_note.set(None)>{ui.t(|u| &u.understood)}</button></p>
+            })}
             {move || am.unreadable.get().map(|note| {
                 let (text, key) = match note {
                     LoadNote::KeptAside(key) => (ui.am_fill(|u| &u.am_keyring_kept_aside, "key", &key), key),

@@ -11,6 +11,7 @@ use vio_core::envelope::Envelope;
 use vio_core::open::{open_result, Keys, OpenError, OpenedWith};
 use vio_core::Questionnaire;
 
+use super::kept;
 use super::state::{use_am, AmRoute, AmState, OpenedFile};
 use crate::components::field::TextField;
 use crate::crypto_worker;
@@ -18,13 +19,14 @@ use crate::files;
 use crate::i18n::display_date;
 use vio_core::ui::AmTexts;
 
-fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
+pub(super) fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
     match open_result(&bytes, keys, Questionnaire::vio()) {
         Ok((opened, with)) => OpenedFile {
             key_code: match with {
                 OpenedWith::Key(i) => Some(crypto::fingerprint(&keys.identities[i].to_public())),
                 OpenedWith::Passphrase => None,
             },
+            keepable: vio_core::keep::worth_keeping(with),
             ..OpenedFile::new(name, bytes, Ok(opened))
         },
         Err(e) => OpenedFile::new(name, bytes, Err(e)),
@@ -58,7 +60,7 @@ pub(super) async fn decrypt_with_passphrase(bytes: &[u8], passphrase: &str) -> R
 
 /// Files are opened in chunks, each added to the list at once, with a pause for the browser in
 /// between: the tab stays responsive and the progress shows, also for thousands of files.
-const CHUNK: usize = 100;
+pub(super) const CHUNK: usize = 100;
 
 async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) {
     let identities = am.identities();
@@ -84,6 +86,7 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
             opened.push(f);
         }
         am.files.update(|list| list.extend(opened));
+        super::kept::keep_opened(am).await;
         am.progress.set(Some(((done * CHUNK + chunk.len()).min(total), total)));
         files::next_tick().await;
     }
@@ -150,8 +153,55 @@ pub fn OpenPanel() -> impl IntoView {
             <Show when=any_waiting>
                 <p class="actions"><button type="button" class="button" on:click=retry>{ui.am(|u| &u.am_retry)}</button></p>
             </Show>
+            <KeepChoice/>
             <FileList/>
         </section>
+    }
+}
+
+/// Whether opened results are kept on this device, and for how long.
+#[component]
+fn KeepChoice() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let keeping = move || am.keyring.with(|k| k.keep_months.is_some());
+    let toggle = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        leptos::task::spawn_local(async move {
+            if input.checked() {
+                am.change_keyring(|k| k.keep_months = Some(kept::months(am)));
+                kept::keep_opened(am).await;
+            } else if !kept::stop_keeping_if_confirmed(am).await {
+                input.set_checked(true);
+            }
+        });
+    };
+    let period = move |e: leptos::ev::Event| {
+        if let Ok(months) = event_target_value(&e).parse() {
+            leptos::task::spawn_local(kept::set_period(am, months));
+        }
+    };
+    let any_kept = move || am.files.with(|l| l.iter().any(|f| f.kept_on.is_some()));
+    view! {
+        <fieldset class="keep">
+            <legend>{ui.am(|u| &u.keep_title)}</legend>
+            <label class="option" for="keep-results">
+                <input type="checkbox" id="keep-results" prop:checked=keeping on:change=toggle/>
+                <span>{ui.am(|u| &u.keep_choice)}</span>
+            </label>
+            <p class="hint">{ui.am(|u| &u.keep_lead)}</p>
+            <Show when=keeping>
+                <label for="keep-period">{ui.am(|u| &u.keep_period)}</label>" "
+                <select id="keep-period" on:change=period prop:value=move || kept::months(am).to_string()>
+                    {vio_core::keep::RETENTION_MONTHS.map(|m| view! {
+                        <option value=m.to_string() selected=move || am.keyring.with(|k| k.keep_months == Some(m))>{move || ui.am_fill(|u| &u.keep_months, "n", &m.to_string())}</option>
+                    })}
+                </select>
+            </Show>
+            <Show when=any_kept>
+                <p class="actions"><button type="button" class="button" on:click=move |_| leptos::task::spawn_local(kept::remove_all_if_confirmed(am))>{ui.am(|u| &u.keep_remove_all)}</button></p>
+            </Show>
+        </fieldset>
     }
 }
 
@@ -169,6 +219,7 @@ fn FileList() -> impl IntoView {
                     <th scope="col">{ui.am(|u| &u.am_completed_on)}</th>
                     <th scope="col">{ui.am(|u| &u.am_organisation)}</th>
                     <th scope="col">{ui.am(|u| &u.am_status)}</th>
+                    <th scope="col">{ui.am(|u| &u.keep_until)}</th>
                 </tr></thead>
                 <tbody>
                     <For each=move || am.files.with(|l| l.iter().enumerate().map(|(i, f)| (i, f.serial)).collect::<Vec<_>>()) key=|(_, serial)| *serial let:row>
@@ -183,7 +234,16 @@ fn FileList() -> impl IntoView {
                             ),
                             Err(e) => (String::new(), String::new(), view! { <span class="error">{e.message(lang)}</span> }.into_any()),
                         };
-                        view! { <tr><td class="mono">{f.name.clone()}</td><td>{date}</td><td>{org}</td><td>{status}</td></tr> }
+                        let kept = f.kept_on.clone().map(|on| {
+                            let (serial, name) = (f.serial, f.name.clone());
+                            let until = move || vio_core::keep::removal_date(&on, kept::months(am)).map(|d| display_date(&d, ui.lang())).unwrap_or_default();
+                            view! {
+                                {until}" "
+                                <button type="button" class="button" aria-label=move || format!("{}: {name}", ui.am(|u| &u.keep_remove)())
+                                    on:click=move |_| leptos::task::spawn_local(kept::remove(am, serial))>{ui.am(|u| &u.keep_remove)}</button>
+                            }
+                        });
+                        view! { <tr><td class="mono">{f.name.clone()}</td><td>{date}</td><td>{org}</td><td>{status}</td><td>{kept}</td></tr> }
                     })) }}
                     </For>
                 </tbody>

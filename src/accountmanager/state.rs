@@ -1,5 +1,6 @@
 //! The accountmanager's state: the keyring, persisted on every change through the core's store, and the
-//! result files opened in this session (kept in memory only: decrypted answers are never stored).
+//! result files opened (decrypted answers live in memory only; what the accountmanager keeps on this
+//! device is the encrypted file, `kept`).
 
 use leptos::prelude::*;
 use vio_core::envelope::Opened;
@@ -63,18 +64,33 @@ pub struct OpenedFile {
     pub digests: Vec<[u8; 32]>,
     /// The check code of the key that opened it (`None`: a passphrase, or not opened).
     pub key_code: Option<String>,
+    /// Opened, and by what `vio_core::keep::worth_keeping` keeps.
+    pub keepable: bool,
+    /// The day it was kept on this device (`None`: open in this session only).
+    pub kept_on: Option<String>,
+}
+
+static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn next_serial() -> u64 {
+    SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl OpenedFile {
     pub fn new(name: String, bytes: std::rc::Rc<Vec<u8>>, outcome: Result<Opened, OpenError>) -> OpenedFile {
-        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         // Only an opened result makes a later file a duplicate: a file refused for want of the
         // right key must open once the key is there.
         let digests = match &outcome {
             Ok(o) => vec![vio_core::open::file_digest(&bytes), vio_core::open::result_digest(o)],
             Err(_) => Vec::new(),
         };
-        OpenedFile { serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed), name, bytes, outcome, digests, key_code: None }
+        OpenedFile { serial: next_serial(), name, bytes, outcome, digests, key_code: None, keepable: false, kept_on: None }
+    }
+
+    /// Kept on this device from `kept_on`, or no longer (`None`); a new serial, so its row is drawn again.
+    pub fn set_kept_on(&mut self, kept_on: Option<String>) {
+        self.kept_on = kept_on;
+        self.serial = next_serial();
     }
 }
 
@@ -88,6 +104,9 @@ pub struct AmState {
     pub problem: RwSignal<Option<&'static str>>,
     /// A stored keyring that could not be read: kept aside under this key, or left in place.
     pub unreadable: RwSignal<Option<LoadNote>>,
+    /// What happened to kept results that the accountmanager must know (expired and removed, not
+    /// kept for want of storage).
+    pub kept_note: RwSignal<Option<String>>,
     /// The regional views shown in this session (`vio_core::region::Audit`): kept here, not in the
     /// regional screen, so leaving it and coming back does not forget them.
     pub audit: StoredValue<vio_core::region::Audit>,
@@ -109,6 +128,7 @@ impl AmState {
             progress: RwSignal::new(None),
             problem: RwSignal::new(None),
             unreadable: RwSignal::new(matches!(note, LoadNote::KeptAside(_) | LoadNote::LeftInPlace).then_some(note)),
+            kept_note: RwSignal::new(None),
             audit: StoredValue::new(Default::default()),
             ui,
         };

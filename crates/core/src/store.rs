@@ -287,11 +287,15 @@ pub struct Keyring {
     /// Identity files, oldest first; the last is the key in use (in share links and on the poster).
     pub identities: Vec<String>,
     pub name: String,
+    /// Months to keep opened results on this device (`crate::keep`); `None`: not kept. Absent in
+    /// keyrings saved before results could be kept, which therefore keep nothing.
+    #[serde(default)]
+    pub keep_months: Option<u32>,
 }
 
 impl Default for Keyring {
     fn default() -> Self {
-        Keyring { schema: KEYRING_SCHEMA, lang: Lang::default(), identities: Vec::new(), name: String::new() }
+        Keyring { schema: KEYRING_SCHEMA, lang: Lang::default(), identities: Vec::new(), name: String::new(), keep_months: None }
     }
 }
 
@@ -520,6 +524,17 @@ mod tests {
         let (k, note) = load_keyring(&mut kv).unwrap();
         assert_eq!(note, LoadNote::Loaded);
         assert_eq!((k.schema, k.lang, k.current(), k.name.as_str()), (KEYRING_SCHEMA, Lang::En, Some(key.as_str()), "WSP Rijnmond"));
+    }
+
+    #[test]
+    fn a_keyring_saved_before_results_could_be_kept_keeps_nothing_and_the_choice_is_saved() {
+        let mut kv = MemoryStorage::default();
+        let before = serde_json::json!({ "schema": 2, "lang": "nl", "identities": [identity()], "name": "" }).to_string();
+        kv.values.insert(KEYRING_KEY.into(), before);
+        let (k, note) = load_keyring(&mut kv).unwrap();
+        assert_eq!((note, k.keep_months), (LoadNote::Loaded, None));
+        change_keyring(&mut kv, |k| k.keep_months = Some(6)).unwrap();
+        assert_eq!(load_keyring(&mut kv).unwrap().0.keep_months, Some(6));
     }
 
     #[test]

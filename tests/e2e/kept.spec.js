@@ -1,0 +1,186 @@
+// Results the accountmanager keeps on this device: still encrypted at rest, back after the browser
+// closed, removed one by one, all at once, or when their retention period has passed; a full or
+// blocked storage is told plainly and loses nothing already kept.
+import { expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectNoAxeViolations, test, ui } from './helpers.js';
+
+const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
+
+async function createKey(page) {
+  await page.goto('accountmanager/');
+  await page.getByLabel(ui.am_name_label.nl).fill('WSP Test');
+  await page.getByRole('button', { name: ui.am_create.nl }).click();
+  return (await page.locator('#public-key').innerText()).trim();
+}
+
+function synth(key, seed, count, organisation) {
+  const dir = mkdtempSync(join(tmpdir(), 'vio-kept-'));
+  execFileSync('cargo', ['run', '--quiet', '-p', 'vio-core', '--bin', 'vio-synth', '--', '--seed', String(seed), '--count', String(count), '--recipient', key, '--out', dir, '--organisation', organisation]);
+  return readdirSync(dir).sort().map((f) => join(dir, f));
+}
+
+/** The records in the page's IndexedDB, with their bytes as base64 and as text. */
+const keptRecords = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('vio-accountmanager');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction('kept-results').objectStore('kept-results').getAll();
+    all.onsuccess = () => {
+      open.result.close();
+      resolve(all.result.map((r) => ({ name: r.name, keptOn: r.keptOn, base64: btoa(String.fromCharCode(...r.bytes)), text: new TextDecoder('latin1').decode(r.bytes) })));
+    };
+  };
+}));
+
+const rows = (page) => page.locator('table.files tbody tr');
+const keepBox = (page) => page.getByLabel(ui.keep_choice.nl);
+const removeButtons = (page) => page.getByRole('button', { name: new RegExp(`^${ui.keep_remove.nl}: `) });
+
+test('kept results are the encrypted files, come back after closing, and can be removed one by one or all', async ({ page, context }) => {
+  const key = await createKey(page);
+  const files = synth(key, 21, 3, 'Bakkerij De Korrel');
+  await expect(keepBox(page)).not.toBeChecked();
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(0, 1));
+  await expect(rows(page)).toHaveCount(1);
+  // Not kept until asked: nothing in storage.
+  expect(await keptRecords(page)).toEqual([]);
+
+  // Switching keeping on keeps what is open already, and then every file opened after.
+  await keepBox(page).check();
+  await expect(page.getByLabel(ui.keep_period.nl)).toHaveValue('12');
+  await expect(removeButtons(page)).toHaveCount(1);
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(1));
+  await expect(removeButtons(page)).toHaveCount(3);
+  await expectNoAxeViolations(page, 'the file list with kept results');
+
+  // At rest: exactly the files as handed over (age files), nothing readable.
+  const records = await keptRecords(page);
+  expect(records.map((r) => r.base64).sort()).toEqual(files.map((f) => readFileSync(f).toString('base64')).sort());
+  for (const r of records) {
+    expect(r.text.startsWith('age-encryption.org/v1\n')).toBe(true);
+    expect(r.text).not.toContain('Korrel');
+  }
+  const today = new Date();
+  const until = new Date(today.getFullYear() + 1, today.getMonth(), today.getDate());
+  const dutch = (d) => `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
+  await expect(rows(page).first().locator('td').last()).toContainText(dutch(until));
+
+  // The browser closes; a new tab of the same profile opens them again with the key.
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('accountmanager/');
+  await expect(rows(again)).toHaveCount(3);
+  await expect(again.getByRole('cell', { name: 'Bakkerij De Korrel' })).toHaveCount(3);
+  await expect(keepBox(again)).toBeChecked();
+
+  // One removed: gone from the list and from the device.
+  await removeButtons(again).first().click();
+  await expect(rows(again)).toHaveCount(2);
+  await again.reload();
+  await expect(rows(again)).toHaveCount(2);
+
+  // All removed, after a confirmation; cancelling changes nothing.
+  again.once('dialog', (d) => d.dismiss());
+  await again.getByRole('button', { name: ui.keep_remove_all.nl }).click();
+  await expect(rows(again)).toHaveCount(2);
+  again.once('dialog', (d) => { expect(d.message()).toBe(t('keep_confirm_remove_all', { n: 2 })); d.accept(); });
+  await again.getByRole('button', { name: ui.keep_remove_all.nl }).click();
+  await expect(rows(again)).toHaveCount(0);
+  expect(await keptRecords(again)).toEqual([]);
+  await expect(keepBox(again)).toBeChecked();
+
+  // Switching keeping off removes what is kept from the device, and leaves it open in this tab.
+  await again.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(0, 2));
+  await expect(removeButtons(again)).toHaveCount(2);
+  again.once('dialog', (d) => { expect(d.message()).toBe(t('keep_confirm_stop', { n: 2 })); d.accept(); });
+  await keepBox(again).uncheck();
+  await expect(removeButtons(again)).toHaveCount(0);
+  await expect(rows(again)).toHaveCount(2);
+  expect(await keptRecords(again)).toEqual([]);
+  await again.reload();
+  await expect(rows(again)).toHaveCount(0);
+  await expect(keepBox(again)).not.toBeChecked();
+});
+
+test('a kept result is removed when its retention period has passed, and the page says so', async ({ page, context }) => {
+  // Only the date is faked (timers run): it holds for every page of this browser profile.
+  await context.clock.setFixedTime(new Date('2026-01-31T10:00:00'));
+  const key = await createKey(page);
+  const files = synth(key, 22, 2, 'Garage Jansen');
+  await keepBox(page).check();
+  await page.getByLabel(ui.keep_period.nl).selectOption('6');
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await expect(removeButtons(page)).toHaveCount(2);
+  // Kept on 31 January for six months: the period ends on 31 July.
+  await expect(rows(page).first().locator('td').last()).toContainText('31-07-2026');
+  await page.close();
+
+  const visit = async (time) => {
+    await context.clock.setFixedTime(new Date(time));
+    const p = await context.newPage();
+    await p.goto('accountmanager/');
+    return p;
+  };
+  // The last day of the period: still there.
+  const before = await visit('2026-07-30T23:00:00');
+  await expect(rows(before)).toHaveCount(2);
+  await expect(before.getByText(t('keep_expired', { months: 6, n: 2 }))).toHaveCount(0);
+  await before.close();
+  // A shorter period applies at once to what is kept already.
+  const shorter = await visit('2026-07-30T23:00:00');
+  await expect(rows(shorter)).toHaveCount(2);
+  await shorter.getByLabel(ui.keep_period.nl).selectOption('3');
+  await expect(shorter.getByText(t('keep_expired', { months: 3, n: 2 }))).toBeVisible();
+  await expect(rows(shorter)).toHaveCount(0);
+  expect(await keptRecords(shorter)).toEqual([]);
+  await shorter.getByRole('button', { name: ui.understood.nl }).click();
+  await expect(shorter.getByText(t('keep_expired', { months: 3, n: 2 }))).toHaveCount(0);
+
+  // Kept again with six months, then visited on the day the period ends.
+  await shorter.getByLabel(ui.keep_period.nl).selectOption('6');
+  await shorter.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await expect(removeButtons(shorter)).toHaveCount(2);
+  await shorter.close();
+  const after = await visit('2027-01-30T09:00:00');
+  await expect(after.getByText(t('keep_expired', { months: 6, n: 2 }))).toBeVisible();
+  await expect(rows(after)).toHaveCount(0);
+  expect(await keptRecords(after)).toEqual([]);
+});
+
+test('full or blocked storage is told plainly and loses nothing that was kept', async ({ page, context }) => {
+  const key = await createKey(page);
+  const files = synth(key, 23, 3, 'Zorg Thuis BV');
+  await keepBox(page).check();
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(0, 1));
+  await expect(removeButtons(page)).toHaveCount(1);
+
+  // The disk fills up: the next files open but are not kept, and the page says so.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(1));
+  await expect(page.getByText(t('keep_full', { n: 2 }))).toBeVisible();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(removeButtons(page)).toHaveCount(1);
+  await expectNoAxeViolations(page, 'storage full');
+  await page.reload();
+  await expect(rows(page)).toHaveCount(1);
+
+  // A browser that refuses IndexedDB (a private window, a policy): said once keeping is on.
+  const blocked = await context.newPage();
+  await blocked.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('Not allowed.', 'SecurityError'); } }));
+  await blocked.goto('accountmanager/');
+  await expect(blocked.getByText(ui.keep_blocked.nl)).toBeVisible();
+  await blocked.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(1));
+  await expect(rows(blocked)).toHaveCount(2);
+  await expect(removeButtons(blocked)).toHaveCount(0);
+  await blocked.close();
+  // What was kept is still there.
+  await page.reload();
+  await expect(rows(page)).toHaveCount(1);
+  expect((await keptRecords(page)).length).toBe(1);
+});
