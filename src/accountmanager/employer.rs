@@ -19,7 +19,8 @@ use crate::i18n::display_date;
 pub fn EmployerResult(index: usize) -> impl IntoView {
     let am = use_am();
     let ui = am.ui;
-    let (opened, key_code) = am.files.with_untracked(|l| l.get(index).map(|f| (f.outcome.clone().ok(), f.key_code.clone()))).unwrap_or_default();
+    let (opened, key_code, digest) =
+        am.files.with_untracked(|l| l.get(index).map(|f| (f.outcome.clone().ok(), f.key_code.clone(), f.digests.last().copied()))).unwrap_or_default();
     let back = view! { <p class="actions"><a class="button" href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a></p> };
     let Some(opened) = opened else {
         return view! { <h1 tabindex="-1">{ui.am(|u| &u.am_title)}</h1>{back}<p>{ui.am(|u| &u.am_open_lead)}</p> }.into_any();
@@ -56,6 +57,8 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
         };
         view! { <p class="notice">{text}</p> }
     });
+    let notes_key = vio_core::notes::employer_key(e, &digest.unwrap_or_default());
+    let organisation = e.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default();
     let card = Signal::stored(opened.scores.clone());
     let answers = Signal::stored(e.answers.clone());
     view! {
@@ -68,6 +71,7 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
             {older}
             <OverTime index/>
             <Conversation opened=opened.clone()/>
+            <super::notes::EmployerNotesPanel employer=notes_key organisation/>
             <PlanView plan=opened.envelope.plan.clone()/>
             <ResultView card answers/>
         </div>

@@ -1,23 +1,17 @@
-//! Results kept on this device: each encrypted file as it was handed over, one IndexedDB record per
-//! file under the digest of its bytes. A tab only ever adds or removes records, never writes a list,
-//! so two tabs cannot overwrite each other. Which results are kept, and for how long, is
+//! Results kept on this device: each encrypted file as it was handed over, one record per file
+//! (`device`) under the digest of its bytes. Which results are kept, and for how long, is
 //! `vio_core::keep`'s; this module stores them and keeps the opened list in step.
 
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Query, TransactionMode, TransactionResult};
-use js_sys::{Object, Reflect, Uint8Array};
 use leptos::prelude::*;
 use vio_core::keep;
-use wasm_bindgen::{JsCast, JsValue};
 
+use super::device::{self, DeviceError, Store};
 use super::open::open_bytes;
 use super::state::AmState;
 use crate::files;
-
-const DATABASE: &str = "vio-accountmanager";
-const STORE: &str = "kept-results";
 
 /// One kept file: the encrypted bytes, never what they say.
 struct KeptFile {
@@ -29,106 +23,31 @@ struct KeptFile {
     bytes: Vec<u8>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum KeepError {
-    /// The browser's storage for this site is full.
-    Full,
-    /// This browser does not allow IndexedDB here (a private window, a policy), or it failed.
-    Blocked,
-}
-
-impl From<idb::Error> for KeepError {
-    fn from(e: idb::Error) -> KeepError {
-        // The browser says "full" only in the exception's name; the idb crate wraps it in a dozen
-        // variants, one per operation.
-        if format!("{e:?}").contains("QuotaExceededError") {
-            KeepError::Full
-        } else {
-            KeepError::Blocked
-        }
-    }
-}
-
 fn id_of(bytes: &[u8]) -> String {
     vio_core::open::file_digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-async fn database() -> Result<Database, KeepError> {
-    let mut request = Factory::new()?.open(DATABASE, Some(1))?;
-    request.on_upgrade_needed(|event| {
-        if let Ok(db) = event.database() {
-            // Keys out of line (the record's id is also inside it, for reading all at once).
-            let _ = db.create_object_store(STORE, ObjectStoreParams::new());
-        }
-    });
-    Ok(request.await?)
+async fn put_all(files: &[KeptFile]) -> Result<(), DeviceError> {
+    let records: Vec<_> = files.iter().map(|f| device::record(&f.id, &[("name", &f.name), ("keptOn", &f.kept_on)], &f.bytes)).collect();
+    device::put_all(Store::KeptResults, &records).await
 }
 
-/// Runs `work` on the store in one transaction and waits until it is written: a file counts as kept
-/// only once the browser has committed it.
-async fn in_transaction(mode: TransactionMode, work: impl FnOnce(&idb::ObjectStore) -> Result<(), idb::Error>) -> Result<(), KeepError> {
-    let db = database().await?;
-    let transaction = db.transaction(&[STORE], mode)?;
-    work(&transaction.object_store(STORE)?)?;
-    let outcome = transaction.await?;
-    db.close();
-    match outcome {
-        TransactionResult::Committed => Ok(()),
-        TransactionResult::Aborted => Err(KeepError::Full),
-    }
+async fn delete(ids: &[String]) -> Result<(), DeviceError> {
+    device::delete(Store::KeptResults, ids).await
 }
 
-async fn put_all(files: &[KeptFile]) -> Result<(), KeepError> {
-    in_transaction(TransactionMode::ReadWrite, |store| {
-        for f in files {
-            let record = Object::new();
-            for (field, value) in [
-                ("id", JsValue::from_str(&f.id)),
-                ("name", JsValue::from_str(&f.name)),
-                ("keptOn", JsValue::from_str(&f.kept_on)),
-                ("bytes", Uint8Array::from(f.bytes.as_slice()).into()),
-            ] {
-                let _ = Reflect::set(&record, &JsValue::from_str(field), &value);
-            }
-            // Not awaited one by one: the transaction's commit says whether all were written.
-            drop(store.put(&record, Some(&JsValue::from_str(&f.id)))?);
-        }
-        Ok(())
-    })
-    .await
-}
-
-async fn delete(ids: &[String]) -> Result<(), KeepError> {
-    in_transaction(TransactionMode::ReadWrite, |store| {
-        for id in ids {
-            drop(store.delete(Query::Key(JsValue::from_str(id)))?);
-        }
-        Ok(())
-    })
-    .await
-}
-
-async fn delete_all() -> Result<(), KeepError> {
-    in_transaction(TransactionMode::ReadWrite, |store| store.clear().map(drop)).await
+async fn delete_all() -> Result<(), DeviceError> {
+    device::delete_all(Store::KeptResults).await
 }
 
 /// Every kept file. A record this page cannot read (written by hand, or by a later version) is
 /// left where it is and not listed.
-async fn all() -> Result<Vec<KeptFile>, KeepError> {
-    let db = database().await?;
-    let transaction = db.transaction(&[STORE], TransactionMode::ReadOnly)?;
-    let records = transaction.object_store(STORE)?.get_all(None, None)?.await?;
-    db.close();
-    let text = |record: &JsValue, field: &str| Reflect::get(record, &JsValue::from_str(field)).ok()?.as_string();
+async fn all() -> Result<Vec<KeptFile>, DeviceError> {
+    let records = device::get_all(Store::KeptResults).await?;
     Ok(records
         .iter()
         .filter_map(|r| {
-            Some(KeptFile {
-                id: text(r, "id")?,
-                name: text(r, "name")?,
-                kept_on: text(r, "keptOn")?,
-                bytes: Reflect::get(r, &JsValue::from_str("bytes")).ok()?.dyn_into::<Uint8Array>().ok()?.to_vec(),
-            })
+            Some(KeptFile { id: device::text(r, "id")?, name: device::text(r, "name")?, kept_on: device::text(r, "keptOn")?, bytes: device::bytes(r)? })
         })
         .collect())
 }
@@ -260,10 +179,10 @@ pub async fn set_period(am: AmState, new_months: u32) {
 }
 
 /// Tells the accountmanager what failed; `not_kept` files were opened but could not be kept.
-fn report(am: AmState, e: KeepError, not_kept: usize) {
+fn report(am: AmState, e: DeviceError, not_kept: usize) {
     let note = match e {
-        KeepError::Full => am.ui.am_fill(|u| &u.keep_full, "n", &not_kept.to_string()),
-        KeepError::Blocked => am.ui.am(|u| &u.keep_blocked)().to_string(),
+        DeviceError::Full => am.ui.am_fill(|u| &u.keep_full, "n", &not_kept.to_string()),
+        DeviceError::Blocked => am.ui.am(|u| &u.keep_blocked)().to_string(),
     };
     am.kept_note.set(Some(note));
 }

@@ -5,13 +5,17 @@
 //! - [`state`]: the keyring (every key this browser had, and the name; in localStorage) and the files opened this session.
 //! - [`key`]: create, back up, restore and share the key (link, QR code, poster).
 //! - [`open`]: open result files by picker or drag and drop, with a message per bad file.
-//! - [`kept`]: the opened results kept on this device (their encrypted files, in IndexedDB).
+//! - [`kept`]: the opened results kept on this device (their encrypted files).
+//! - [`device`]: IndexedDB, where kept results and the accountmanager's notes are stored.
 //! - [`employer`]: one employer's result, read-only, with het goede gesprek.
+//! - [`notes`]: the accountmanager's own notes on an employer, encrypted to their key.
 //! - [`region`]: the regional analysis over all opened results, with CSV export.
 
+mod device;
 mod employer;
 mod kept;
 mod key;
+mod notes;
 mod open;
 mod region;
 mod state;

@@ -1,12 +1,13 @@
-// Results the accountmanager keeps on this device: still encrypted at rest, back after the browser
-// closed, removed one by one, all at once, or when their retention period has passed; a full or
-// blocked storage is told plainly and loses nothing already kept.
+// What the accountmanager keeps on this device. Results: still encrypted at rest, back after the
+// browser closed, removed one by one, all at once, or when their retention period has passed; a full
+// or blocked storage is told plainly and loses nothing already kept. Notes per employer: encrypted
+// to the accountmanager's key, beside every result of that employer, downloadable as an age file.
 import { expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectNoAxeViolations, test, ui } from './helpers.js';
+import { createKey as createKeyWithBackup, download, expectNoAxeViolations, test, ui } from './helpers.js';
 
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
 
@@ -183,4 +184,68 @@ test('full or blocked storage is told plainly and loses nothing that was kept', 
   await page.reload();
   await expect(rows(page)).toHaveCount(1);
   expect((await keptRecords(page)).length).toBe(1);
+});
+
+test('the accountmanager\'s notes on an employer are encrypted to their key and beside each of its results', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vio-notes-'));
+  const { identityPath, publicKey } = await createKeyWithBackup(page, 'WSP Test', dir);
+  const bakery = synth(publicKey, 24, 2, 'Bakkerij De Korrel');
+  const garage = synth(publicKey, 25, 1, 'Garage Jansen');
+  const open = async () => {
+    await page.getByLabel(ui.am_choose_files.nl).setInputFiles([...bakery, ...garage]);
+    await expect(rows(page)).toHaveCount(3);
+  };
+  const view = (row) => page.locator('table.files tbody tr').nth(row).getByRole('link', { name: new RegExp(`^${ui.am_view.nl}`) }).click();
+  await open();
+  await view(0);
+  const notes = page.getByLabel(ui.notes_notes.nl);
+  const agreements = page.getByLabel(ui.notes_agreements.nl);
+  await expect(notes).toBeEditable();
+  await notes.fill('Wil starten met één proefplaats in de bakkerij.');
+  await agreements.fill('Maart: werkplekaanpassing uitzoeken met het UWV.');
+  await expect(page.getByRole('status').filter({ hasText: ui.notes_saved.nl })).toBeVisible();
+  await expectNoAxeViolations(page, 'the accountmanager\'s notes');
+
+  // At rest: an age file, nothing readable.
+  const stored = await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('vio-accountmanager');
+    req.onsuccess = () => {
+      const all = req.result.transaction('employer-notes').objectStore('employer-notes').getAll();
+      all.onsuccess = () => resolve(all.result.map((r) => ({ id: r.id, text: new TextDecoder('latin1').decode(r.bytes) })));
+    };
+  }));
+  expect(stored).toHaveLength(1);
+  expect(stored[0].text.startsWith('age-encryption.org/v1\n')).toBe(true);
+  expect(stored[0].text + stored[0].id).not.toMatch(/proefplaats|korrel/i);
+
+  // Downloaded: the age CLI opens it with the accountmanager's key.
+  const file = join(dir, 'notes.age');
+  expect(await download(page, ui.notes_download.nl, file)).toBe(`vio-notities-bakkerij-de-korrel-${new Date().toISOString().slice(0, 10)}.age`);
+  const plain = JSON.parse(execFileSync('age', ['-d', '-i', identityPath, file]).toString());
+  expect(plain).toMatchObject({ organisation: 'Bakkerij De Korrel', notes: 'Wil starten met één proefplaats in de bakkerij.', agreements: 'Maart: werkplekaanpassing uitzoeken met het UWV.' });
+
+  // The other measurement of the bakery shows the same notes; the garage has none.
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await view(1);
+  await expect(notes).toHaveValue('Wil starten met één proefplaats in de bakkerij.');
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await view(2);
+  await expect(notes).toBeEditable();
+  await expect(notes).toHaveValue('');
+
+  // After the browser closed (nothing kept but the notes): the same result opened again shows them.
+  await page.goto('accountmanager/');
+  await open();
+  await view(1);
+  await expect(agreements).toHaveValue('Maart: werkplekaanpassing uitzoeken met het UWV.');
+
+  // Deleted after a confirmation: gone from the device.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: ui.notes_delete.nl }).click();
+  await expect(notes).toHaveValue('');
+  await page.goto('accountmanager/');
+  await open();
+  await view(0);
+  await expect(notes).toBeEditable();
+  await expect(notes).toHaveValue('');
 });

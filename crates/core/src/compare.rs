@@ -11,11 +11,13 @@ use crate::scoring::{FactorStatus, Light};
 /// put another employer's result beside this one, so the accountmanager links those by hand. A result
 /// without a name matches nothing.
 pub fn same_organisation(a: &Envelope, b: &Envelope) -> bool {
-    fn key(e: &Envelope) -> Option<String> {
-        let name = e.organisation.as_ref()?.name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        (!name.is_empty()).then_some(name)
-    }
-    key(a).is_some_and(|k| Some(k) == key(b))
+    organisation_key(a).is_some_and(|k| Some(k) == organisation_key(b))
+}
+
+/// The organisation's name as [`same_organisation`] compares it; `None` without a name.
+pub fn organisation_key(e: &Envelope) -> Option<String> {
+    let name = e.organisation.as_ref()?.name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    (!name.is_empty()).then_some(name)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -16,6 +16,7 @@
 //! - [`crypto`]: age v1 encryption to an accountmanager's key or a passphrase, with safe limits.
 //! - [`backup`]: all analyses as one passphrase-encrypted file, and merging it back.
 //! - [`open`]: a result file → decrypted, validated result, or one error with a message per case.
+//! - [`notes`]: the accountmanager's own notes per employer, encrypted to their own key.
 //! - [`keep`]: which opened results the accountmanager's page keeps (still encrypted), and how long.
 //!
 //! The app (root crate) renders these; a CLI could use them just the same.
@@ -28,6 +29,7 @@ pub mod crypto;
 pub mod envelope;
 pub mod export;
 pub mod keep;
+pub mod notes;
 pub mod open;
 pub mod questionnaire;
 pub mod region;
