@@ -7,22 +7,25 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 const DATABASE: &str = "vio-accountmanager";
-/// 1: kept results. 2: the accountmanager's notes.
-const VERSION: u32 = 2;
+/// 1: kept results. 2: the accountmanager's notes. 3: results marked as one employer.
+const VERSION: u32 = 3;
 
 #[derive(Clone, Copy)]
 pub enum Store {
     KeptResults,
     EmployerNotes,
+    /// `vio_core::compare::link_key`s of results the accountmanager marked as one employer.
+    EmployerLinks,
 }
 
 impl Store {
-    const ALL: [Store; 2] = [Store::KeptResults, Store::EmployerNotes];
+    const ALL: [Store; 3] = [Store::KeptResults, Store::EmployerNotes, Store::EmployerLinks];
 
     fn name(self) -> &'static str {
         match self {
             Store::KeptResults => "kept-results",
             Store::EmployerNotes => "employer-notes",
+            Store::EmployerLinks => "employer-links",
         }
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use vio_core::envelope::Opened;
 use vio_core::Questionnaire;
 
+use super::device::{self, Store};
 use super::state::{use_am, AmRoute};
 use crate::components::comparison::{Comparison, Measurement};
 use crate::components::plan::{goal_concern, PlanView};
@@ -79,56 +80,100 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
     .into_any()
 }
 
-/// The employer's other results among those opened: the ones with the same organisation name, each
-/// a link to the two side by side, and any other result to link by hand.
+/// The employer's other results among those opened: the ones with the same organisation name or
+/// marked as this employer's, each a link to the two side by side, and any other result to put
+/// beside it by hand (and, if the accountmanager says so, to mark as this employer's from then on).
 #[component]
 fn OverTime(index: usize) -> impl IntoView {
     let am = use_am();
     let ui = am.ui;
-    // Each other opened result: its date if it carries this employer's name, else a label to pick it by.
-    let (mut same, mut others) = (Vec::new(), Vec::new());
-    am.files.with_untracked(|list| {
-        let Some(Ok(this)) = list.get(index).map(|f| &f.outcome) else { return };
-        for (i, other) in list.iter().enumerate().filter(|(i, _)| *i != index) {
-            let Ok(other) = &other.outcome else { continue };
-            let e = &other.envelope;
-            if vio_core::compare::same_organisation(&this.envelope, e) {
-                same.push((i, e.completed_on.clone()));
-            } else {
-                others.push((i, format!("{} ({})", e.organisation.as_ref().map_or("–", |o| o.name.as_str()), e.completed_on)));
-            }
-        }
+    struct Other {
+        index: usize,
+        date: String,
+        label: String,
+        same_name: bool,
+        link: String,
+    }
+    let others: Vec<Other> = am.files.with_untracked(|list| {
+        let Some(this) = list.get(index).filter(|f| f.outcome.is_ok()) else { return Vec::new() };
+        let (Ok(o), Some(digest)) = (&this.outcome, this.digests.last()) else { return Vec::new() };
+        list.iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .filter_map(|(i, other)| {
+                let e = &other.outcome.as_ref().ok()?.envelope;
+                Some(Other {
+                    index: i,
+                    date: e.completed_on.clone(),
+                    label: format!("{} ({})", e.organisation.as_ref().map_or("–", |o| o.name.as_str()), e.completed_on),
+                    same_name: vio_core::compare::same_organisation(&o.envelope, e),
+                    link: vio_core::compare::link_key(digest, other.digests.last()?),
+                })
+            })
+            .collect()
     });
-    if same.is_empty() && others.is_empty() {
+    if others.is_empty() {
         return None;
     }
+    let others = StoredValue::new(others);
+    let links = RwSignal::new(std::collections::HashSet::<String>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(records) = device::get_all(Store::EmployerLinks).await {
+            links.set(records.iter().filter_map(|r| device::text(r, "id")).collect());
+        }
+    });
+    let is_same = move |o: &Other| o.same_name || links.with(|l| l.contains(&o.link));
     let chosen = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let problem = RwSignal::new(None::<&'static str>);
     let compare_chosen = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
-        if let Ok(other) = chosen.get_untracked().parse::<usize>() {
+        let Ok(other) = chosen.get_untracked().parse::<usize>() else { return };
+        let link = others.with_value(|all| all.iter().find(|o| o.index == other).map(|o| o.link.clone()));
+        leptos::task::spawn_local(async move {
+            if let (true, Some(link)) = (remember.get_untracked(), link) {
+                if device::put_all(Store::EmployerLinks, &[device::record(&link, &[], &[])]).await.is_err() {
+                    // Compared all the same; the accountmanager learns the mark did not stick.
+                    problem.set(Some(ui.am(|u| &u.am_link_failed)()));
+                    return;
+                }
+            }
             let _ = window().location().set_hash(&AmRoute::Compare(index, other).hash());
-        }
+        });
     };
-    let links = same
-        .into_iter()
-        .map(|(i, date)| {
-            let label = move || ui.am_fill(|u| &u.am_compare_with, "date", &display_date(&date, ui.lang()));
-            view! { <li><a href=AmRoute::Compare(index, i).hash()>{label}</a></li> }
+    let same_list = move || {
+        others.with_value(|all| {
+            all.iter()
+                .filter(|o| is_same(o))
+                .map(|o| {
+                    let (date, other, marked) = (o.date.clone(), o.index, !o.same_name);
+                    let label = move || ui.am_fill(|u| &u.am_compare_with, "date", &display_date(&date, ui.lang()));
+                    view! { <li><a href=AmRoute::Compare(index, other).hash()>{label}</a>{marked.then(|| view! { " "<span class="hint">{ui.am(|u| &u.am_linked)}</span> })}</li> }
+                })
+                .collect_view()
         })
-        .collect_view();
-    let options = others.into_iter().map(|(i, label)| view! { <option value=i.to_string()>{label}</option> }).collect_view();
+    };
+    let options = move || {
+        others
+            .with_value(|all| all.iter().filter(|o| !is_same(o)).map(|o| view! { <option value=o.index.to_string()>{o.label.clone()}</option> }).collect_view())
+    };
     Some(view! {
         <section class="panel" aria-labelledby="over-time-title">
             <h2 id="over-time-title">{ui.am(|u| &u.am_over_time)}</h2>
             <p>{ui.am(|u| &u.am_over_time_lead)}</p>
-            <ul>{links}</ul>
+            <ul>{same_list}</ul>
             <form class="input" on:submit=compare_chosen>
                 <label for="compare-other">{ui.am(|u| &u.am_compare_other)}</label>
                 <select id="compare-other" on:change=move |e| chosen.set(event_target_value(&e))>
                     <option value="">"–"</option>
                     {options}
                 </select>
+                <label class="option" for="remember-link">
+                    <input type="checkbox" id="remember-link" prop:checked=move || remember.get() on:change=move |e| remember.set(event_target_checked(&e))/>
+                    <span>{ui.am(|u| &u.am_remember_link)}</span>
+                </label>
                 <button type="submit" class="button">{ui.t(|u| &u.compare)}</button>
+                <p class="error" role="alert">{move || problem.get()}</p>
             </form>
         </section>
     })

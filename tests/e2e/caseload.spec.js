@@ -54,4 +54,25 @@ test('results of one employer are found by name and compared as the employer com
   await overTime.getByRole('button', { name: ui.compare.nl, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('am_compare_title', { name: 'Bakkerij De Korrel' }));
   await expect(page.getByRole('table').first()).toBeVisible();
+  // Not remembered: back on the bakery, the garage is still only offered by hand.
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await expect(sameName).toHaveCount(2);
+
+  // Marked as the same employer (the garage took over the bakery, say): from then on it is listed
+  // with the bakery's own measurements, also after the browser closed.
+  await overTime.getByLabel(ui.am_compare_other.nl).selectOption({ index: 1 });
+  await overTime.getByLabel(ui.am_remember_link.nl).check();
+  await overTime.getByRole('button', { name: ui.compare.nl, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('am_compare_title', { name: 'Bakkerij De Korrel' }));
+  await page.goto('accountmanager/');
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles([...bakery, ...retyped, ...garage]);
+  await page.getByRole('link', { name: `${ui.am_view.nl}: korrel-vio-resultaat-00001.age` }).click();
+  await expect(sameName).toHaveCount(3);
+  await expect(overTime.getByText(ui.am_linked.nl)).toHaveCount(1);
+  await expect(overTime.getByLabel(ui.am_compare_other.nl).locator('option')).toHaveText(['–']);
+  await expectNoAxeViolations(page, 'a result marked as this employer');
+  // The mark holds from the garage's side too.
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await page.getByRole('link', { name: `${ui.am_view.nl}: garage-vio-resultaat-00001.age` }).click();
+  await expect(overTime.getByText(ui.am_linked.nl)).toHaveCount(1);
 });

@@ -14,6 +14,14 @@ pub fn same_organisation(a: &Envelope, b: &Envelope) -> bool {
     organisation_key(a).is_some_and(|k| Some(k) == organisation_key(b))
 }
 
+/// The accountmanager's mark that two results are of one employer although their names differ
+/// ("De Korrel" and "Bakkerij De Korrel B.V."): one key for the pair of result digests
+/// (`open::result_digest`), the same whichever of the two it is made from.
+pub fn link_key(a: &[u8; 32], b: &[u8; 32]) -> String {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    first.iter().chain(second).map(|b| format!("{b:02x}")).collect()
+}
+
 /// The organisation's name as [`same_organisation`] compares it; `None` without a name.
 pub fn organisation_key(e: &Envelope) -> Option<String> {
     let name = e.organisation.as_ref()?.name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -71,6 +79,14 @@ pub fn goal_outcome(before: Light, after: Light) -> GoalOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_is_the_same_from_either_result_and_differs_per_pair() {
+        let (a, b, c) = ([1u8; 32], [2u8; 32], [3u8; 32]);
+        assert_eq!(link_key(&a, &b), link_key(&b, &a));
+        assert_ne!(link_key(&a, &b), link_key(&a, &c));
+        assert_eq!(link_key(&a, &b).len(), 128);
+    }
     use Light::*;
 
     fn named(name: Option<&str>) -> Envelope {
