@@ -6,11 +6,11 @@
 //   a file name;
 // - adds the policy as <meta> (for hosts that cannot set headers) and writes it, with the headers a
 //   <meta> cannot carry, as dist/_headers and dist/.htaccess;
-// - writes the web app manifest and the service worker with this release's precache list;
+// - copies public/ (manifest, icon) and writes the service worker with this release's precache list;
 // - minifies wasm-bindgen's glue, which Trunk's minifier cannot parse (the employer's: 46 → 20 KB),
 //   and the CSS (Trunk's HTML minifier would also rewrite the markup this script edits).
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { contentHash, sri } from './digests.mjs';
 import { transform } from 'esbuild';
@@ -213,18 +213,9 @@ for (const page of [...PAGES].reverse()) {
   writeFileSync(join(page.dir, 'index.html'), html);
 }
 
-writeFileSync(join(dist, 'manifest.webmanifest'), JSON.stringify({
-  name: 'VIO zelfscan – Vragenlijst Inclusief Ondernemen',
-  short_name: 'VIO zelfscan',
-  lang: 'nl',
-  start_url: './',
-  scope: './',
-  display: 'standalone',
-  background_color: '#ffffff',
-  theme_color: '#123f7a',
-  icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
-}, null, 2));
-writeFileSync(join(dist, 'icon.svg'), `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#123f7a"/><path d="M8 9l8 15 8-15" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>\n`);
+// What the employer's page ships as it is (the manifest, its icon) is in public/, copied unchanged.
+const PUBLIC = new URL('../public/', import.meta.url);
+for (const name of readdirSync(PUBLIC)) copyFileSync(new URL(name, PUBLIC), join(dist, name));
 
 const headers = {
   'Content-Security-Policy': HEADER_POLICY,
