@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 use vio_core::crypto::{self, PassphraseStrength};
 use vio_core::envelope::{Envelope, Organisation};
-use vio_core::Questionnaire;
+use vio_core::ui::UiTexts;
+use vio_core::{Questionnaire, Text};
 
 use crate::crypto_worker::{self, Failure, Job};
 use crate::files;
@@ -38,13 +39,16 @@ enum Delivery {
     ShareSheet,
 }
 
-#[derive(Clone, PartialEq)]
+/// What became of the file. Texts are picked, not written out, so a language switch afterwards
+/// changes them too.
+#[derive(Clone)]
 enum Status {
     Idle,
     Working,
-    /// What became of the file, in words.
-    Done(String),
-    Problem(&'static str),
+    /// Downloaded under this name.
+    Downloaded(String),
+    Shared,
+    Problem(fn(&UiTexts) -> &Text),
 }
 
 #[component]
@@ -92,13 +96,9 @@ pub fn ShareScreen() -> impl IntoView {
         let file_name = file_name.clone();
         move |delivery: Delivery| {
             let (job, secret) = match method.get() {
-                Method::Key if matches!(key_check.get(), KeyCheck::Empty | KeyCheck::Invalid) => {
-                    return status.set(Status::Problem(app.t(|u| &u.share_need_key)()))
-                }
+                Method::Key if matches!(key_check.get(), KeyCheck::Empty | KeyCheck::Invalid) => return status.set(Status::Problem(|u| &u.share_need_key)),
                 Method::Key => (Job::SealToKey, key.get()),
-                Method::Passphrase if strength.get() == PassphraseStrength::TooShort => {
-                    return status.set(Status::Problem(app.t(|u| &u.share_need_passphrase)()))
-                }
+                Method::Passphrase if strength.get() == PassphraseStrength::TooShort => return status.set(Status::Problem(|u| &u.share_need_passphrase)),
                 Method::Passphrase => (Job::SealWithPassphrase, passphrase.get()),
             };
             let envelope = Envelope::new(q, &today, app.lang(), answers.get(), app.plan(), organisation());
@@ -108,18 +108,18 @@ pub fn ShareScreen() -> impl IntoView {
                 let file = match crypto_worker::run(job, &secret, &envelope.to_padded_json()).await {
                     Ok(file) => file,
                     // The worker reads the key again, also while its check is under way.
-                    Err(Failure::Crypto(_)) => return status.set(Status::Problem(app.t(|u| &u.share_need_key)())),
-                    Err(Failure::Unavailable) => return status.set(Status::Problem(app.t(|u| &u.crypto_unavailable)())),
+                    Err(Failure::Crypto(_)) => return status.set(Status::Problem(|u| &u.share_need_key)),
+                    Err(Failure::Unavailable) => return status.set(Status::Problem(|u| &u.crypto_unavailable)),
                 };
                 status.set(match delivery {
                     Delivery::Download => match files::download(&file_name, &file, "application/octet-stream") {
-                        Ok(()) => Status::Done(app.ui.fill(|u| &u.share_done, "file", &file_name)),
-                        Err(_) => Status::Problem(app.t(|u| &u.share_failed)()),
+                        Ok(()) => Status::Downloaded(file_name),
+                        Err(_) => Status::Problem(|u| &u.share_failed),
                     },
                     Delivery::ShareSheet => match files::share(&file_name, &file, app.t(|u| &u.share_title)()).await {
-                        Ok(()) => Status::Done(app.t(|u| &u.share_shared)().to_string()),
+                        Ok(()) => Status::Shared,
                         Err(files::ShareFailure::Cancelled) => Status::Idle,
-                        Err(files::ShareFailure::Failed) => Status::Problem(app.t(|u| &u.share_sheet_failed)()),
+                        Err(files::ShareFailure::Failed) => Status::Problem(|u| &u.share_sheet_failed),
                     },
                 });
             });
@@ -129,8 +129,9 @@ pub fn ShareScreen() -> impl IntoView {
     let status_text = move || match status.get() {
         Status::Idle => String::new(),
         Status::Working => app.t(|u| &u.share_working)().to_string(),
-        Status::Done(message) => message,
-        Status::Problem(m) => m.to_string(),
+        Status::Downloaded(file_name) => app.ui.fill(|u| &u.share_done, "file", &file_name),
+        Status::Shared => app.t(|u| &u.share_shared)().to_string(),
+        Status::Problem(pick) => app.t(pick)().to_string(),
     };
     let invited = invite.clone().map(|i| {
         view! { <p class="invite">{move || app.ui.fill(|u| &u.share_invited, "name", &i.name)}</p> }
@@ -216,18 +217,18 @@ pub fn ShareScreen() -> impl IntoView {
                 <p class="note">{app.t(|u| &u.share_preview_never)}</p>
             </section>
             <p class="actions">
-                <button type="button" class="button primary" on:click={let seal = seal.clone(); move |_| seal(Delivery::Download)} disabled=move || status.get() == Status::Working>
+                <button type="button" class="button primary" on:click={let seal = seal.clone(); move |_| seal(Delivery::Download)} disabled=move || status.with(|s| matches!(s, Status::Working))>
                     {app.t(|u| &u.share_download)}
                 </button>
                 // Where there is a share sheet (phones): mail or messaging without a trip through the downloads.
                 {files::can_share().then(|| view! {
-                    <button type="button" class="button" on:click=move |_| seal(Delivery::ShareSheet) disabled=move || status.get() == Status::Working>
+                    <button type="button" class="button" on:click=move |_| seal(Delivery::ShareSheet) disabled=move || status.with(|s| matches!(s, Status::Working))>
                         {app.t(|u| &u.share_via)}
                     </button>
                 })}
                 <a class="button" href=Route::Result.hash()>{app.t(|u| &u.back_to_result)}</a>
             </p>
-            <p class=move || if matches!(status.get(), Status::Problem(_)) { "status error" } else { "status" } role="status">{status_text}</p>
+            <p class=move || if status.with(|s| matches!(s, Status::Problem(_))) { "status error" } else { "status" } role="status">{status_text}</p>
         </div>
     }
 }

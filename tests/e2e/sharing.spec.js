@@ -61,6 +61,11 @@ test('the employer shares through the link; the file opens with the age CLI and 
   const name = await download(page, ui.share_download.nl, filePath);
   expect(name).toBe(`vio-resultaat-${today()}.age`);
   await expect(page.getByText(t('share_done', { file: name }))).toBeVisible();
+  // The outcome is said in the language chosen afterwards, too.
+  await page.getByRole('button', { name: ui.language_switch_label.nl }).click();
+  await expect(page.getByText(ui.share_done.en.replace('{file}', name))).toBeVisible();
+  await page.getByRole('button', { name: ui.language_switch_label.en }).click();
+  await expect(page.getByText(t('share_done', { file: name }))).toBeVisible();
   // This browser has no share sheet: only the download is offered.
   await expect(page.getByRole('button', { name: ui.share_via.nl })).toHaveCount(0);
   expect(network.between(firstClick).filter((u) => !u.startsWith('blob:')), 'no request after the first click').toEqual([]);
