@@ -249,3 +249,34 @@ test('the accountmanager\'s notes on an employer are encrypted to their key and 
   await expect(notes).toBeEditable();
   await expect(notes).toHaveValue('');
 });
+
+test('notes no key here opens are said so and never overwritten', async ({ page }) => {
+  const key = await createKey(page);
+  const files = synth(key, 26, 1, 'Schoonmaak Rijnmond');
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await page.getByRole('link', { name: new RegExp(`^${ui.am_view.nl}`) }).click();
+  await page.getByLabel(ui.notes_notes.nl).fill('Eerste gesprek: twee plekken in de avondploeg.');
+  await expect(page.getByRole('status').filter({ hasText: ui.notes_saved.nl })).toBeVisible();
+  const sealed = async () => page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('vio-accountmanager');
+    req.onsuccess = () => {
+      const all = req.result.transaction('employer-notes').objectStore('employer-notes').getAll();
+      all.onsuccess = () => resolve(all.result.map((r) => btoa(String.fromCharCode(...r.bytes))));
+    };
+  }));
+  const before = await sealed();
+
+  // A new key in use, the old one removed: the result stays open in this tab, its notes do not open.
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await page.getByText(ui.am_another_key.nl).click();
+  await page.getByRole('button', { name: ui.am_create_another.nl }).click();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: new RegExp(`^${ui.am_remove_older.nl} `) }).click();
+  await page.getByRole('link', { name: new RegExp(`^${ui.am_view.nl}`) }).click();
+  await expect(page.getByText(ui.notes_unreadable.nl)).toBeVisible();
+  await expect(page.getByLabel(ui.notes_notes.nl)).toBeDisabled();
+  await expect(page.getByLabel(ui.notes_agreements.nl)).toBeDisabled();
+  await expect(page.getByRole('button', { name: ui.notes_download.nl })).toBeDisabled();
+  expect(await sealed()).toEqual(before);
+  await expectNoAxeViolations(page, 'notes no key opens');
+});
