@@ -225,15 +225,31 @@ pub fn aggregate(results: &[Opened], filter: &Filter, q: &Questionnaire, indicat
         .into_iter()
         .chain(sectors.into_iter().map(|s| GroupId::Sector(s.into())))
         .collect();
+    // Each result's light per indicator, looked up once: finding them per group and indicator was
+    // nearly all of the time (natively 0.17 s for 1,000 results, and more than linear beyond).
+    let column: std::collections::HashMap<&str, usize> = indicator_ids.iter().enumerate().map(|(k, id)| (id.as_str(), k)).collect();
+    let lights: Vec<Vec<Light>> = selected
+        .iter()
+        .map(|o| {
+            let mut row = vec![Light::Onbekend; indicator_ids.len()];
+            for i in o.scores.factors.iter().flat_map(|f| &f.indicators) {
+                if let Some(&k) = column.get(i.id.as_str()) {
+                    row[k] = i.light;
+                }
+            }
+            row
+        })
+        .collect();
     // Who is in which group does not depend on the indicator: split once, not once per indicator.
     let split: Vec<Split> = groups
         .into_iter()
         .map(|g| {
-            let (inside, outside) = selected.iter().partition(|o| in_group(&g, o));
-            Split { group: g, inside, outside }
+            let inside = selected.iter().zip(&lights).filter(|(o, _)| in_group(&g, o)).map(|(_, row)| row.as_slice()).collect();
+            Split { group: g, inside }
         })
         .collect();
-    let indicators = indicator_ids.iter().map(|id| indicator_table(&selected, &split, q, id)).collect();
+    let all: Vec<&[Light]> = lights.iter().map(Vec::as_slice).collect();
+    let indicators = indicator_ids.iter().enumerate().map(|(k, id)| indicator_table(&selected, &all, &split, q, id, k)).collect();
     Region::Tables(Tables {
         n,
         questionnaire_versions: selected.iter().map(|o| o.envelope.questionnaire.version).collect(),
@@ -242,11 +258,12 @@ pub fn aggregate(results: &[Opened], filter: &Filter, q: &Questionnaire, indicat
     })
 }
 
-fn light_counts(results: &[&Opened], indicator: &str) -> ([u64; 3], u64) {
+/// How many of `rows` have each light for the indicator in column `k`, and how many none.
+fn light_counts(rows: &[&[Light]], k: usize) -> ([u64; 3], u64) {
     let mut counts = [0u64; 3];
     let mut onbekend = 0;
-    for o in results {
-        match o.scores.indicator(indicator).map_or(Light::Onbekend, |i| i.light) {
+    for row in rows {
+        match row[k] {
             Light::Onbekend => onbekend += 1,
             l => counts[LIGHTS.iter().position(|x| *x == l).expect("a known light")] += 1,
         }
@@ -254,25 +271,24 @@ fn light_counts(results: &[&Opened], indicator: &str) -> ([u64; 3], u64) {
     (counts, onbekend)
 }
 
-/// A group's members and the other organisations of the selection.
+/// A group's members' lights (the rest of the selection is the total minus these).
 struct Split<'a> {
     group: GroupId,
-    inside: Vec<&'a Opened>,
-    outside: Vec<&'a Opened>,
+    inside: Vec<&'a [Light]>,
 }
 
-fn indicator_table(selected: &[&Opened], split: &[Split], q: &Questionnaire, indicator: &str) -> IndicatorTable {
-    let (total, _) = light_counts(selected, indicator);
+fn indicator_table(selected: &[&Opened], all: &[&[Light]], split: &[Split], q: &Questionnaire, indicator: &str, k: usize) -> IndicatorTable {
+    let (total, _) = light_counts(all, k);
     let total_n: u64 = total.iter().sum();
     let columns = split
         .iter()
-        .map(|Split { group: g, inside, outside }| {
-            let (counts, onbekend) = light_counts(inside, indicator);
+        .map(|Split { group: g, inside }| {
+            let (counts, onbekend) = light_counts(inside, k);
             let n: u64 = counts.iter().sum();
             let (test, marker) = if *g == GroupId::Total {
                 (None, None)
             } else {
-                let (rest, _) = light_counts(outside, indicator);
+                let rest: [u64; 3] = std::array::from_fn(|i| total[i] - counts[i]);
                 let test = chi_square(&[counts.to_vec(), rest.to_vec()]);
                 let share = |c: &[u64; 3]| c[2] as f64 / c.iter().sum::<u64>().max(1) as f64;
                 (test, test.and_then(|t| Marker::of(&t, share(&counts) > share(&rest))))
