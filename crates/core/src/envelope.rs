@@ -88,7 +88,7 @@ pub struct Opened {
 }
 
 /// A factor whose light differs between an earlier version's rules and this version's.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LightChange {
     pub factor: String,
     pub then: Light,

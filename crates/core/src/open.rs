@@ -3,10 +3,12 @@
 //! exactly these messages, so "what went wrong" is decided here and tested natively.
 
 use crate::crypto::{self, CryptoError, MAX_WORK_FACTOR};
-use crate::envelope::{Envelope, EnvelopeError, Opened};
+use crate::envelope::{Envelope, EnvelopeError, LightChange, Opened};
 use crate::questionnaire::Questionnaire;
+use crate::scoring::Scorecard;
 use crate::text::Lang;
 use crate::ui::UiTexts;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum OpenError {
@@ -80,6 +82,48 @@ fn decrypt_with_any(file: &[u8], identities: &[age::x25519::Identity]) -> Result
         }
     }
     Err(CryptoError::WrongKey)
+}
+
+/// A result opened on one thread, handed to another: the accountmanager's page opens files in a
+/// pool of Web Workers, and the page must not decrypt, validate and score each one again. Only ever
+/// read from what [`Handover::write`] wrote in this same release (a worker runs the page's own
+/// wasm), never from a file, so it is trusted as it is.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Handover {
+    /// The index of the identity that opened it.
+    pub key: usize,
+    pub envelope: Envelope,
+    /// The recomputed scores where they differ from the file's own (rare: see [`Opened`]); the
+    /// file's otherwise, which are then the same and need not travel twice.
+    rescored: Option<Scorecard>,
+    scores_mismatch: bool,
+    changed_lights: Vec<LightChange>,
+    /// [`file_digest`] and [`result_digest`], for the page's duplicate check.
+    pub digests: [[u8; 32]; 2],
+}
+
+impl Handover {
+    /// Opens `file` with `identities` as [`open_result`] does and writes what the page needs. A
+    /// file that does not open gives `None`: the page opens it itself, so that every refusal has
+    /// the one message [`OpenError::message`] gives (refusals are few, and cheap).
+    pub fn write(file: &[u8], identities: &[age::x25519::Identity], q: &Questionnaire) -> Option<Vec<u8>> {
+        let keys = Keys { identities, passphrase: None };
+        let (opened, OpenedWith::Key(key)) = open_result(file, &keys, q).ok()? else { return None };
+        let digests = [file_digest(file), result_digest(&opened)];
+        let Opened { envelope, scores, scores_mismatch, changed_lights } = opened;
+        let rescored = (scores != envelope.scores).then_some(scores);
+        serde_json::to_vec(&Handover { key, envelope, rescored, scores_mismatch, changed_lights, digests }).ok()
+    }
+
+    pub fn read(bytes: &[u8]) -> Option<Handover> {
+        serde_json::from_slice(bytes).ok()
+    }
+
+    /// The opened result, as [`open_result`] gave it on the other side.
+    pub fn opened(self) -> Opened {
+        let scores = self.rescored.unwrap_or_else(|| self.envelope.scores.clone());
+        Opened { envelope: self.envelope, scores, scores_mismatch: self.scores_mismatch, changed_lights: self.changed_lights }
+    }
 }
 
 impl OpenError {
@@ -178,5 +222,49 @@ mod tests {
         assert_eq!(open_result(&for_old, &keys, q).unwrap().1, OpenedWith::Key(0));
         let for_stranger = crypto::encrypt_to(&stranger.to_public(), &json);
         assert_eq!(open_result(&for_stranger, &keys, q).unwrap_err(), CryptoError::WrongKey.into());
+    }
+
+    /// What a worker hands over opens as the page would have opened the file itself: a current
+    /// file, one whose scores were tampered with, and one of version 1 whose lights changed.
+    #[test]
+    fn a_handover_gives_what_opening_on_the_page_gives() {
+        let q = Questionnaire::vio();
+        let current: Envelope = serde_json::from_str(include_str!("../../../tests/fixtures/envelope.json")).unwrap();
+        let mut tampered = serde_json::to_value(&current).unwrap();
+        tampered["scores"]["factors"][0]["score"] = 3.into();
+        let mut changed: serde_json::Value = serde_json::from_str(include_str!("../../../tests/fixtures/envelope-v1.json")).unwrap();
+        changed["answers"]["doelgroep_totaal"] = 0.into();
+        changed["answers"]["intentie"] = "gelijk".into();
+        let (stranger, id) = (age::x25519::Identity::generate(), age::x25519::Identity::generate());
+        let ids = [stranger, id];
+        let keys = Keys { identities: &ids, passphrase: None };
+        for json in [current.to_padded_json(), serde_json::to_vec(&tampered).unwrap(), serde_json::to_vec(&changed).unwrap()] {
+            let file = crypto::encrypt_to(&ids[1].to_public(), &json);
+            let (opened, with) = open_result(&file, &keys, q).unwrap();
+            let handed = Handover::read(&Handover::write(&file, &ids, q).unwrap()).unwrap();
+            assert_eq!((handed.key, handed.digests), (1, [file_digest(&file), result_digest(&opened)]));
+            assert_eq!(OpenedWith::Key(handed.key), with);
+            assert_eq!(handed.opened(), opened);
+        }
+        let opened = |json: &serde_json::Value| open_result(&crypto::encrypt_to(&ids[1].to_public(), &serde_json::to_vec(json).unwrap()), &keys, q).unwrap().0;
+        assert!(opened(&tampered).scores_mismatch && !opened(&changed).changed_lights.is_empty(), "the cases above are the rare ones");
+    }
+
+    /// A file a worker cannot open goes back to the page, which gives the refusal its message.
+    #[test]
+    fn files_that_do_not_open_are_not_handed_over() {
+        let q = Questionnaire::vio();
+        let json = Envelope::new(q, "2026-11-23", Lang::Nl, Default::default(), vec![], None).to_padded_json();
+        let ids = [age::x25519::Identity::generate()];
+        let stranger = age::x25519::Identity::generate();
+        for file in [
+            crypto::encrypt_to(&stranger.to_public(), &json),
+            crypto::encrypt_with_passphrase("lang genoeg wachtwoord", &json),
+            crypto::encrypt_to(&ids[0].to_public(), b"just text"),
+            b"not age".to_vec(),
+        ] {
+            assert_eq!(Handover::write(&file, &ids, q), None);
+        }
+        assert_eq!(Handover::read(b"{}"), None);
     }
 }
