@@ -81,7 +81,7 @@ if (trusted) {
 }
 `;
 
-async function sealPage(dir, swPath, workerScript) {
+async function sealPage(dir, swPath, workerScript, pool) {
   const htmlPath = join(dir, 'index.html');
   let html = readFileSync(htmlPath, 'utf8');
   const charts = readFileSync(join(dir, 'echarts.js'));
@@ -97,9 +97,11 @@ async function sealPage(dir, swPath, workerScript) {
   // over; one that failed to start before then is not handed over, so the app says encryption is
   // unavailable.
   const worker = workerScript ? `try {
-  const cryptoWorker = new Worker(vio.createScriptURL('./${workerScript}'), { type: 'module' });
+  const newWorker = () => new Worker(vio.createScriptURL('./${workerScript}'), { type: 'module' });
+  const cryptoWorker = newWorker();
   cryptoWorker.onerror = () => { globalThis.vioCryptoWorker = undefined; };
   globalThis.vioCryptoWorker = cryptoWorker;
+  ${pool ? 'globalThis.vioNewWorker = newWorker;' : ''}
 } catch {}
 ` : '';
   // ECharts and the service worker's precache are requested once the wasm has mounted the app and
@@ -143,7 +145,12 @@ requestAnimationFrame(() => setTimeout(() => {
 
 // The two pages, each with its binary's name: its wasm-bindgen glue is `<bin>-<hash>.js` (Trunk's
 // name, or the one nameByContent gives it).
-const PAGES = [{ dir: dist, bin: 'vio', sw: './sw.js' }, { dir: join(dist, 'accountmanager'), bin: 'accountmanager', sw: '../sw.js' }];
+// `pool`: the page may start more workers like its first (the accountmanager's, to open result
+// files on every core: src/crypto_worker.rs, `grow`).
+const PAGES = [
+  { dir: dist, bin: 'vio', sw: './sw.js', pool: false },
+  { dir: join(dist, 'accountmanager'), bin: 'accountmanager', sw: '../sw.js', pool: true },
+];
 
 function glueOf({ dir, bin }) {
   const name = readdirSync(dir).find((f) => new RegExp(`^${bin}-[0-9a-f]+\\.js$`).test(f));
@@ -208,7 +215,7 @@ for (const page of PAGES) {
 }
 // The accountmanager's page first: the employer's precache list must not include it.
 for (const page of [...PAGES].reverse()) {
-  let html = await sealPage(page.dir, page.sw, nameByContent(page));
+  let html = await sealPage(page.dir, page.sw, nameByContent(page), page.pool);
   if (page.dir === dist) html = html.replace('</head>', '<link rel="manifest" href="manifest.webmanifest">\n</head>');
   writeFileSync(join(page.dir, 'index.html'), html);
 }

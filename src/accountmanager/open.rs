@@ -8,7 +8,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use vio_core::crypto::{self, CryptoError, MAX_FILE_BYTES};
 use vio_core::envelope::Envelope;
-use vio_core::open::{open_result, Keys, OpenError, OpenedWith};
+use vio_core::open::{open_result, Handover, Keys, OpenError, OpenedWith};
 use vio_core::Questionnaire;
 
 use super::kept;
@@ -62,32 +62,76 @@ pub(super) async fn decrypt_with_passphrase(bytes: &[u8], passphrase: &str) -> R
 /// between: the tab stays responsive and the progress shows, also for thousands of files.
 pub(super) const CHUNK: usize = 100;
 
+/// Reads a chunk of files and sends each to a worker at once, which decrypts, checks and scores it;
+/// each with its answer to come.
+async fn read_and_send(
+    chunk: &[web_sys::File],
+    secret_keys: &str,
+) -> Vec<(String, files::Read, Option<impl std::future::Future<Output = Result<Vec<u8>, crypto_worker::Failure>>>)> {
+    let contents = files::read_all_at_most(chunk, MAX_FILE_BYTES).await;
+    chunk
+        .iter()
+        .zip(contents)
+        .map(|(file, read)| {
+            let answer = match &read {
+                files::Read::Bytes(bytes) => Some(crypto_worker::run(crypto_worker::Job::OpenResult, secret_keys, bytes)),
+                _ => None,
+            };
+            (file.name(), read, answer)
+        })
+        .collect()
+}
+
 async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) {
+    crypto_worker::grow();
     let identities = am.identities();
+    let secret_keys = am.keyring.with_untracked(|k| k.identities.join("\n"));
+    let key_codes: Vec<String> = identities.iter().map(|id| crypto::fingerprint(&id.to_public())).collect();
     let keys = Keys { identities: &identities, passphrase: Some(&passphrase) };
     let total = picked.len();
     // A file opened twice, or the same result encrypted twice, counts once: the list says so, and
     // the regional analysis (which counts opened results) never sees it.
     let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().flat_map(|f| f.digests.iter().copied()).collect());
-    for (done, chunk) in picked.chunks(CHUNK).enumerate() {
-        // Refused by its size before anything is read: a 2 GB file is never loaded into memory.
-        let (fits, too_large): (Vec<&web_sys::File>, Vec<&web_sys::File>) = chunk.iter().partition(|f| f.size() <= MAX_FILE_BYTES as f64);
-        let mut opened: Vec<OpenedFile> = too_large.iter().map(|f| OpenedFile::new(f.name(), Rc::default(), Err(CryptoError::TooLarge.into()))).collect();
-        let fits: Vec<web_sys::File> = fits.into_iter().cloned().collect();
-        let contents = files::read_all(&fits).await;
-        for (file, bytes) in fits.iter().zip(contents) {
-            let bytes = Rc::new(bytes.unwrap_or_default());
-            let duplicate = || OpenedFile::new(file.name(), Rc::default(), Err(OpenError::Duplicate));
-            let mut f = if seen.contains(&vio_core::open::file_digest(&bytes)) { duplicate() } else { open_file(&keys, file.name(), bytes).await };
+    let mut chunks = picked.chunks(CHUNK);
+    let mut next = match chunks.next() {
+        Some(chunk) => Some(read_and_send(chunk, &secret_keys).await),
+        None => None,
+    };
+    let mut done = 0;
+    while let Some(sent) = next.take() {
+        // The next chunk is read and sent before this one is taken in: the workers open while
+        // this thread lists.
+        next = match chunks.next() {
+            Some(chunk) => Some(read_and_send(chunk, &secret_keys).await),
+            None => None,
+        };
+        let mut opened = Vec::with_capacity(sent.len());
+        for (name, read, answer) in sent {
+            let handed = match answer {
+                Some(answer) => answer.await.ok().and_then(|h| Handover::read(&h)),
+                None => None,
+            };
+            // What no worker opened (a passphrase file, a refusal, no worker at all) is opened
+            // here, which also gives each refusal its message.
+            let mut f = match (read, handed) {
+                (files::Read::Bytes(bytes), Some(h)) => {
+                    let code = key_codes.get(h.key).cloned();
+                    OpenedFile::handed_over(name, Rc::new(bytes), h, code)
+                }
+                (files::Read::Bytes(bytes), None) => open_file(&keys, name, Rc::new(bytes)).await,
+                (files::Read::Failed, _) => open_file(&keys, name, Rc::default()).await,
+                (files::Read::TooLarge, _) => OpenedFile::new(name, Rc::default(), Err(CryptoError::TooLarge.into())),
+            };
             if f.digests.iter().any(|d| seen.contains(d)) {
-                f = duplicate();
+                f = OpenedFile::new(f.name, Rc::default(), Err(OpenError::Duplicate));
             }
             seen.extend(f.digests.iter().copied());
             opened.push(f);
         }
+        done += opened.len();
         am.files.update(|list| list.extend(opened));
         super::kept::keep_opened(am).await;
-        am.progress.set(Some(((done * CHUNK + chunk.len()).min(total), total)));
+        am.progress.set(Some((done.min(total), total)));
         files::next_tick().await;
     }
     am.progress.set(None);

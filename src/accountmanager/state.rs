@@ -87,6 +87,21 @@ impl OpenedFile {
         OpenedFile { serial: next_serial(), name, bytes, outcome, digests, key_code: None, keepable: false, kept_on: None }
     }
 
+    /// A result a worker opened (`vio_core::open::Handover`) with the key whose check code is `key_code`.
+    pub fn handed_over(name: String, bytes: std::rc::Rc<Vec<u8>>, handed: vio_core::open::Handover, key_code: Option<String>) -> OpenedFile {
+        let (digests, with) = (handed.digests.to_vec(), vio_core::open::OpenedWith::Key(handed.key));
+        OpenedFile {
+            serial: next_serial(),
+            name,
+            bytes,
+            outcome: Ok(handed.opened()),
+            digests,
+            key_code,
+            keepable: vio_core::keep::worth_keeping(with),
+            kept_on: None,
+        }
+    }
+
     /// Kept on this device from `kept_on`, or no longer (`None`); a new serial, so its row is drawn again.
     pub fn set_kept_on(&mut self, kept_on: Option<String>) {
         self.kept_on = kept_on;

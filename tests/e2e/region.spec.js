@@ -106,6 +106,64 @@ test('the command-line tool gives the same tables as the page for the same files
   expect(() => readFileSync(join(dir, 'none.csv'))).toThrow();
 });
 
+test('a pool of workers opens files as the page alone does: same list, same messages, same tables', async ({ page, browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vio-pool-'));
+  // Counts the workers the page starts (the start script's first, and the pool's).
+  await page.addInitScript(() => {
+    const Real = globalThis.Worker;
+    globalThis.workersStarted = 0;
+    globalThis.Worker = class extends Real {
+      constructor(...args) {
+        super(...args);
+        globalThis.workersStarted += 1;
+      }
+    };
+  });
+  const { publicKey, identityPath } = await createKey(page, 'WSP Pool', dir);
+  const out = join(dir, 'results');
+  execFileSync('cargo', ['run', '--quiet', '-p', 'vio-core', '--bin', 'vio-synth', '--', '--seed', '11', '--count', '150', '--recipient', publicKey, '--out', out]);
+  const results = readdirSync(out).sort();
+  // Every way a file can fail, among the results: a copy, no age file, too large, another key.
+  copyFileSync(join(out, results[0]), join(out, 'z-kopie.age'));
+  writeFileSync(join(out, 'notitie.txt'), 'geen resultaat');
+  writeFileSync(join(out, 'groot.age'), Buffer.alloc(2 * 1024 * 1024, 1));
+  const other = mkdtempSync(join(tmpdir(), 'vio-other-'));
+  execFileSync('age-keygen', ['-o', join(other, 'key.txt')], { stdio: 'ignore' });
+  const otherKey = execFileSync('age-keygen', ['-y', join(other, 'key.txt')], { encoding: 'utf8' }).trim();
+  execFileSync('cargo', ['run', '--quiet', '-p', 'vio-core', '--bin', 'vio-synth', '--', '--seed', '3', '--count', '1', '--recipient', otherKey, '--out', other]);
+  copyFileSync(join(other, 'vio-resultaat-00001.age'), join(out, 'andere-sleutel.age'));
+  const files = readdirSync(out).sort().map((f) => join(out, f));
+
+  /** Opens every file; returns each row's file name and status, and the regional CSV. */
+  const openAll = async (p) => {
+    await p.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+    await expect(p.locator('table.files tbody tr')).toHaveCount(files.length);
+    await expect(p.locator('progress')).toHaveCount(0);
+    const rows = await p.locator('table.files tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.cells[0].innerText, tr.cells[3].innerText].join(': ')));
+    await p.getByRole('link', { name: ui.region_open.nl }).click();
+    await expect(p.getByText(t('region_n', { n: 150 }))).toBeVisible();
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: ui.region_csv.nl }).click()]);
+    return { rows: rows.sort(), csv: readFileSync(await download.path(), 'utf8') };
+  };
+  const pooled = await openAll(page);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(await page.evaluate(() => globalThis.workersStarted)).toBe(Math.min(Math.max(cores, 1), 8));
+
+  // The same files on the page's own thread: a browser that runs no workers.
+  const alone = await (await browser.newContext({ baseURL: page.url().replace(/accountmanager\/.*$/, '') })).newPage();
+  await alone.addInitScript(() => { delete globalThis.Worker; });
+  await alone.goto('accountmanager/');
+  await alone.getByLabel(ui.am_restore.nl).setInputFiles(identityPath);
+  await expect(alone.locator('#public-key')).toHaveText(publicKey);
+  const single = await openAll(alone);
+  expect(pooled.rows).toEqual(single.rows);
+  expect(pooled.csv).toBe(single.csv);
+  for (const [name, message] of [['z-kopie.age', ui.err_duplicate.nl], ['notitie.txt', ui.err_not_age.nl], ['groot.age', ui.err_too_large.nl], ['andere-sleutel.age', ui.err_wrong_key.nl]]) {
+    expect(pooled.rows).toContain(`${name}: ${message}`);
+  }
+  await alone.context().close();
+});
+
 test('two periods a day apart cannot both be shown', async ({ page }) => {
   const files = await keyAndResults(page, 60, 5);
   await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);

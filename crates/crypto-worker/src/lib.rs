@@ -2,8 +2,9 @@
 //! freezes the page. The worker runs the page's own wasm: the employer's binary exports [`serve`] as
 //! `serve_crypto_worker` (`src/main.rs`), `shim.js` makes the page's glue the worker's script, and the
 //! page hands over the module it has compiled, so the worker downloads nothing of its own. Every
-//! age operation of the employer's page goes through here, the key check too. This crate has no
-//! Leptos.
+//! age operation of the employer's page goes through here, the key check too. The accountmanager's
+//! page runs a pool of these workers (its own wasm) to open result files on every core
+//! ([`Job::OpenResult`], the `open` feature). This crate has no Leptos.
 //!
 //! Both ends of the protocol live here, so they cannot drift apart: [`serve`] is the worker's side,
 //! [`request`] and [`read_answer`] are used by the page's side (the app's `crypto_worker` module).
@@ -27,9 +28,21 @@ pub enum Job {
     SealWithPassphrase,
     /// Decrypt a passphrase file (`text` is the passphrase).
     OpenWithPassphrase,
+    /// Open a result file with the accountmanager's identities (`text`, one per line): decrypt,
+    /// validate and score it, and answer with a [`vio_core::open::Handover`]. A file that does not
+    /// open is answered as a job the worker cannot do, and the page opens it itself to say why.
+    #[cfg(feature = "open")]
+    OpenResult,
 }
 
-const JOBS: [Job; 4] = [Job::CheckKey, Job::SealToKey, Job::SealWithPassphrase, Job::OpenWithPassphrase];
+const JOBS: &[Job] = &[
+    Job::CheckKey,
+    Job::SealToKey,
+    Job::SealWithPassphrase,
+    Job::OpenWithPassphrase,
+    #[cfg(feature = "open")]
+    Job::OpenResult,
+];
 
 impl Job {
     fn name(self) -> &'static str {
@@ -38,15 +51,21 @@ impl Job {
             Job::SealToKey => "key",
             Job::SealWithPassphrase => "passphrase",
             Job::OpenWithPassphrase => "open",
+            #[cfg(feature = "open")]
+            Job::OpenResult => "result",
         }
     }
 
-    fn run(self, text: &str, bytes: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    /// `None`: the job cannot be done here (the page then does it itself).
+    fn run(self, text: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, CryptoError>> {
+        let done = |outcome: Result<Vec<u8>, CryptoError>| Some(outcome);
         match self {
-            Job::CheckKey => Ok(crypto::fingerprint(&crypto::parse_recipient(text)?).into_bytes()),
-            Job::SealToKey => Ok(crypto::encrypt_to(&crypto::parse_recipient(text)?, bytes)),
-            Job::SealWithPassphrase => Ok(crypto::encrypt_with_passphrase(text, bytes)),
-            Job::OpenWithPassphrase => crypto::decrypt_with_passphrase(bytes, text),
+            Job::CheckKey => done(crypto::parse_recipient(text).map(|r| crypto::fingerprint(&r).into_bytes())),
+            Job::SealToKey => done(crypto::parse_recipient(text).map(|r| crypto::encrypt_to(&r, bytes))),
+            Job::SealWithPassphrase => done(Ok(crypto::encrypt_with_passphrase(text, bytes))),
+            Job::OpenWithPassphrase => done(crypto::decrypt_with_passphrase(bytes, text)),
+            #[cfg(feature = "open")]
+            Job::OpenResult => vio_core::open::Handover::write(bytes, &crypto::parse_identities(text).ok()?, vio_core::Questionnaire::vio()).map(Ok),
         }
     }
 }
@@ -90,10 +109,10 @@ pub fn serve() {
     let on_request = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let request = Array::from(&e.data());
         let id = request.get(0);
-        let job = JOBS.into_iter().find(|j| request.get(1).as_string().as_deref() == Some(j.name()));
+        let job = JOBS.iter().find(|j| request.get(1).as_string().as_deref() == Some(j.name()));
         let text = request.get(2).as_string().unwrap_or_default();
         let bytes = Uint8Array::new(&request.get(3)).to_vec();
-        let answer = match job.map(|job| job.run(&text, &bytes)) {
+        let answer = match job.and_then(|job| job.run(&text, &bytes)) {
             Some(Ok(out)) => Array::of2(&id, &Uint8Array::from(out.as_slice())),
             Some(Err(err)) => Array::of3(&id, &JsValue::NULL, &serde_json::to_string(&err).unwrap_or_default().into()),
             None => Array::of2(&id, &JsValue::NULL),
@@ -110,16 +129,31 @@ mod tests {
 
     #[test]
     fn jobs_seal_and_open_what_the_core_opens() {
-        let sealed = Job::SealWithPassphrase.run("een lange zin als wachtwoord", b"{}").unwrap();
-        assert_eq!(Job::OpenWithPassphrase.run("een lange zin als wachtwoord", &sealed).unwrap(), b"{}");
-        assert_eq!(Job::OpenWithPassphrase.run("fout", &sealed).unwrap_err(), CryptoError::WrongPassphrase);
+        let sealed = Job::SealWithPassphrase.run("een lange zin als wachtwoord", b"{}").unwrap().unwrap();
+        assert_eq!(Job::OpenWithPassphrase.run("een lange zin als wachtwoord", &sealed).unwrap().unwrap(), b"{}");
+        assert_eq!(Job::OpenWithPassphrase.run("fout", &sealed).unwrap().unwrap_err(), CryptoError::WrongPassphrase);
         let identity = age::x25519::Identity::generate();
-        let to_key = Job::SealToKey.run(&identity.to_public().to_string(), b"{}").unwrap();
+        let to_key = Job::SealToKey.run(&identity.to_public().to_string(), b"{}").unwrap().unwrap();
         assert_eq!(crypto::decrypt_with_identity(&to_key, &identity).unwrap(), b"{}");
-        assert_eq!(Job::SealToKey.run("age1niet-een-sleutel", b"{}").unwrap_err(), CryptoError::InvalidRecipient);
-        let code = Job::CheckKey.run(&identity.to_public().to_string(), &[]).unwrap();
+        assert_eq!(Job::SealToKey.run("age1niet-een-sleutel", b"{}").unwrap().unwrap_err(), CryptoError::InvalidRecipient);
+        let code = Job::CheckKey.run(&identity.to_public().to_string(), &[]).unwrap().unwrap();
         assert_eq!(String::from_utf8(code).unwrap(), crypto::fingerprint(&identity.to_public()));
-        assert_eq!(Job::CheckKey.run("age1niet-een-sleutel", &[]).unwrap_err(), CryptoError::InvalidRecipient);
+        assert_eq!(Job::CheckKey.run("age1niet-een-sleutel", &[]).unwrap().unwrap_err(), CryptoError::InvalidRecipient);
+    }
+
+    /// The worker opens with every key the accountmanager has had, and hands back what does not open.
+    #[cfg(feature = "open")]
+    #[test]
+    fn results_open_with_any_of_the_identities() {
+        use vio_core::open::Handover;
+        let json = include_bytes!("../../../tests/fixtures/envelope.json");
+        let (old, new) = (age::x25519::Identity::generate(), age::x25519::Identity::generate());
+        let keys = [&old, &new].map(|id| String::from(age::secrecy::ExposeSecret::expose_secret(&id.to_string()))).join("\n");
+        let file = crypto::encrypt_to(&old.to_public(), json);
+        let handed = Handover::read(&Job::OpenResult.run(&keys, &file).unwrap().unwrap()).unwrap();
+        assert_eq!(handed.key, 0);
+        assert_eq!(Job::OpenResult.run(&keys, b"geen age-bestand"), None);
+        assert_eq!(Job::OpenResult.run("geen sleutels", &file), None);
     }
 
     #[test]
