@@ -2,6 +2,7 @@
 //! suppression all in `vio_core::region`), with filters and exports for Excel (`vio_core::export`).
 
 use leptos::prelude::*;
+use vio_core::envelope::Opened;
 use vio_core::export;
 use vio_core::region::{self, Cell, Filter, Region};
 use vio_core::Questionnaire;
@@ -30,15 +31,7 @@ pub fn RegionScreen() -> impl IntoView {
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let indicator_ids: Vec<String> = q.indicators().map(|i| i.id.to_string()).collect();
-    // Each result with its key for the session's audit: the start of its content's digest, so a result
-    // opened again is the same organisation.
-    let results = Memo::new(move |_| {
-        am.files.with(|l| {
-            l.iter()
-                .filter_map(|f| Some((f.outcome.clone().ok()?, u64::from_le_bytes(f.digests.get(1)?[..8].try_into().ok()?))))
-                .unzip::<_, _, Vec<_>, Vec<_>>()
-        })
-    });
+
     // The filter fields take effect on "Tonen" only: every view shown counts in the session's audit,
     // so a view half-way through changing a filter must not be one.
     let applied = RwSignal::new(Some(Filter::default()));
@@ -48,10 +41,17 @@ pub fn RegionScreen() -> impl IntoView {
     };
     let region = Memo::new(move |_| {
         let filter = applied.get()?;
-        results.with(|(r, keys)| am.audit.try_update_value(|audit| region::aggregate_in_session(r, keys, &filter, q, &indicator_ids, audit)))
+        am.files.with(|l| {
+            // Each result with its key for the session's audit: the start of its content's digest,
+            // so a result opened again is the same organisation. Borrowed, not copied: thousands.
+            let (results, keys): (Vec<&Opened>, Vec<u64>) =
+                l.iter().filter_map(|f| Some((f.outcome.as_ref().ok()?, u64::from_le_bytes(f.digests.get(1)?[..8].try_into().ok()?)))).unzip();
+            am.audit.try_update_value(|audit| region::aggregate_in_session(&results, &keys, &filter, q, &indicator_ids, audit))
+        })
     });
-    let sectors =
-        Memo::new(move |_| results.with(|(r, _)| r.iter().filter_map(region::sector_of).map(str::to_string).collect::<std::collections::BTreeSet<_>>()));
+    let sectors = Memo::new(move |_| {
+        am.files.with(|l| l.iter().filter_map(|f| region::sector_of(f.outcome.as_ref().ok()?)).map(str::to_string).collect::<std::collections::BTreeSet<_>>())
+    });
     let export_failed = RwSignal::new(false);
     let csv = move |_| {
         if let Some(Region::Tables(t)) = region.get() {

@@ -4,6 +4,7 @@
 //! and the behaviour × intention quadrant. Small numbers are suppressed so no employer can be
 //! recognised, also not by subtracting one table or filter from another.
 
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 use crate::envelope::Opened;
@@ -163,10 +164,17 @@ fn symmetric_difference(a: &[u64], b: &[u64]) -> u64 {
 /// [`aggregate`], checked against the selections shown before in this session: `keys[i]`
 /// identifies `results[i]` (e.g. the start of its content digest), so a result opened again counts as
 /// the same organisation.
-pub fn aggregate_in_session(results: &[Opened], keys: &[u64], filter: &Filter, q: &Questionnaire, indicator_ids: &[String], audit: &mut Audit) -> Region {
+pub fn aggregate_in_session<R: Borrow<Opened>>(
+    results: &[R],
+    keys: &[u64],
+    filter: &Filter,
+    q: &Questionnaire,
+    indicator_ids: &[String],
+    audit: &mut Audit,
+) -> Region {
     let region = aggregate(results, filter, q, indicator_ids);
     if let Region::Tables(_) = region {
-        let mut selection: Vec<u64> = results.iter().zip(keys).filter(|(o, _)| filter.keeps(o)).map(|(_, k)| *k).collect();
+        let mut selection: Vec<u64> = results.iter().zip(keys).filter(|(o, _)| filter.keeps((*o).borrow())).map(|(_, k)| *k).collect();
         selection.sort_unstable();
         if !audit.admit(selection) {
             return Region::CloseToEarlier;
@@ -212,9 +220,11 @@ fn is_small(n: u64) -> bool {
 }
 
 /// Combines `results` under `filter`, for the indicators `indicator_ids` of `q`. Only aggregates
-/// leave this function.
-pub fn aggregate(results: &[Opened], filter: &Filter, q: &Questionnaire, indicator_ids: &[String]) -> Region {
-    let selected: Vec<&Opened> = results.iter().filter(|o| filter.keeps(o)).collect();
+/// leave this function. Results are borrowed, so that the accountmanager's page need not copy
+/// thousands of them for each view.
+pub fn aggregate<R: Borrow<Opened>>(results: &[R], filter: &Filter, q: &Questionnaire, indicator_ids: &[String]) -> Region {
+    let results: Vec<&Opened> = results.iter().map(Borrow::borrow).collect();
+    let selected: Vec<&Opened> = results.iter().copied().filter(|o| filter.keeps(o)).collect();
     let n = selected.len() as u64;
     let differs_by_few = filter.coarser().iter().any(|f| is_small(results.iter().filter(|o| f.keeps(o)).count() as u64 - n));
     if n < MIN_ORGANISATIONS || differs_by_few {
