@@ -127,7 +127,8 @@ export async function openFiles(page, files) {
   const statuses = {};
   for (const [name] of files) {
     const row = page.locator('table.files tr', { has: page.locator('td', { hasText: name }) }).last();
-    await expect(row).toBeVisible();
+    // A passphrase file takes scrypt's seconds by design, more on a busy machine.
+    await expect(row).toBeVisible({ timeout: 30_000 });
     statuses[name] = (await row.locator('td').nth(3).innerText()).trim();
   }
   return statuses;
