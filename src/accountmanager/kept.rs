@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use vio_core::keep;
 
 use super::device::{self, DeviceError, Store};
-use super::open::open_bytes;
+use super::open::{open_bytes, Pool};
 use super::state::AmState;
 use crate::files;
 
@@ -70,19 +70,25 @@ pub async fn restore(am: AmState) {
     let today = files::today();
     let (expired, current): (Vec<KeptFile>, Vec<KeptFile>) = found.into_iter().partition(|f| keep::is_expired(&f.kept_on, months(am), &today));
     remove_expired(am, expired.into_iter().map(|f| f.id).collect()).await;
+    if current.is_empty() {
+        return;
+    }
     let identities = am.identities();
     let keys = vio_core::open::Keys { identities: &identities, passphrase: None };
+    // Opened in the pool of workers, like files handed over: thousands of kept results must not
+    // hold up the page they are restored into.
+    let pool = Pool::new(am);
     let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().flat_map(|f| f.digests.iter().copied()).collect());
     for chunk in current.chunks(super::open::CHUNK) {
-        let opened: Vec<_> = chunk
-            .iter()
-            .filter(|f| !seen.contains(&vio_core::open::file_digest(&f.bytes)))
-            .map(|f| {
-                let mut opened = open_bytes(&keys, f.name.clone(), Rc::new(f.bytes.clone()));
-                opened.kept_on = Some(f.kept_on.clone());
-                opened
-            })
-            .collect();
+        let fresh: Vec<&KeptFile> = chunk.iter().filter(|f| !seen.contains(&vio_core::open::file_digest(&f.bytes))).collect();
+        let answers: Vec<_> = fresh.iter().map(|f| pool.send(&f.bytes)).collect();
+        let mut opened = Vec::with_capacity(fresh.len());
+        for (f, answer) in fresh.into_iter().zip(answers) {
+            let bytes = Rc::new(f.bytes.clone());
+            let mut file = pool.take(answer.await, &f.name, &bytes).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), bytes));
+            file.kept_on = Some(f.kept_on.clone());
+            opened.push(file);
+        }
         seen.extend(opened.iter().flat_map(|f| f.digests.iter().copied()));
         am.files.update(|list| list.extend(opened));
         files::next_tick().await;

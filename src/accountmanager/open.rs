@@ -62,11 +62,40 @@ pub(super) async fn decrypt_with_passphrase(bytes: &[u8], passphrase: &str) -> R
 /// between: the tab stays responsive and the progress shows, also for thousands of files.
 pub(super) const CHUNK: usize = 100;
 
+/// Opening in the pool of workers (`crypto_worker::grow`), for files picked now and for results kept
+/// on this device: what the workers need (every key the accountmanager has had) and what turns
+/// their answer into a listed file.
+pub(super) struct Pool {
+    secret_keys: String,
+    key_codes: Vec<String>,
+}
+
+impl Pool {
+    pub(super) fn new(am: AmState) -> Pool {
+        crypto_worker::grow();
+        let key_codes = am.identities().iter().map(|id| crypto::fingerprint(&id.to_public())).collect();
+        Pool { secret_keys: am.keyring.with_untracked(|k| k.identities.join("\n")), key_codes }
+    }
+
+    /// Sends `bytes` to a worker now; the future is its answer.
+    pub(super) fn send(&self, bytes: &[u8]) -> impl std::future::Future<Output = Result<Vec<u8>, crypto_worker::Failure>> + 'static {
+        crypto_worker::run(crypto_worker::Job::OpenResult, &self.secret_keys, bytes)
+    }
+
+    /// The file a worker opened, or `None`: then the page opens it itself, which also gives a
+    /// refusal (or a passphrase file's question) its message.
+    pub(super) fn take(&self, answer: Result<Vec<u8>, crypto_worker::Failure>, name: &str, bytes: &Rc<Vec<u8>>) -> Option<OpenedFile> {
+        let handed = Handover::read(&answer.ok()?)?;
+        let code = self.key_codes.get(handed.key).cloned();
+        Some(OpenedFile::handed_over(name.to_string(), bytes.clone(), handed, code))
+    }
+}
+
 /// Reads a chunk of files and sends each to a worker at once, which decrypts, checks and scores it;
 /// each with its answer to come.
 async fn read_and_send(
     chunk: &[web_sys::File],
-    secret_keys: &str,
+    pool: &Pool,
 ) -> Vec<(String, files::Read, Option<impl std::future::Future<Output = Result<Vec<u8>, crypto_worker::Failure>>>)> {
     let contents = files::read_all_at_most(chunk, MAX_FILE_BYTES).await;
     chunk
@@ -74,7 +103,7 @@ async fn read_and_send(
         .zip(contents)
         .map(|(file, read)| {
             let answer = match &read {
-                files::Read::Bytes(bytes) => Some(crypto_worker::run(crypto_worker::Job::OpenResult, secret_keys, bytes)),
+                files::Read::Bytes(bytes) => Some(pool.send(bytes)),
                 _ => None,
             };
             (file.name(), read, answer)
@@ -83,10 +112,8 @@ async fn read_and_send(
 }
 
 async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) {
-    crypto_worker::grow();
+    let pool = Pool::new(am);
     let identities = am.identities();
-    let secret_keys = am.keyring.with_untracked(|k| k.identities.join("\n"));
-    let key_codes: Vec<String> = identities.iter().map(|id| crypto::fingerprint(&id.to_public())).collect();
     let keys = Keys { identities: &identities, passphrase: Some(&passphrase) };
     let total = picked.len();
     // A file opened twice, or the same result encrypted twice, counts once: the list says so, and
@@ -94,7 +121,7 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
     let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().flat_map(|f| f.digests.iter().copied()).collect());
     let mut chunks = picked.chunks(CHUNK);
     let mut next = match chunks.next() {
-        Some(chunk) => Some(read_and_send(chunk, &secret_keys).await),
+        Some(chunk) => Some(read_and_send(chunk, &pool).await),
         None => None,
     };
     let mut done = 0;
@@ -102,21 +129,18 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
         // The next chunk is read and sent before this one is taken in: the workers open while
         // this thread lists.
         next = match chunks.next() {
-            Some(chunk) => Some(read_and_send(chunk, &secret_keys).await),
+            Some(chunk) => Some(read_and_send(chunk, &pool).await),
             None => None,
         };
         let mut opened = Vec::with_capacity(sent.len());
         for (name, read, answer) in sent {
-            let handed = match answer {
-                Some(answer) => answer.await.ok().and_then(|h| Handover::read(&h)),
-                None => None,
-            };
-            // What no worker opened (a passphrase file, a refusal, no worker at all) is opened
-            // here, which also gives each refusal its message.
-            let mut f = match (read, handed) {
-                (files::Read::Bytes(bytes), Some(h)) => {
-                    let code = key_codes.get(h.key).cloned();
-                    OpenedFile::handed_over(name, Rc::new(bytes), h, code)
+            let mut f = match (read, answer) {
+                (files::Read::Bytes(bytes), Some(answer)) => {
+                    let bytes = Rc::new(bytes);
+                    match pool.take(answer.await, &name, &bytes) {
+                        Some(f) => f,
+                        None => open_file(&keys, name, bytes).await,
+                    }
                 }
                 (files::Read::Bytes(bytes), None) => open_file(&keys, name, Rc::new(bytes)).await,
                 (files::Read::Failed, _) => open_file(&keys, name, Rc::default()).await,
