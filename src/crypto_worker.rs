@@ -76,7 +76,7 @@ pub fn start() {
 }
 
 /// Grows the pool to one worker per core, at most [`MAX_WORKERS`], for opening many result files
-/// (the accountmanager's page only). The start script offers `vioNewWorker`, which makes one as
+/// (the accountmanager's page only, as it loads). The start script offers `vioNewWorker`, which makes one as
 /// it made the first (its script URL passes the page's Trusted Types policy). Without a first
 /// worker there is no pool: the page opens the files itself.
 #[cfg(feature = "accountmanager")]

@@ -34,6 +34,9 @@ pub fn start() {
     root.replace_children_with_node_0();
     leptos::mount::mount_to(root, App).forget();
     crate::crypto_worker::start();
+    // The pool that opens result files is started now, while the page loads: its workers' one
+    // request each (the page's glue, cached) must not follow the accountmanager's click.
+    crate::crypto_worker::grow();
 }
 
 #[component]

@@ -62,7 +62,7 @@ pub(super) async fn decrypt_with_passphrase(bytes: &[u8], passphrase: &str) -> R
 /// between: the tab stays responsive and the progress shows, also for thousands of files.
 pub(super) const CHUNK: usize = 100;
 
-/// Opening in the pool of workers (`crypto_worker::grow`), for files picked now and for results kept
+/// Opening in the pool of workers (started with the page, `crypto_worker::grow`), for files picked now and for results kept
 /// on this device: what the workers need (every key the accountmanager has had) and what turns
 /// their answer into a listed file.
 pub(super) struct Pool {
@@ -72,7 +72,6 @@ pub(super) struct Pool {
 
 impl Pool {
     pub(super) fn new(am: AmState) -> Pool {
-        crypto_worker::grow();
         let key_codes = am.identities().iter().map(|id| crypto::fingerprint(&id.to_public())).collect();
         Pool { secret_keys: am.keyring.with_untracked(|k| k.identities.join("\n")), key_codes }
     }
