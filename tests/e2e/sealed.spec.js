@@ -25,6 +25,24 @@ test('no third-party origin anywhere in dist/', () => {
   }
 });
 
+// vendor/age builds x25519-dalek without curve25519-dalek's precomputed base-point table (30 KB the
+// employer would download); the accountmanager's page switches it back on, because it derives a public
+// key for every file it opens. A feature unification or version change could switch it off unseen:
+// the table's first and last entries (wasm32 uses the 32-bit backend: ten u32 limbs per field element)
+// must sit 255 points of 120 bytes apart in the accountmanager's wasm, and nowhere in the employer's.
+test('the accountmanager\'s wasm has the fast X25519 base-point table; the employer\'s has not', () => {
+  const limbs = (numbers) => Buffer.from(new Uint32Array(numbers).buffer);
+  const first = limbs([93076338, 52752828, 29566454, 37215328, 54414518, 37569218, 94653489, 21800160, 61029707, 35602036]);
+  const last = limbs([44660220, 49210000, 74127342, 29144428, 36794597, 32352840, 65255398, 34921551, 92236737, 6671742]);
+  const wasm = (dir) => readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.wasm'))));
+  const am = wasm('dist/accountmanager');
+  const at = am.indexOf(first);
+  expect(at, 'first entry of the base-point table').toBeGreaterThan(-1);
+  expect(am.indexOf(last, at), 'last entry, 255 points further').toBe(at + 255 * 120);
+  console.log(`X25519 base-point table: ${256 * 120} bytes at offset ${at} of the accountmanager's wasm`);
+  for (const f of readdirSync('dist').filter((f) => f.endsWith('.wasm'))) expect(readFileSync(join('dist', f)).indexOf(first), f).toBe(-1);
+});
+
 test('dist/ is served with the deployed security headers and the policy holds on every screen', async ({ page }) => {
   const response = await page.goto('./');
   const headers = response.headers();
