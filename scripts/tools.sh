@@ -6,7 +6,26 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
+# rust-toolchain.toml names the compiler (with the wasm32 target, rustfmt and clippy). rustup keeps
+# a toolchain under the name it was installed by: a machine set up with "stable" that is this very
+# version gets that name as well, instead of a download of the same compiler.
+ensure_toolchain() {
+  local channel home host
+  channel=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+  if RUSTUP_AUTO_INSTALL=0 rustup run "$channel" rustc -V >/dev/null 2>&1; then return; fi
+  if rustup run stable rustc -V 2>/dev/null | grep -q "^rustc $channel "; then
+    home=${RUSTUP_HOME:-$HOME/.rustup}
+    host=$(rustup run stable rustc -vV | sed -n 's/^host: //p')
+    say "rustc $channel is installed as stable: naming it $channel too"
+    ln -s "$home/toolchains/stable-$host" "$home/toolchains/$channel-$host"
+  else
+    say "installing rust $channel"
+    rustup toolchain install "$channel" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+  fi
+}
+
 ensure_build_tools() {
+  ensure_toolchain
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown
   fi
