@@ -1,7 +1,8 @@
 // End-to-end tests: Debian's Chromium against the built dist/, served from a subfolder.
 import { defineConfig } from '@playwright/test';
 
-const port = 8181;
+// VIO_TEST_PORT: a second run beside another one on this machine (a fresh-clone CI run, say).
+const port = Number(process.env.VIO_TEST_PORT ?? 8181);
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 120_000,

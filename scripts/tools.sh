@@ -1,5 +1,5 @@
 # Sourced by scripts/serve and scripts/test: installs what is missing, skips what is there.
-# Versions are pinned where Trunk insists on exact matches (see Trunk.toml and ../docs/ARCHITECTURE.md).
+# Where each tool's version is pinned, and why: docs/ARCHITECTURE.md, "Pinned tools".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -28,9 +28,6 @@ ensure_build_tools() {
   ensure_toolchain
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown
-  fi
-  if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
-    say "installing trunk 0.21 (about 8 minutes, once)"; cargo install trunk --version '~0.21' --locked
   fi
   local wbg
   wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
@@ -61,9 +58,5 @@ ensure_test_tools() {
 
 build_release() {
   say "building the release into dist/ (employer) and dist/accountmanager/"
-  # The employer's build cleans dist/, so it goes first.
-  trunk build --release --offline=true
-  node scripts/split.mjs dist
-  trunk build --release --offline=true accountmanager/index.html --dist dist/accountmanager
-  node scripts/seal.mjs dist
+  node scripts/build.mjs
 }

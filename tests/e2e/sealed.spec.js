@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { serve } from '../serve.mjs';
 import { completeQuestionnaire, expectNoAxeViolations, factorName, profiles, test, ui } from './helpers.js';
 
+// Ports of this file's own servers, beside the one playwright.config.js starts.
+const ownPort = Number(process.env.VIO_TEST_PORT ?? 8181) + 9;
+
 const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 
 test('no third-party origin anywhere in dist/', () => {
@@ -98,7 +101,7 @@ for (const host of [{ name: 'a host with the deployed headers', headers: true },
     writeFileSync(join(b, 'index.html'), readFileSync(join(b, 'index.html'), 'utf8').replace('</head>', '<meta name="release" content="B">\n</head>'));
     writeFileSync(join(b, 'sw.js'), readFileSync(join(b, 'sw.js'), 'utf8').replace(/const VERSION = '[^']+'/, "const VERSION = 'release-b'"));
     let current = a;
-    const port = 8190 + info.repeatEachIndex + (host.headers ? 0 : 1);
+    const port = ownPort + info.repeatEachIndex + (host.headers ? 0 : 1);
     const server = serve({ port, dir: () => current, prefix: '/vio/', headers: host.headers, hostCache: 'max-age=600' });
     const url = `http://127.0.0.1:${port}/vio/`;
     const context = await browser.newContext();
@@ -137,8 +140,8 @@ test('the deployed headers revalidate the pages and keep content-named files for
   cpSync('dist', b, { recursive: true });
   writeFileSync(join(b, 'index.html'), readFileSync(join(b, 'index.html'), 'utf8').replace('</head>', '<meta name="release" content="B">\n</head>'));
   let current = a;
-  const server = serve({ port: 8193, dir: () => current, prefix: '/vio/', headers: true, hostCache: 'max-age=600' });
-  const url = 'http://127.0.0.1:8193/vio/';
+  const server = serve({ port: ownPort + 3, dir: () => current, prefix: '/vio/', headers: true, hostCache: 'max-age=600' });
+  const url = `http://127.0.0.1:${ownPort + 3}/vio/`;
   // Without a service worker, only the browser's HTTP cache is between the page and the host.
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
