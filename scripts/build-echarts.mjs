@@ -99,9 +99,14 @@ async function bundle(entry, out, stubs) {
   // on a background thread while the file streams in, instead of on the main thread the first time
   // the radar is drawn. Measured on the result screen, CPU 4× slowed: ECharts' first drawing 200–290
   // → 90–110 ms, and its set-up no longer a long task.
+  // `option(json)`: the app's chart options name their colours by the stylesheet's custom properties
+  // (`"--rood"`), which ECharts cannot draw (it writes colours into SVG attributes); this parses the
+  // option and puts the stylesheet's values in, so every colour is defined once, in style/app.css.
   const lazy = `//# allFunctionsCalledOnLoad
 /* Apache ECharts (Apache-2.0), custom build for VIO zelfscan */
-(function(){var m;function load(){if(!m){m=(function(){${code};return __vioEcharts})()}return m}window.echarts={load:load,init:function(e,t,o){return load().init(e,t,o)}}})();
+(function(){var m;function load(){if(!m){m=(function(){${code};return __vioEcharts})()}return m}
+function option(t){var s=getComputedStyle(document.documentElement),c=function(v){return typeof v=="string"&&v.slice(0,2)=="--"?s.getPropertyValue(v).trim():v};return JSON.parse(t,function(k,v){return k=="color"?(Array.isArray(v)?v.map(c):c(v)):v})}
+window.echarts={load:load,option:option,init:function(e,t,o){return load().init(e,t,o)}}})();
 `;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, lazy);

@@ -30,6 +30,13 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn resize(this: &ChartInstance);
 
+    /// JSON.parse of an option whose colours may name a custom property of `style/app.css`
+    /// (`"--rood"`): ECharts writes colours into SVG attributes, which CSS cannot reach, so the
+    /// bundle reads the stylesheet's value (scripts/build-echarts.mjs) and a colour stays defined in
+    /// one place for charts, badges and legends.
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = option)]
+    fn echarts_option(json: &str) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(method, js_name = setOption)]
     fn set_option(this: &ChartInstance, option: &JsValue, opts: &JsValue);
 
@@ -47,20 +54,19 @@ pub struct EchartsOption(String);
 
 pub fn draw(el: &web_sys::HtmlElement, option: &EchartsOption) -> Result<ChartInstance, JsValue> {
     let instance = echarts_init(el, &JsValue::NULL, &JsValue::UNDEFINED)?;
-    let option = js_sys::JSON::parse(&option.0)?;
+    let option = echarts_option(&option.0)?;
     let replace = js_sys::Object::new();
     js_sys::Reflect::set(&replace, &"notMerge".into(), &true.into())?;
     instance.set_option(&option, &replace);
     Ok(instance)
 }
 
-/// The radar's series colours in order (blue and orange stay apart for colour-blind readers).
-/// `style/app.css` gives the HTML legend's marks the same colours (`.series-0`, `.series-1`): the
-/// radar has no ECharts legend or tooltip, which keeps both out of the employer's ECharts bundle
-/// (17 KB brotli); the table beside the chart has every value.
-pub const SERIES_COLOURS: [&str; 2] = ["#123f7a", "#c2410c"];
 
 /// A radar of 0–100 scores; `None` (no score) is left out of the polygon rather than drawn as 0.
+/// Its series have the colours `--series-0` and `--series-1` (blue and orange stay apart for
+/// colour-blind readers), as do the marks of the HTML legend beside it: the radar has no ECharts
+/// legend or tooltip, which keeps both out of the employer's ECharts bundle (17 KB brotli); the
+/// table beside the chart has every value.
 pub fn radar(axes: &[String], series: &[(String, Vec<Option<u8>>)]) -> EchartsOption {
     #[derive(Serialize)]
     struct RadarOption {
@@ -69,7 +75,7 @@ pub fn radar(axes: &[String], series: &[(String, Vec<Option<u8>>)]) -> EchartsOp
         series: Vec<Radar>,
     }
     let option = RadarOption {
-        color: SERIES_COLOURS,
+        color: ["--series-0", "--series-1"],
         radar: RadarCoordinate::new()
             .radius("55%")
             .axis_name(RadarAxisName::new().line_height(15))

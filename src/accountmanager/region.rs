@@ -14,12 +14,6 @@ use crate::components::field::TextField;
 use crate::files;
 use vio_core::ui::AmTexts;
 
-/// The traffic-light colours as style/app.css defines them (`--rood`, `--oranje`, `--groen`), so
-/// bars and badges agree and a colour is changed in one place.
-fn light_colours() -> [String; 3] {
-    let style = document().document_element().and_then(|root| window().get_computed_style(&root).ok().flatten());
-    ["--rood", "--oranje", "--groen"].map(|var| style.as_ref().and_then(|s| s.get_property_value(var).ok()).unwrap_or_default().trim().to_string())
-}
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[component]
@@ -169,8 +163,8 @@ fn shares_chart(table: &region::IndicatorTable, lang: vio_core::Lang) -> chart::
     let visible = |cells: &[Cell; 3]| cells.iter().any(|c| matches!(c, Cell::Shown { count, .. } if *count > 0));
     let shown: Vec<_> = table.columns.iter().filter_map(|c| c.cells.filter(visible).map(|cells| (c.group.label(q, lang), cells))).collect();
     let groups: Vec<String> = shown.iter().map(|(g, _)| g.clone()).collect();
-    let [rood, oranje, groen] = light_colours();
-    let lights = [(&ui.light_rood, rood), (&ui.light_oranje, oranje), (&ui.light_groen, groen)];
+    // The colours of style/app.css, read when the chart is drawn (chart::draw).
+    let lights = [(&ui.light_rood, "--rood"), (&ui.light_oranje, "--oranje"), (&ui.light_groen, "--groen")];
     let shares: Vec<_> = lights
         .iter()
         .enumerate()
@@ -179,7 +173,7 @@ fn shares_chart(table: &region::IndicatorTable, lang: vio_core::Lang) -> chart::
                 Cell::Shown { percent, .. } => Some((percent * 10.0).round() / 10.0),
                 Cell::Suppressed => None,
             });
-            (name.get(lang).to_string(), colour.as_str(), values.collect())
+            (name.get(lang).to_string(), *colour, values.collect())
         })
         .collect();
     chart::stacked_shares(&groups, &shares)

@@ -166,7 +166,7 @@ pub fn RadarChart(#[prop(into)] series: Signal<Vec<(String, Vec<Option<u8>>)>>) 
         let axes: Vec<String> = q.factors.iter().map(|f| factor_name(f, ui.lang())).collect();
         chart::radar(&axes, &series.get())
     };
-    // A comparison says which shape is which; the marks have the colours of `chart::SERIES_COLOURS`.
+    // A comparison says which shape is which; its marks have the radar's colours (`--series-0`, `--series-1`).
     let legend = move || {
         let names: Vec<String> = series.with(|s| s.iter().map(|(name, _)| name.clone()).collect());
         (names.len() > 1).then(|| {
