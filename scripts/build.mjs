@@ -13,7 +13,11 @@
 //      ECharts and the service worker; the policy, the preloads and the not-working notice
 //   8. public/ copied; the service worker with this release's files; _headers and .htaccess
 //
-//   node scripts/build.mjs [--dist DIR]   (scripts/tools.sh build_release; scripts/serve --watch)
+//   node scripts/build.mjs [--dev] [--dist DIR]
+//
+// scripts/tools.sh build_release runs it for the release. `--dev` is the development loop's build
+// (scripts/serve --watch): cargo's `wasm-dev` profile (no LTO, incremental) and no wasm-opt, so a
+// change is in the browser in seconds instead of minutes; its files are larger, never measured.
 //
 // Why not Trunk, which did steps 2, 4 and part of 7 before: it cannot split a wasm
 // (trunk-rs/trunk#1022), so the employer's wasm went through wasm-bindgen and wasm-opt twice and
@@ -26,6 +30,8 @@ import { transform } from 'esbuild';
 import { minify } from 'terser';
 
 const root = new URL('..', import.meta.url).pathname;
+const dev = process.argv.includes('--dev');
+const profile = dev ? 'wasm-dev' : 'release';
 const dist = process.argv.includes('--dist') ? process.argv[process.argv.indexOf('--dist') + 1] : join(root, 'dist');
 const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
 const work = join(target, 'vio-build');
@@ -73,15 +79,18 @@ const POLICY = [
 ].join('; ');
 const HEADER_POLICY = `${POLICY}; frame-ancestors 'none'`;
 
-// 1. ECharts.
-run('node', ['scripts/build-echarts.mjs']);
+// 1. ECharts: built again only when its recipe or the npm packages changed (17 s of every build).
+const chartsBundle = (page) => join(target, 'echarts', page, 'echarts.js');
+const modified = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
+const chartsInputs = Math.max(modified(join(root, 'scripts/build-echarts.mjs')), modified(join(root, 'package-lock.json')));
+if (!['employer', 'accountmanager'].every((page) => modified(chartsBundle(page)) > chartsInputs)) run('node', ['scripts/build-echarts.mjs']);
 
 // 2. cargo. One run per page: Cargo unifies features over the packages of one run, and the
 // employer's wasm must not get the accountmanager's (crates/accountmanager/Cargo.toml).
 for (const page of PAGES) {
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', page.pkg, '--bin', page.bin]);
+  run('cargo', ['build', '--profile', profile, '--target', 'wasm32-unknown-unknown', '-p', page.pkg, '--bin', page.bin]);
 }
-const artifact = (bin) => join(target, 'wasm32-unknown-unknown', 'release', `${bin}.wasm`);
+const artifact = (bin) => join(target, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
 
 rmSync(work, { recursive: true, force: true });
 rmSync(dist, { recursive: true, force: true });
@@ -90,6 +99,7 @@ for (const page of PAGES) mkdirSync(page.dir, { recursive: true });
 // --converge repeats -Oz until nothing changes: 0.5 KB brotli less on the start screen's wasm for
 // some seconds more build time (measured with binaryen 132).
 const WASM_OPT = ['-Oz', '--converge'];
+const optimise = (args, input, output) => (dev ? copyFileSync(input, output) : run('wasm-opt', [...args, input, '-o', output]));
 
 // 3 and 4 for one page: its optimised wasm and its glue (not yet final), and the split's later
 // files, already in dist/ under their final names.
@@ -108,7 +118,7 @@ function bindgen(page) {
     const chunks = readdirSync(join(out, 'split')).filter((f) => f.endsWith('.wasm') && f !== `${page.bin}.wasm`);
     if (chunks.length === 0) throw new Error('wasm-split-cli found no split point: is `later_screen` still marked?');
     for (const chunk of chunks) {
-      run('wasm-opt', [...WASM_OPT, join(out, 'split', chunk), '-o', join(out, chunk)]);
+      optimise(WASM_OPT, join(out, 'split', chunk), join(out, chunk));
       const name = writeNamed(page.dir, chunk.replace(/^split_/, '').replace(/\.wasm$/, ''), '.wasm', readFileSync(join(out, chunk)));
       if (!loader.includes(`"./${chunk}"`)) throw new Error(`__wasm_split.js does not name ${chunk}`);
       loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
@@ -116,7 +126,7 @@ function bindgen(page) {
   }
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', ...splitFlags, '--out-dir', join(out, 'bindgen'), '--out-name', page.bin, input]);
   if (existsSync(join(out, 'bindgen', 'snippets'))) throw new Error('wasm-bindgen wrote JS snippets, which this build does not copy');
-  run('wasm-opt', [...(page.split ? WASM_OPT : ['-Oz']), join(out, 'bindgen', `${page.bin}_bg.wasm`), '-o', join(out, `${page.bin}_bg.wasm`)]);
+  optimise(page.split ? WASM_OPT : ['-Oz'], join(out, 'bindgen', `${page.bin}_bg.wasm`), join(out, `${page.bin}_bg.wasm`));
   return { wasm: readFileSync(join(out, `${page.bin}_bg.wasm`)), glue: read(join(out, 'bindgen', `${page.bin}.js`)), loader };
 }
 
@@ -194,7 +204,8 @@ if (trusted) {
 //   unavailable;
 // - the glue is imported dynamically: a module whose static import fails never runs, so a missing
 //   glue could not be told;
-// - ECharts and the service worker's precache are requested once the app has mounted and its first
+// - ECharts and the service worker's precache (not in a development build: it would keep serving
+//   the build before) are requested once the app has mounted and its first
 //   screen has painted, not beside the wasm: on a slow line they would share its bandwidth and
 //   delay the first screen. It is still before any click can reach the app (the frame after the
 //   mount), so no request ever follows what the user does.
@@ -217,7 +228,7 @@ requestAnimationFrame(() => setTimeout(() => {
   charts.integrity = '${sri(charts)}';
   charts.fetchPriority = 'low';
   document.head.append(charts);
-  if ('serviceWorker' in navigator) navigator.serviceWorker.register(vio.createScriptURL('${page.sw}')).catch(() => {});
+  ${dev ? '' : `if ('serviceWorker' in navigator) navigator.serviceWorker.register(vio.createScriptURL('${page.sw}')).catch(() => {});`}
 }));
 } catch (e) {
   document.getElementById('app').hidden = true;
@@ -246,7 +257,7 @@ for (const page of PAGES) {
   }
 
   // 7. The start script and the HTML.
-  const charts = readFileSync(join(target, 'echarts', page.bin === 'vio' ? 'employer' : 'accountmanager', 'echarts.js'));
+  const charts = readFileSync(chartsBundle(page.bin === 'vio' ? 'employer' : 'accountmanager'));
   const chartsName = writeNamed(page.dir, 'echarts', '.js', charts);
   // Minified: the start script is on the start screen's critical path.
   const start = await minifyJs(startScript(page, glueName, wasmName, chartsName, charts));

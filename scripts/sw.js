@@ -1,4 +1,4 @@
-// Service worker template; scripts/seal.mjs fills in VERSION and PRECACHE for each release.
+// Service worker template; scripts/build.mjs fills in VERSION and PRECACHE for each release.
 // Cache-first from one cache per release: a page and everything it loads always come from the same
 // release. A new release installs beside the old one and takes over when no tab of the old one is
 // open (no skipWaiting), then the old cache is deleted. The employer's files are precached; the

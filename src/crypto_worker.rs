@@ -60,7 +60,7 @@ fn take_over(worker: &web_sys::Worker) -> bool {
 
 /// Takes over the worker (the page's side). Called once when the app starts.
 ///
-/// The worker runs this page's own wasm: the page's start script (written by `scripts/seal.mjs`)
+/// The worker runs this page's own wasm: the page's start script (written by `scripts/build.mjs`)
 /// creates it while the wasm downloads, with the page's glue as its script. The worker thus makes
 /// its one request before the user can click.
 pub fn start() {

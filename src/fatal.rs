@@ -20,7 +20,7 @@ pub fn install_panic_hook() {
 }
 
 /// Hides the app and shows the page's own notice (`#not-working`, written into both pages by
-/// `scripts/seal.mjs`): it is there from the start, so showing it needs no new element and works even
+/// `scripts/build.mjs`): it is there from the start, so showing it needs no new element and works even
 /// when nothing else does.
 pub fn show_error_screen() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };

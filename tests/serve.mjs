@@ -13,7 +13,7 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 
 /**
  * The headers a host would send for `path` (from the deploy root, e.g. `/index.html`), read from
- * dist/_headers (written by scripts/seal.mjs) as Netlify and Cloudflare Pages read it: every block
+ * dist/_headers (written by scripts/build.mjs) as Netlify and Cloudflare Pages read it: every block
  * whose path is `/*` or the path itself.
  */
 export function deployHeaders(dir, path = '/') {

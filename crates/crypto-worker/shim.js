@@ -1,4 +1,4 @@
-// Appended by scripts/seal.mjs to the employer's wasm-bindgen glue, which is thus also the script of
+// Appended by scripts/build.mjs to each page's wasm-bindgen glue, which is thus also the script of
 // the encryption worker: the worker runs the page's own wasm and, loading the very file the page
 // has already loaded, makes one request, while the page loads (the start script creates it). The
 // page sends the wasm module it has compiled as the first message (src/crypto_worker.rs, `start`),

@@ -105,7 +105,7 @@ fn focus_screen_heading() {
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
-/// The screens after the questionnaire live in a wasm file of their own (`scripts/split.mjs`), so
+/// The screens after the questionnaire live in a wasm file of their own (`scripts/build.mjs`), so
 /// the start screen's critical path carries only the start and the questionnaire. The page asks for
 /// that file in the frame after its first screen has painted ([`fetch_later_screens`], called in
 /// `start_employer`), never after a click; by the time the user reaches these screens it is there

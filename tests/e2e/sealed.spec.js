@@ -63,7 +63,7 @@ test('dist/ is served with the deployed security headers and the policy holds on
   // The guard in helpers.js fails this test on any violation while the journey runs.
   await completeQuestionnaire(page, profiles.weet_niet.answers);
   await expect(page.locator('#radar svg')).toBeVisible();
-  // The encryption worker (the page's own glue and wasm, scripts/seal.mjs) works under the policy too.
+  // The encryption worker (the page's own glue and wasm, scripts/build.mjs) works under the policy too.
   await page.goto('./#/delen');
   await page.getByLabel(ui.share_key_label.nl).fill('age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p');
   await expect(page.getByText(ui.share_key_ok.nl.slice(0, ui.share_key_ok.nl.indexOf('{')))).toBeVisible();

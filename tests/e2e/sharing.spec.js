@@ -330,7 +330,7 @@ test.describe('without the encryption worker', () => {
   });
 
   test('sharing and the backup say so in Dutch, and no answer is lost', async ({ page }) => {
-    // The worker's script is the page's glue (scripts/seal.mjs). The page asks for it first (a
+    // The worker's script is the page's glue (scripts/build.mjs). The page asks for it first (a
     // modulepreload in the HTML); every later request for it is the worker's, and fails.
     let pageHasGlue = false;
     await page.route(/\/vio-[0-9a-f]+\.js$/, (route) => {
