@@ -61,7 +61,6 @@ pub fn draw(el: &web_sys::HtmlElement, option: &EchartsOption) -> Result<ChartIn
     Ok(instance)
 }
 
-
 /// A radar of 0–100 scores; `None` (no score) is left out of the polygon rather than drawn as 0.
 /// Its series have the colours `--series-0` and `--series-1` (blue and orange stay apart for
 /// colour-blind readers), as do the marks of the HTML legend beside it: the radar has no ECharts

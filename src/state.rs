@@ -3,7 +3,7 @@
 //! so every answer is saved the moment it is given.
 
 use leptos::prelude::*;
-use vio_core::envelope::Goal;
+use vio_core::model::Goal;
 use vio_core::store::{self, Draft, LoadNote, StorageError, Stored, STATE_KEY};
 use vio_core::ui::UiTexts;
 use vio_core::{Answer, Lang, Questionnaire, Text};

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use vio_core::compare::{change, goal_outcome, Change, GoalOutcome};
-use vio_core::envelope::Goal;
+use vio_core::model::Goal;
 use vio_core::{FactorStatus, Questionnaire, Scorecard};
 
 use super::light::light_word;

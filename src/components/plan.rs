@@ -4,7 +4,8 @@
 //! `AppState::set_plan`; the read-only view is shared with the accountmanager.
 
 use leptos::prelude::*;
-use vio_core::envelope::{Goal, MAX_GOALS, MAX_TEXT_CHARS};
+use vio_core::envelope::{MAX_GOALS, MAX_TEXT_CHARS};
+use vio_core::model::Goal;
 use vio_core::{Questionnaire, Scorecard};
 
 use crate::i18n::{use_ui, Ui};

@@ -3,9 +3,10 @@
 //! gesprek's reading for the accountmanager, the check that a goal follows from the diagnosis, and
 //! the questionnaire's duration. Every rule is data in `data/vio.json`; this module only applies it.
 
-use crate::answers::{Answer, Answers};
+use crate::model::Light;
+use crate::model::{Answer, Answers};
 use crate::questionnaire::{Check, Condition, Conditional, Conversation, Diagnosis, Factor, FirstStep, Guidance, Item, ItemKind, Questionnaire, Term};
-use crate::scoring::{Level, Light, Scorecard};
+use crate::scoring::{Level, Scorecard};
 use crate::text::{Lang, Text};
 
 /// Answers that cannot both be right, to point out on the page; they change no score.

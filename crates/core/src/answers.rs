@@ -1,23 +1,8 @@
 //! What the employer answered, keyed by item id, plus the two things the questionnaire decides about
 //! answers: whether an item is shown at all (skip logic) and whether a typed answer is acceptable.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
+use crate::model::{Answer, Answers, Light};
 use crate::questionnaire::{Condition, Item, ItemKind, Questionnaire, Section};
-use crate::scoring::Light;
-
-/// A number for number items; for choice items the chosen option id; for text items the text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Answer {
-    Number(u64),
-    Text(String),
-}
-
-/// Sorted by item id, so the same answers always serialise to the same bytes.
-pub type Answers = BTreeMap<String, Answer>;
 
 /// Why a typed answer is refused; the UI words it in the user's language.
 #[derive(Clone, Debug, PartialEq)]

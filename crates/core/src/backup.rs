@@ -100,8 +100,8 @@ impl Stored {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{Answer, Answers};
     use crate::crypto;
+    use crate::model::{Answer, Answers};
 
     const PASSPHRASE: &str = "een lange zin als wachtwoord";
 

@@ -3,7 +3,8 @@
 //! both say the same about the same two measurements.
 
 use crate::envelope::Envelope;
-use crate::scoring::{FactorStatus, Light};
+use crate::model::Light;
+use crate::scoring::FactorStatus;
 
 /// Whether two results carry the same organisation name: equal when compared without case and
 /// with runs of spaces as one ("Bakkerij De Korrel" and "bakkerij  de korrel "). Nothing more clever:

@@ -7,10 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::Answers;
+use crate::model::{Answers, Goal, Light, QuestionnaireRef};
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Light, Scorecard};
-use crate::store::QuestionnaireRef;
+use crate::scoring::Scorecard;
 use crate::text::Lang;
 
 pub const FORMAT: &str = "vio-resultaat";
@@ -40,18 +39,6 @@ pub struct Envelope {
     pub plan: Vec<Goal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<Organisation>,
-}
-
-/// A goal of the plan van aanpak, linked to a factor.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Goal {
-    pub factor: String,
-    pub what: String,
-    pub who: String,
-    pub when: String,
-    pub measure: String,
-    pub support: String,
 }
 
 /// Only present when the employer chose to fill it in.
@@ -214,8 +201,8 @@ pub(crate) fn is_date(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::Answer;
     use crate::crypto;
+    use crate::model::Answer;
 
     fn q() -> &'static Questionnaire {
         Questionnaire::vio()

@@ -2,6 +2,7 @@
 //!
 //! Layout:
 //! - [`text`]: the two languages and a bilingual [`text::Text`].
+//! - [`model`]: the types the modules below share (answer, light, goal, questionnaire reference).
 //! - [`questionnaire`]: the definition (`data/vio.json`, compiled in) and its validation.
 //! - [`advice`]: "Uw eerste stap", advice per factor for this employer, terms, checks, het goede gesprek.
 //! - [`answers`]: what the employer answered, skip logic and input checks.
@@ -29,6 +30,7 @@ pub mod crypto;
 pub mod envelope;
 pub mod export;
 pub mod keep;
+pub mod model;
 pub mod notes;
 pub mod open;
 pub mod questionnaire;
@@ -40,7 +42,7 @@ pub mod synth;
 pub mod text;
 pub mod ui;
 
-pub use answers::{Answer, Answers};
+pub use model::{Answer, Answers, Light};
 pub use questionnaire::Questionnaire;
-pub use scoring::{FactorStatus, Light, Scorecard};
+pub use scoring::{FactorStatus, Scorecard};
 pub use text::{Lang, Text};

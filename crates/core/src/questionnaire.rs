@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::scoring::Light;
+use crate::model::{Light, QuestionnaireRef};
 use crate::text::Text;
 
 /// A word of the definition (an id, a scale name): borrowed in the compiled-in VIO, owned when parsed.
@@ -636,8 +636,8 @@ impl Questionnaire {
 
     /// An answer as the user saw it: the option's label, the number, or the text; `None` when the
     /// answer does not fit the item (which sanitised answers never do).
-    pub fn answer_text(&self, item: &Item, answer: &crate::answers::Answer, lang: crate::text::Lang) -> Option<String> {
-        use crate::answers::Answer;
+    pub fn answer_text(&self, item: &Item, answer: &crate::model::Answer, lang: crate::text::Lang) -> Option<String> {
+        use crate::model::Answer;
         match (&item.kind, answer) {
             (ItemKind::Choice { .. }, Answer::Text(_)) => self.chosen(item, Some(answer)).map(|o| o.label.get(lang).to_string()),
             (ItemKind::Number { .. }, Answer::Number(n)) => Some(n.to_string()),
@@ -670,8 +670,8 @@ impl Questionnaire {
 
     /// An answer as the definition now reads it: an option id of an earlier version becomes the
     /// option that replaces it; anything else is returned as it is.
-    pub fn upgrade_answer(&self, item: &Item, answer: &crate::answers::Answer) -> crate::answers::Answer {
-        use crate::answers::Answer;
+    pub fn upgrade_answer(&self, item: &Item, answer: &crate::model::Answer) -> crate::model::Answer {
+        use crate::model::Answer;
         if let Answer::Text(id) = answer {
             let options = self.options(item);
             if !options.iter().any(|o| &o.id == id) {
@@ -684,10 +684,10 @@ impl Questionnaire {
     }
 
     /// The option chosen for a choice item, if it is answered with one of its options.
-    pub fn chosen<'a>(&'a self, item: &'a Item, answer: Option<&crate::answers::Answer>) -> Option<&'a AnswerOption> {
+    pub fn chosen<'a>(&'a self, item: &'a Item, answer: Option<&crate::model::Answer>) -> Option<&'a AnswerOption> {
         match answer? {
-            crate::answers::Answer::Text(id) => self.options(item).iter().find(|o| &o.id == id),
-            crate::answers::Answer::Number(_) => None,
+            crate::model::Answer::Text(id) => self.options(item).iter().find(|o| &o.id == id),
+            crate::model::Answer::Number(_) => None,
         }
     }
 
@@ -824,6 +824,12 @@ fn condition_reads<'a>(c: &'a Condition, f: &mut dyn FnMut(Read<'a>)) {
 struct Scope<'a> {
     indicators: &'a [&'a str],
     factors: &'a [&'a str],
+}
+
+impl QuestionnaireRef {
+    pub fn of(q: &Questionnaire) -> Self {
+        QuestionnaireRef { id: q.id.to_string(), version: q.version }
+    }
 }
 
 #[cfg(test)]

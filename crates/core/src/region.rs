@@ -8,8 +8,9 @@ use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 use crate::envelope::Opened;
+use crate::model::Light;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Level, Light};
+use crate::scoring::Level;
 use crate::stats::{chi_square, ChiSquare, Marker};
 use crate::text::Lang;
 use crate::ui::AmTexts;
@@ -407,8 +408,8 @@ impl Cell {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::answers::Answers;
     use crate::envelope::Envelope;
+    use crate::model::Answers;
 
     /// An organisation with `employees` of whom `doelgroep` from a doelgroep (gedrag: 0 → rood,
     /// under 5 % → oranje, from 5 % → groen), in a sector, on a date.

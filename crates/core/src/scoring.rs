@@ -10,31 +10,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::{Answer, Answers};
+use crate::model::Light;
+use crate::model::{Answer, Answers};
 use crate::questionnaire::{Indicator, Questionnaire, Read, Rule, Unscored};
 use crate::text::Lang;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Light {
-    Rood,
-    Oranje,
-    Groen,
-    Onbekend,
-}
-
-impl Light {
-    pub const ALL: [Light; 4] = [Light::Rood, Light::Oranje, Light::Groen, Light::Onbekend];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Light::Rood => "rood",
-            Light::Oranje => "oranje",
-            Light::Groen => "groen",
-            Light::Onbekend => "onbekend",
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorScore {

@@ -6,8 +6,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::Answers;
-use crate::envelope::Goal;
+use crate::model::{Answers, Goal, QuestionnaireRef};
 use crate::questionnaire::Questionnaire;
 use crate::text::Lang;
 
@@ -143,18 +142,6 @@ impl Stored {
     pub fn remove_all(&mut self) {
         self.analyses.clear();
         self.draft = None;
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuestionnaireRef {
-    pub id: String,
-    pub version: u32,
-}
-
-impl QuestionnaireRef {
-    pub fn of(q: &Questionnaire) -> Self {
-        QuestionnaireRef { id: q.id.to_string(), version: q.version }
     }
 }
 
@@ -390,7 +377,7 @@ pub fn change_keyring(kv: &mut dyn KeyValue, change: impl FnOnce(&mut Keyring)) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::Answer;
+    use crate::model::Answer;
 
     #[test]
     fn a_saved_draft_loads_back_exactly() {

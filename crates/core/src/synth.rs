@@ -6,8 +6,8 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::answers::{Answer, Answers};
 use crate::envelope::Envelope;
+use crate::model::{Answer, Answers};
 use crate::questionnaire::{ItemKind, Questionnaire};
 use crate::text::Lang;
 
