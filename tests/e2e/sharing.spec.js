@@ -45,6 +45,9 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await page.goto(key.link);
   await expect(page.getByText(t('share_invited', { name: 'Gemeente Testdorp' })).first()).toBeVisible();
   expect(page.url()).not.toContain('age1');
+  // What later screens need is requested in the frame after the first paint; a person cannot click
+  // sooner, but a test can, so it waits until the page has loaded all it will.
+  await page.waitForLoadState('networkidle');
   const firstClick = Date.now();
   await completeQuestionnaire(page, profiles.inclusief.answers);
   await page.getByRole('link', { name: ui.share_button.nl }).click();
