@@ -3,53 +3,68 @@
 //! - `data/ui.json` becomes `UiTexts`, a struct with one field per text, and the static `UI` holding
 //!   every text in both languages (measured: 4 KB brotli less wasm than parsing them);
 //!   `data/accountmanager.json`, the texts only the accountmanager's page shows, becomes `AmTexts`
-//!   and `AM_UI` the same way, so the employer's wasm does not carry them.
+//!   and `AM_UI` the same way, so the employer's wasm does not carry them. Here the file makes the
+//!   type: a text added to the file is a field.
 //! - `data/vio.json` becomes the static `VIO` of type `Questionnaire` (measured: 20 KB brotli less
-//!   wasm; serde's readers for the questionnaire's types were larger than the questionnaire).
-//!
-//! The emitter below mirrors the types in `src/questionnaire.rs`: a field added there fails to
-//! compile until it is written here too. What the file means (every reference resolving) is checked
-//! by the tests, which compare this static with the same file read through serde.
+//!   wasm; serde's readers for the questionnaire's types were larger than the questionnaire). Here
+//!   the types come first: this script compiles `src/definition.rs`, the same types the core and its
+//!   tests use, reads the file with them and writes the values out with `databake`. A field added
+//!   to a type is read and written without a change here.
 
 use std::fmt::Write;
 use std::{env, fs, path::Path};
 
-use serde_json::{Map, Value};
+use databake::{Bake, CrateEnv};
+use serde_json::Value;
+
+// The modules the definition's types live in, compiled here as in the core. Only the types and
+// their readers are used; the rest of each module is the core's business.
+#[allow(dead_code)]
+#[path = "src/definition.rs"]
+mod definition;
+#[allow(dead_code)]
+#[path = "src/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
+
+use definition::{deck_labels_from_json, Conversation, Guidance, Questionnaire};
 
 fn main() {
     println!("cargo::rerun-if-changed=data/ui.json");
     println!("cargo::rerun-if-changed=data/accountmanager.json");
     println!("cargo::rerun-if-changed=data/vio.json");
+    println!("cargo::rerun-if-changed=src/definition.rs");
+    println!("cargo::rerun-if-changed=src/model.rs");
+    println!("cargo::rerun-if-changed=src/text.rs");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_owned();
     let texts = [("UiTexts", "UI", "data/ui.json"), ("AmTexts", "AM_UI", "data/accountmanager.json")];
     fs::write(out.join("ui_texts.rs"), texts.map(|(name, table, path)| ui_texts(name, table, path, &read(path))).concat()).unwrap();
-    let vio = read("data/vio.json");
+    let json = fs::read_to_string("data/vio.json").unwrap_or_else(|e| panic!("data/vio.json: {e}"));
+    let env = CrateEnv::default();
+    let vio: Questionnaire = part("questionnaire", Questionnaire::from_json(&json));
+    let guidance: Guidance = part("advice, first_steps, checks", Guidance::from_json(&json));
+    let conversation: Conversation = part("conversation", Conversation::from_json(&json));
+    let labels = part("labels", deck_labels_from_json(&json));
     // Four statics, so that each wasm carries only what it refers to: the questionnaire (the start
     // screen's critical path), the guidance (the employer's result, in the later screens' wasm),
     // het goede gesprek and the deck's wording of the lights (the accountmanager's page).
-    let labels = array(&vio, "factors").iter().flat_map(|f| array(f, "indicators")).filter_map(|i| {
-        let l = i.get("labels")?;
-        Some(format!(
-            "({:?}, LightLabels {{ rood: {}, oranje: {}, groen: {} }})",
-            field(i, "id").as_str().expect("an indicator id"),
-            text_of(l, "rood"),
-            text_of(l, "oranje"),
-            text_of(l, "groen")
-        ))
-    });
-    let labels: Vec<String> = labels.collect();
     fs::write(
         out.join("vio.rs"),
         format!(
-            "static VIO: Questionnaire = {};\n\nstatic GUIDANCE: Guidance = {};\n\nstatic CONVERSATION: Conversation = {};\n\nstatic DECK_LABELS: [(&str, LightLabels); {}] = [{}];\n",
-            questionnaire(&vio),
-            guidance(&vio),
-            conversation(field(&vio, "conversation")),
-            labels.len(),
-            labels.join(", ")
+            "static VIO: Questionnaire = {};\n\nstatic GUIDANCE: Guidance = {};\n\nstatic CONVERSATION: Conversation = {};\n\nstatic DECK_LABELS: &[(Str, LightLabels)] = {};\n",
+            vio.bake(&env),
+            guidance.bake(&env),
+            conversation.bake(&env),
+            labels.as_slice().bake(&env),
         ),
     )
     .unwrap();
+}
+
+fn part<T>(what: &str, read: Result<T, String>) -> T {
+    read.unwrap_or_else(|e| panic!("data/vio.json ({what}): {e}"))
 }
 
 fn read(path: &str) -> Value {
@@ -66,310 +81,8 @@ fn ui_texts(name: &str, table: &str, path: &str, texts: &Value) -> String {
     format!("/// Every text of `{path}` (generated by `build.rs`).\n#[derive(Debug)]\npub struct {name} {{\n{fields}}}\n\nstatic {table}: {name} = {name} {{\n{values}}};\n\n")
 }
 
-/// A text in both languages; one missing or empty stops the build.
+/// A text in both languages, read as `vio.json`'s are: one missing or blank stops the build.
 fn text(v: &Value, what: &str) -> String {
-    let lang = |code: &str| {
-        let t = v.get(code).and_then(Value::as_str).filter(|t| !t.trim().is_empty());
-        string(t.unwrap_or_else(|| panic!("{what}: no \"{code}\" text")))
-    };
-    format!("Text {{ nl: {}, en: {} }}", lang("nl"), lang("en"))
-}
-
-/// Debug of a str is a valid Rust string literal, escapes included.
-fn string(s: &str) -> String {
-    format!("Cow::Borrowed({s:?})")
-}
-
-fn list<'a>(items: impl IntoIterator<Item = &'a Value>, emit: impl Fn(&Value) -> String) -> String {
-    let items: Vec<String> = items.into_iter().map(emit).collect();
-    format!("Cow::Borrowed(&[{}])", items.join(", "))
-}
-
-fn option(v: Option<&Value>, emit: impl Fn(&Value) -> String) -> String {
-    v.filter(|v| !v.is_null()).map_or("None".into(), |v| format!("Some({})", emit(v)))
-}
-
-/// A field of an object, with the path to it in the message when it is missing.
-fn field<'a>(o: &'a Value, name: &str) -> &'a Value {
-    o.get(name).unwrap_or_else(|| panic!("data/vio.json: {} has no \"{name}\"", short(o)))
-}
-
-fn short(o: &Value) -> String {
-    o.get("id").map_or_else(|| o.to_string().chars().take(80).collect(), |id| id.to_string())
-}
-
-fn str_of(o: &Value, name: &str) -> String {
-    string(field(o, name).as_str().unwrap_or_else(|| panic!("data/vio.json: {}.{name} is not a text", short(o))))
-}
-
-fn number(o: &Value, name: &str) -> String {
-    let n = field(o, name);
-    assert!(n.is_number(), "data/vio.json: {}.{name} is not a number", short(o));
-    n.to_string()
-}
-
-fn float(o: &Value, name: &str) -> String {
-    format!("{}_f64", number(o, name))
-}
-
-fn text_of(o: &Value, name: &str) -> String {
-    text(field(o, name), &format!("data/vio.json: {}.{name}", short(o)))
-}
-
-fn strings(o: &Value, name: &str) -> String {
-    list(array(o, name), |s| string(s.as_str().expect("a list of ids")))
-}
-
-fn array<'a>(o: &'a Value, name: &str) -> &'a Vec<Value> {
-    field(o, name).as_array().unwrap_or_else(|| panic!("data/vio.json: {}.{name} is not a list", short(o)))
-}
-
-fn object(v: &Value) -> &Map<String, Value> {
-    v.as_object().unwrap_or_else(|| panic!("data/vio.json: {} is not an object", short(v)))
-}
-
-fn light(v: &Value) -> String {
-    let name = v.as_str().expect("a light");
-    let mut variant = name.to_string();
-    variant[..1].make_ascii_uppercase();
-    assert!(["Rood", "Oranje", "Groen", "Onbekend"].contains(&variant.as_str()), "data/vio.json: unknown light {name}");
-    format!("Light::{variant}")
-}
-
-fn questionnaire(q: &Value) -> String {
-    let sections = array(q, "sections");
-    let mut index: Vec<(&str, usize, usize)> = Vec::new();
-    for (s, section) in sections.iter().enumerate() {
-        for (i, item) in array(section, "items").iter().enumerate() {
-            index.push((field(item, "id").as_str().expect("an item id"), s, i));
-        }
-    }
-    index.sort();
-    let index = index.iter().map(|(id, s, i)| format!("({}, {s}, {i})", string(id))).collect::<Vec<_>>().join(", ");
-    let scales = object(field(q, "scales")).iter().map(|(name, options)| format!("({}, {})", string(name), answer_options(options)));
-    let t = field(q, "thresholds");
-    let ls = field(q, "light_scores");
-    let quadrant = field(q, "quadrant");
-    let low_high = |v: &Value| format!("LowHigh {{ low: {}, high: {} }}", text_of(v, "low"), text_of(v, "high"));
-    let inclusive = field(q, "inclusive");
-    let reading = field(q, "reading");
-    format!(
-        "Questionnaire {{ id: {id}, version: {version}, title: {title},
-    thresholds: Thresholds {{ oranje_from: {of}, groen_from: {gf} }},
-    light_scores: LightScores {{ rood: {lr}, oranje: {lo}, groen: {lg} }},
-    scales: Cow::Borrowed(&[{scales}]),
-    sections: {sections},
-    factors: {factors},
-    quadrant: QuadrantRule {{ behaviour_indicator: {bi}, behaviour_high: {bh}, behaviour_low: {bl}, intention_item: {ii}, intention_high: {ih}, intention_low: {il}, behaviour_labels: {blab}, intention_labels: {ilab} }},
-    inclusive: InclusiveRule {{ item: {inc_item}, at_least: {inc_least} }},
-    terms: {terms},
-    reading: ReadingModel {{ words_per_minute: {wpm}, seconds_per_choice: {spc}, seconds_per_number: {spn} }},
-    item_index: Cow::Borrowed(&[{index}]),
-}}",
-        id = str_of(q, "id"),
-        version = number(q, "version"),
-        title = text_of(q, "title"),
-        of = number(t, "oranje_from"),
-        gf = number(t, "groen_from"),
-        lr = number(ls, "rood"),
-        lo = number(ls, "oranje"),
-        lg = number(ls, "groen"),
-        scales = scales.collect::<Vec<_>>().join(", "),
-        sections = list(sections, section),
-        factors = list(array(q, "factors"), factor),
-        bi = str_of(quadrant, "behaviour_indicator"),
-        bh = list(array(quadrant, "behaviour_high"), light),
-        bl = list(array(quadrant, "behaviour_low"), light),
-        ii = str_of(quadrant, "intention_item"),
-        ih = strings(quadrant, "intention_high"),
-        il = strings(quadrant, "intention_low"),
-        blab = low_high(field(quadrant, "behaviour_labels")),
-        ilab = low_high(field(quadrant, "intention_labels")),
-        inc_item = str_of(inclusive, "item"),
-        inc_least = number(inclusive, "at_least"),
-        terms = list(array(q, "terms"), |t| format!(
-            "Term {{ id: {}, words: {}, name: {}, explanation: {} }}",
-            str_of(t, "id"),
-            strings(t, "words"),
-            text_of(t, "name"),
-            text_of(t, "explanation")
-        )),
-        wpm = number(reading, "words_per_minute"),
-        spc = number(reading, "seconds_per_choice"),
-        spn = number(reading, "seconds_per_number"),
-    )
-}
-
-fn answer_options(v: &Value) -> String {
-    list(v.as_array().expect("a list of options"), |o| {
-        let unscored = option(o.get("unscored"), |u| match u.as_str() {
-            Some("unknown") => "Unscored::Unknown".into(),
-            Some("not_applicable") => "Unscored::NotApplicable".into(),
-            other => panic!("data/vio.json: {}: unscored is unknown or not_applicable, not {other:?}", short(o)),
-        });
-        let replaces = o.get("replaces").map_or("Cow::Borrowed(&[])".into(), |_| strings(o, "replaces"));
-        format!(
-            "AnswerOption {{ id: {}, label: {}, score: {}, unscored: {unscored}, replaces: {replaces} }}",
-            str_of(o, "id"),
-            text_of(o, "label"),
-            option(o.get("score"), |s| s.to_string())
-        )
-    })
-}
-
-fn section(s: &Value) -> String {
-    format!("Section {{ id: {}, title: {}, intro: {}, items: {} }}", str_of(s, "id"), text_of(s, "title"), text_of(s, "intro"), list(array(s, "items"), item))
-}
-
-fn item(i: &Value) -> String {
-    let opt_str = |name: &str| option(i.get(name), |s| string(s.as_str().expect("a text")));
-    let kind = match field(i, "type").as_str() {
-        Some("choice") => {
-            format!("ItemKind::Choice {{ scale: {}, options: {} }}", opt_str("scale"), i.get("options").map_or("Cow::Borrowed(&[])".into(), answer_options))
-        }
-        Some("number") => {
-            format!("ItemKind::Number {{ min: {}, max: {}, max_item: {} }}", number(i, "min"), option(i.get("max"), Value::to_string), opt_str("max_item"))
-        }
-        Some("text") => format!("ItemKind::Text {{ max_length: {} }}", number(i, "max_length")),
-        other => panic!("data/vio.json: {} has an unknown type {other:?}", short(i)),
-    };
-    format!(
-        "Item {{ id: {}, text: {}, kind: {kind}, hint: {}, group: {}, reverse: {}, show_if: {}, since: {} }}",
-        str_of(i, "id"),
-        text_of(i, "text"),
-        option(i.get("hint"), |t| text(t, &format!("data/vio.json: {}.hint", short(i)))),
-        opt_str("group"),
-        i.get("reverse").and_then(Value::as_bool).unwrap_or(false),
-        option(i.get("show_if"), condition),
-        i.get("since").map_or("1".into(), Value::to_string),
-    )
-}
-
-fn factor(f: &Value) -> String {
-    format!(
-        "Factor {{ id: {}, name: {}, explanation: {}, indicators: {} }}",
-        str_of(f, "id"),
-        text_of(f, "name"),
-        text_of(f, "explanation"),
-        list(array(f, "indicators"), indicator)
-    )
-}
-
-fn indicator(i: &Value) -> String {
-    let reasons = field(i, "reasons");
-    let reason = |light: &str| option(reasons.get(light), |t| text(t, &format!("data/vio.json: {}.reasons.{light}", short(i))));
-    format!(
-        "Indicator {{ id: {}, name: {}, rule: {}, reasons: Reasons {{ rood: {}, oranje: {}, groen: {}, onbekend: {} }}, in_factor: {} }}",
-        str_of(i, "id"),
-        text_of(i, "name"),
-        rule(field(i, "rule")),
-        reason("rood"),
-        reason("oranje"),
-        reason("groen"),
-        text_of(reasons, "onbekend"),
-        i.get("in_factor").and_then(Value::as_bool).unwrap_or(true),
-    )
-}
-
-/// The one key of an externally tagged enum value, and its content.
-fn tagged(v: &Value) -> (&str, &Value) {
-    let o = object(v);
-    assert_eq!(o.len(), 1, "data/vio.json: {} needs exactly one kind", short(v));
-    o.iter().next().map(|(k, v)| (k.as_str(), v)).unwrap()
-}
-
-fn rule(r: &Value) -> String {
-    match tagged(r) {
-        ("mean", m) => format!("Rule::Mean {{ items: {} }}", strings(m, "items")),
-        ("ratio", m) => format!(
-            "Rule::Ratio {{ numerator: {}, denominator: {}, groen_from_percent: {} }}",
-            str_of(m, "numerator"),
-            str_of(m, "denominator"),
-            float(m, "groen_from_percent")
-        ),
-        ("cases", cases) => format!(
-            "Rule::Cases({})",
-            list(cases.as_array().expect("a list of cases"), |c| format!(
-                "Case {{ light: {}, when: {}, reason: {} }}",
-                light(field(c, "light")),
-                condition(field(c, "when")),
-                text_of(c, "reason")
-            ))
-        ),
-        ("count", c) => format!(
-            "Rule::Count {{ items: {}, cases: {} }}",
-            strings(c, "items"),
-            list(array(c, "cases"), |c| format!(
-                "CountCase {{ light: {}, at_least: {}, of: {}, reason: {} }}",
-                light(field(c, "light")),
-                number(c, "at_least"),
-                strings(c, "of"),
-                text_of(c, "reason")
-            ))
-        ),
-        (other, _) => panic!("data/vio.json: unknown rule {other}"),
-    }
-}
-
-fn condition(c: &Value) -> String {
-    match tagged(c) {
-        ("answer", a) => format!("Condition::Answer {{ item: {}, one_of: {} }}", str_of(a, "item"), strings(a, "in")),
-        ("number", n) => {
-            format!(
-                "Condition::Number {{ item: {}, at_least: {}, at_most: {} }}",
-                str_of(n, "item"),
-                option(n.get("at_least"), Value::to_string),
-                option(n.get("at_most"), Value::to_string)
-            )
-        }
-        ("light", l) => format!("Condition::Light {{ indicator: {}, one_of: {} }}", str_of(l, "indicator"), list(array(l, "in"), light)),
-        ("factor", l) => format!("Condition::Factor {{ factor: {}, one_of: {} }}", str_of(l, "factor"), list(array(l, "in"), light)),
-        ("all", cs) => format!("Condition::All({})", list(cs.as_array().expect("a list of conditions"), condition)),
-        ("any", cs) => format!("Condition::Any({})", list(cs.as_array().expect("a list of conditions"), condition)),
-        (other, _) => panic!("data/vio.json: unknown condition {other}"),
-    }
-}
-
-fn conversation(c: &Value) -> String {
-    let r = field(c, "quadrant");
-    format!(
-        "Conversation {{ intro: {}, quadrant: QuadrantReadings {{ low_low: {}, low_high: {}, high_low: {}, high_high: {}, unknown: {} }}, diagnosis: {}, goals_intro: {}, goals: {}, next_steps: {} }}",
-        text_of(c, "intro"),
-        text_of(r, "low_low"),
-        text_of(r, "low_high"),
-        text_of(r, "high_low"),
-        text_of(r, "high_high"),
-        text_of(r, "unknown"),
-        list(array(c, "diagnosis"), |d| format!(
-            "Diagnosis {{ id: {}, question: {}, indicators: {}, facts: {} }}",
-            str_of(d, "id"),
-            text_of(d, "question"),
-            strings(d, "indicators"),
-            strings(d, "facts")
-        )),
-        text_of(c, "goals_intro"),
-        list(array(c, "goals"), |g| format!("StepGoal {{ step: {}, goal: {} }}", str_of(g, "step"), text_of(g, "goal"))),
-        list(array(c, "next_steps"), |t| text(t, "data/vio.json: conversation.next_steps")),
-    )
-}
-
-fn guidance(q: &Value) -> String {
-    let conditional = |c: &Value| format!("Conditional {{ when: {}, text: {} }}", option(c.get("when"), condition), text_of(c, "text"));
-    let advice = list(array(q, "factors"), |f| {
-        let a = field(f, "advice");
-        format!("Advice {{ factor: {}, why: {}, offers: {} }}", str_of(f, "id"), list(array(a, "why"), conditional), list(array(a, "offers"), conditional))
-    });
-    let first_steps = list(array(q, "first_steps"), |s| {
-        format!(
-            "FirstStep {{ id: {}, when: {}, factor: {}, title: {}, text: {} }}",
-            str_of(s, "id"),
-            option(s.get("when"), condition),
-            str_of(s, "factor"),
-            text_of(s, "title"),
-            text_of(s, "text")
-        )
-    });
-    let checks =
-        list(array(q, "checks"), |c| format!("Check {{ id: {}, when: {}, message: {} }}", str_of(c, "id"), condition(field(c, "when")), text_of(c, "message")));
-    format!("Guidance {{ advice: {advice}, first_steps: {first_steps}, checks: {checks} }}")
+    let text: text::Text = serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("{what}: {e}"));
+    text.bake(&CrateEnv::default()).to_string()
 }

@@ -3,7 +3,8 @@
 //! Layout:
 //! - [`text`]: the two languages and a bilingual [`text::Text`].
 //! - [`model`]: the types the modules below share (answer, light, goal, questionnaire reference).
-//! - [`questionnaire`]: the definition (`data/vio.json`, compiled in) and its validation.
+//! - `definition`: the types of `data/vio.json` and how the file is read; `build.rs` bakes it with them.
+//! - [`questionnaire`]: the definition (compiled in), its validation and the questions others ask of it.
 //! - [`advice`]: "Uw eerste stap", advice per factor for this employer, terms, checks, het goede gesprek.
 //! - [`answers`]: what the employer answered, skip logic and input checks.
 //! - [`scoring`]: answers → indicator and factor scores, traffic lights, reasons, quadrant.
@@ -22,11 +23,15 @@
 //!
 //! The app (root crate) renders these; a CLI could use them just the same.
 
+// The baked definition (`build.rs`) names `alloc::borrow::Cow`, as `databake` writes it.
+extern crate alloc;
+
 pub mod advice;
 pub mod answers;
 pub mod backup;
 pub mod compare;
 pub mod crypto;
+mod definition;
 pub mod envelope;
 pub mod export;
 pub mod keep;

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use databake::Bake;
 use serde::{Deserialize, Serialize};
 
 /// A number for number items; for choice items the chosen option id; for text items the text.
@@ -19,8 +20,9 @@ pub enum Answer {
 pub type Answers = BTreeMap<String, Answer>;
 
 /// A traffic light; `Onbekend` when too little was answered to judge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, Bake)]
 #[serde(rename_all = "lowercase")]
+#[databake(path = crate::model)]
 pub enum Light {
     Rood,
     Oranje,

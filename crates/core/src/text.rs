@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use databake::Bake;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -38,10 +39,32 @@ impl Lang {
 
 /// `Cow` so that the app's own texts can be `static` (see `ui.rs`), while the questionnaire's are
 /// read from JSON.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Bake)]
+#[serde(try_from = "TextInFile")]
+#[databake(path = crate::text)]
 pub struct Text {
     pub nl: Cow<'static, str>,
     pub en: Cow<'static, str>,
+}
+
+/// A text as the data files write it. Read through this, a text missing or blank in one language
+/// stops the build (`build.rs` reads the files with these types) instead of showing an empty line.
+#[derive(Deserialize)]
+struct TextInFile {
+    nl: Cow<'static, str>,
+    en: Cow<'static, str>,
+}
+
+impl TryFrom<TextInFile> for Text {
+    type Error = String;
+
+    fn try_from(t: TextInFile) -> Result<Text, String> {
+        let blank = [("nl", &t.nl), ("en", &t.en)].into_iter().find(|(_, text)| text.trim().is_empty()).map(|(lang, _)| lang);
+        match blank {
+            Some(lang) => Err(format!("a text without its \"{lang}\" wording (Dutch: {:?})", t.nl)),
+            None => Ok(Text { nl: t.nl, en: t.en }),
+        }
+    }
 }
 
 impl Text {
@@ -67,6 +90,15 @@ pub fn clean_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::clean_name;
+
+    #[test]
+    fn a_text_needs_both_languages() {
+        let read = |json: &str| serde_json::from_str::<super::Text>(json).map_err(|e| e.to_string());
+        assert_eq!(read(r#"{"nl": "Ja", "en": "Yes"}"#).unwrap().get(super::Lang::En), "Yes");
+        assert!(read(r#"{"nl": "Ja", "en": " "}"#).unwrap_err().contains("\"en\""), "blank English");
+        assert!(read(r#"{"nl": "", "en": "Yes"}"#).unwrap_err().contains("\"nl\""), "empty Dutch");
+        assert!(read(r#"{"nl": "Ja"}"#).is_err(), "missing English");
+    }
 
     #[test]
     fn names_lose_what_would_hide_or_reverse_text() {

@@ -4,8 +4,6 @@
 //! statics from `data/ui.json` (both pages) and `data/accountmanager.json` (the accountmanager's page
 //! only, so none of it is in the employer's wasm), as plain data parsed by nobody.
 
-use std::borrow::Cow;
-
 use crate::text::Text;
 
 include!(concat!(env!("OUT_DIR"), "/ui_texts.rs"));
