@@ -73,23 +73,26 @@ pub async fn restore(am: AmState) {
     if current.is_empty() {
         return;
     }
-    let identities = am.identities();
-    let keys = vio_core::open::Keys { identities: &identities, passphrase: None };
     // Opened in the pool of workers, like files handed over: thousands of kept results must not
     // hold up the page they are restored into.
     let pool = Pool::new(am);
+    let keys = pool.keys(None);
+    // A result listed already (opened in this visit before the restore ended) is not listed twice.
+    // Told by the digests the worker computes anyway, not by hashing every kept file here first.
     let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().flat_map(|f| f.digests.iter().copied()).collect());
     for chunk in current.chunks(super::open::CHUNK) {
-        let fresh: Vec<&KeptFile> = chunk.iter().filter(|f| !seen.contains(&vio_core::open::file_digest(&f.bytes))).collect();
-        let answers: Vec<_> = fresh.iter().map(|f| pool.send(&f.bytes)).collect();
-        let mut opened = Vec::with_capacity(fresh.len());
-        for (f, answer) in fresh.into_iter().zip(answers) {
+        let answers: Vec<_> = chunk.iter().map(|f| pool.send(&f.bytes)).collect();
+        let mut opened = Vec::with_capacity(chunk.len());
+        for (f, answer) in chunk.iter().zip(answers) {
             let bytes = Rc::new(f.bytes.clone());
             let mut file = pool.take(answer.await, &f.name, &bytes).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), bytes));
+            if file.digests.iter().any(|d| seen.contains(d)) {
+                continue;
+            }
+            seen.extend(file.digests.iter().copied());
             file.kept_on = Some(f.kept_on.clone());
             opened.push(file);
         }
-        seen.extend(opened.iter().flat_map(|f| f.digests.iter().copied()));
         am.files.update(|list| list.extend(opened));
         files::next_tick().await;
     }

@@ -67,13 +67,21 @@ pub(super) const CHUNK: usize = 100;
 /// their answer into a listed file.
 pub(super) struct Pool {
     secret_keys: String,
+    /// Also for the files the page opens itself (a worker's refusal, a passphrase file).
+    identities: Vec<age::x25519::Identity>,
     key_codes: Vec<String>,
 }
 
 impl Pool {
     pub(super) fn new(am: AmState) -> Pool {
-        let key_codes = am.identities().iter().map(|id| crypto::fingerprint(&id.to_public())).collect();
-        Pool { secret_keys: am.keyring.with_untracked(|k| k.identities.join("\n")), key_codes }
+        let identities = am.identities();
+        let key_codes = identities.iter().map(|id| crypto::fingerprint(&id.to_public())).collect();
+        Pool { secret_keys: am.keyring.with_untracked(|k| k.identities.join("\n")), identities, key_codes }
+    }
+
+    /// The keys the page opens a file with when a worker did not.
+    pub(super) fn keys<'a>(&'a self, passphrase: Option<&'a str>) -> Keys<'a> {
+        Keys { identities: &self.identities, passphrase }
     }
 
     /// Sends `bytes` to a worker now; the future is its answer.
@@ -112,8 +120,7 @@ async fn read_and_send(
 
 async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) {
     let pool = Pool::new(am);
-    let identities = am.identities();
-    let keys = Keys { identities: &identities, passphrase: Some(&passphrase) };
+    let keys = pool.keys(Some(&passphrase));
     let total = picked.len();
     // A file opened twice, or the same result encrypted twice, counts once: the list says so, and
     // the regional analysis (which counts opened results) never sees it.

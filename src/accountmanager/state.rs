@@ -84,22 +84,19 @@ impl OpenedFile {
             Ok(o) => vec![vio_core::open::file_digest(&bytes), vio_core::open::result_digest(o)],
             Err(_) => Vec::new(),
         };
-        OpenedFile { serial: next_serial(), name, bytes, outcome, digests, key_code: None, keepable: false, kept_on: None }
+        OpenedFile::listed(name, bytes, outcome, digests)
     }
 
-    /// A result a worker opened (`vio_core::open::Handover`) with the key whose check code is `key_code`.
+    /// A result a worker opened (`vio_core::open::Handover`) with the key whose check code is
+    /// `key_code`; the worker computed its digests, so they are not computed again here.
     pub fn handed_over(name: String, bytes: std::rc::Rc<Vec<u8>>, handed: vio_core::open::Handover, key_code: Option<String>) -> OpenedFile {
-        let (digests, with) = (handed.digests.to_vec(), vio_core::open::OpenedWith::Key(handed.key));
-        OpenedFile {
-            serial: next_serial(),
-            name,
-            bytes,
-            outcome: Ok(handed.opened()),
-            digests,
-            key_code,
-            keepable: vio_core::keep::worth_keeping(with),
-            kept_on: None,
-        }
+        let with = vio_core::open::OpenedWith::Key(handed.key);
+        let digests = handed.digests.to_vec();
+        OpenedFile { key_code, keepable: vio_core::keep::worth_keeping(with), ..OpenedFile::listed(name, bytes, Ok(handed.opened()), digests) }
+    }
+
+    fn listed(name: String, bytes: std::rc::Rc<Vec<u8>>, outcome: Result<Opened, OpenError>, digests: Vec<[u8; 32]>) -> OpenedFile {
+        OpenedFile { serial: next_serial(), name, bytes, outcome, digests, key_code: None, keepable: false, kept_on: None }
     }
 
     /// Kept on this device from `kept_on`, or no longer (`None`); a new serial, so its row is drawn again.
