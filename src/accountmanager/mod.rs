@@ -45,12 +45,27 @@ fn App() -> impl IntoView {
     provide_context(am);
     leptos::task::spawn_local(kept::restore(am));
     let ui = am.ui;
+    // The title names the screen, as on the employer's page (WCAG 2.4.2).
     Effect::new(move |_| {
         let lang = ui.lang();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.code());
         }
-        document().set_title(&format!("{} – {}", ui.am(|u| &u.am_title)(), ui.t(|u| &u.app_name)()));
+        let screen = match am.route.get() {
+            AmRoute::Home | AmRoute::Employer(_) => ui.am(|u| &u.am_title)(),
+            AmRoute::Poster => ui.am(|u| &u.am_poster_title)(),
+            AmRoute::Compare(..) => ui.t(|u| &u.compare_title)(),
+            AmRoute::Region => ui.am(|u| &u.region_title)(),
+        };
+        document().set_title(&format!("{screen} – {}", ui.t(|u| &u.app_name)()));
+    });
+    // Moving to another screen puts the focus on its heading, so screen readers announce it; the
+    // first screen of a page load leaves the browser's focus where it is.
+    Effect::new(move |first: Option<()>| {
+        am.route.track();
+        if first.is_some() {
+            request_animation_frame(crate::components::focus_screen_heading);
+        }
     });
     view! {
         <header class="top">

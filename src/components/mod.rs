@@ -95,7 +95,9 @@ static HAS_NAVIGATED: AtomicBool = AtomicBool::new(false);
 /// focus was set, and must take the focus itself.
 static LATER_SCREENS_READY: AtomicBool = AtomicBool::new(false);
 
-fn focus_screen_heading() {
+/// Puts the focus on the screen's heading and the screen at its top; both pages call it when the
+/// user moves to another screen.
+pub(crate) fn focus_screen_heading() {
     if let Some(h1) = document().query_selector("#main h1").ok().flatten() {
         use wasm_bindgen::JsCast;
         if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {

@@ -1,6 +1,6 @@
 // One complete run with the keyboard alone: Tab, Space, Enter and arrow keys, focus visible throughout.
 import { expect } from '@playwright/test';
-import { ui, test } from './helpers.js';
+import { ui, test, vio } from './helpers.js';
 
 const typed = { medewerkers: '50', doelgroep_totaal: '5', vacatures: '3', gemeente: 'Den Haag' };
 
@@ -84,4 +84,26 @@ test('a keyboard user on the language button keeps the focus when the app replac
   expect((await focused(page)).visibleFocus, 'focus visible after the app has started').toBe(true);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: ui.start.nl, exact: true })).toBeFocused();
+});
+
+test('on both pages the title names the screen and a new screen takes the focus; each switches language', async ({ page }) => {
+  const title = (screen, lang = 'nl') => `${screen[lang]} – ${ui.app_name[lang]}`;
+  await page.goto('./');
+  await expect(page).toHaveTitle(title(ui.start_title));
+  await page.getByRole('button', { name: ui.start.nl, exact: true }).click();
+  await expect(page).toHaveTitle(title(vio.sections[0].title));
+  await expect(page.locator('#main h1')).toBeFocused();
+
+  await page.goto('accountmanager/');
+  await expect(page).toHaveTitle(title(ui.am_title));
+  await expect(page.locator('header .brand')).toHaveText(`${ui.app_name.nl} · ${ui.am_title.nl}`);
+  await page.getByLabel(ui.am_name_label.nl).fill('WSP Test');
+  await page.getByRole('button', { name: ui.am_create.nl }).click();
+  await page.getByRole('link', { name: ui.am_poster.nl }).click();
+  await expect(page).toHaveTitle(title(ui.am_poster_title));
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.getByRole('button', { name: ui.language_switch_label.nl }).click();
+  await expect(page).toHaveTitle(title(ui.am_poster_title, 'en'));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('header .brand')).toHaveText(`${ui.app_name.en} · ${ui.am_title.en}`);
 });
