@@ -409,7 +409,8 @@ pub struct InclusiveRule {
     pub at_least: u64,
 }
 
-/// The index [`Questionnaire::item`] searches, sorted by id as `build.rs` sorts the static's.
+/// The index [`Questionnaire::item`] searches (binary search, so sorted by id); an id defined twice
+/// is refused, in the build as in the tests.
 pub(crate) fn item_index(sections: &[Section]) -> Result<Vec<(Str, u16, u16)>, String> {
     let mut index = Vec::new();
     for (s, section) in sections.iter().enumerate() {
