@@ -31,6 +31,9 @@ const UNUSED = {
   'echarts/lib/chart/radar/backwardCompat.js': 'export default function () {}',
   // Progressive rendering of very large series (scatter, lines); our charts have a few dozen points.
   'zrender/lib/graphic/IncrementalDisplayable.js': 'export default class IncrementalDisplayable {}',
+  // Transforms of a `dataset` (filter, sort, aggregate); our series carry their own data.
+  'echarts/lib/data/helper/transform.js': `export function registerExternalTransform() {}
+export function applyDataTransform() { throw new Error('dataset transforms are not in this build'); }`,
   // zrender's own stable sort; the browser's Array.prototype.sort has been stable since ES2019.
   'zrender/lib/core/timsort.js': `export default function sort(array, compare, lo = 0, hi = array.length) {
   const part = array.slice(lo, hi).sort(compare);
@@ -44,6 +47,12 @@ const NO_POINTER = {
   // Hit testing of shapes and pinch gestures: asked only by pointer events.
   'zrender/lib/contain/path.js': 'export function contain() { return false; }\nexport function containStroke() { return false; }',
   'zrender/lib/core/GestureMgr.js': 'export class GestureMgr { recognize() {} clear() { return this; } }',
+  // ECharts' English words for time axes, the legend's selector, the toolbox and aria: the radar has
+  // none of these (its axis names and legend are ours), so only the shape remains.
+  'echarts/lib/i18n/langEN.js': 'export default { time: {}, legend: { selector: {} }, toolbox: {}, series: { typeNames: {} }, aria: {} };',
+  // Named easing curves of animations: the radar grows in along a straight line instead of a
+  // curve; where it ends, which the drawing test compares, is the same.
+  'zrender/lib/animation/easing.js': 'export default new Proxy({}, { get: () => (p) => p });',
   // Rounded corners of sectors (pie, polar bars); a radar draws polygons and circles.
   'zrender/lib/graphic/helper/roundSector.js': 'export function buildPath() {}',
 };
