@@ -3,7 +3,7 @@
 //! such as the result view do not depend on either page's state.
 
 use leptos::prelude::*;
-use vio_core::ui::{AmTexts, UiTexts};
+use vio_core::ui::{AmTexts, LaterTexts, UiTexts};
 use vio_core::{Lang, Text};
 
 #[derive(Clone, Copy)]
@@ -27,6 +27,13 @@ impl Ui {
         self.text(move || pick(UiTexts::get()))
     }
 
+    /// A text of the screens after the questionnaire (`LaterTexts`: result, plan, Delen, Mijn
+    /// analyses), as [`Ui::t`] gives the others. Call it only from those screens (and the
+    /// accountmanager's page): wasm-split then keeps the texts off the start screen's critical path.
+    pub fn later(&self, pick: fn(&LaterTexts) -> &Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        self.text(move || pick(LaterTexts::get()))
+    }
+
     /// A text of the accountmanager's page (`AmTexts`), as [`Ui::t`] gives the others.
     pub fn am(&self, pick: fn(&AmTexts) -> &Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         self.text(move || pick(AmTexts::get()))
@@ -42,6 +49,11 @@ impl Ui {
     /// A text with one `{name}` placeholder filled in.
     pub fn fill(&self, pick: fn(&UiTexts) -> &Text, name: &str, value: &str) -> String {
         fill(self.t(pick)(), name, value)
+    }
+
+    /// [`Ui::fill`] for a text of the later screens.
+    pub fn later_fill(&self, pick: fn(&LaterTexts) -> &Text, name: &str, value: &str) -> String {
+        fill(self.later(pick)(), name, value)
     }
 
     /// [`Ui::fill`] for a text of the accountmanager's page.

@@ -2,10 +2,11 @@
 //! reaches the server, so a reload works on any static file server, at any subfolder, without
 //! rewrite rules (leptos_router only offers history routing, which 404s on reload there).
 //! The same property keeps an accountmanager's key in a share link away from every server:
-//! `#/uitnodiging?sleutel=age1…&naam=Gemeente%20X`.
+//! `#/uitnodiging?sleutel=age1…&naam=Gemeente%20X`, with a `sleutel` and `naam` pair for every
+//! colleague the result also goes to.
 
-use percent_encoding::{percent_decode_str, utf8_percent_encode, NON_ALPHANUMERIC};
-use vio_core::store::Invite;
+use percent_encoding::percent_decode_str;
+use vio_core::store::Recipient;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
@@ -13,8 +14,9 @@ pub enum Route {
     Section(String),
     Result,
     Share,
-    /// A share link; `None` when it is broken (no key, a parameter that does not decode).
-    Invite(Option<Invite>),
+    /// A share link with its accountmanagers, in order; `None` when it is broken (no key, a
+    /// parameter that does not decode). Their keys are checked when the link arrives.
+    Invite(Option<Vec<Recipient>>),
     Analyses,
     Analysis(u32),
     Compare(u32, u32),
@@ -51,10 +53,7 @@ impl Route {
             Route::Analysis(id) => format!("#/analyse/{id}"),
             Route::Compare(a, b) => format!("#/vergelijk/{a}/{b}"),
             Route::Invite(None) => "#/".into(),
-            Route::Invite(Some(i)) => {
-                let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
-                format!("#/uitnodiging?sleutel={}&naam={}", enc(&i.key), enc(&i.name))
-            }
+            Route::Invite(Some(recipients)) => invite_hash(recipients),
         }
     }
 
@@ -77,19 +76,34 @@ impl Route {
     }
 }
 
-fn parse_invite(query: &str) -> Option<Invite> {
-    let mut key = None;
-    let mut name = String::new();
+/// A share link's fragment. Only the accountmanager's page writes share links; the employer's page
+/// only reads them, so its wasm goes without the encoder.
+#[cfg(feature = "accountmanager")]
+fn invite_hash(recipients: &[Recipient]) -> String {
+    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+    let pairs: Vec<String> = recipients.iter().map(|r| format!("sleutel={}&naam={}", enc(&r.key), enc(&r.name))).collect();
+    format!("#/uitnodiging?{}", pairs.join("&"))
+}
+
+#[cfg(not(feature = "accountmanager"))]
+fn invite_hash(_: &[Recipient]) -> String {
+    "#/".into()
+}
+
+/// Every `sleutel` starts the next accountmanager; a `naam` names the one before it.
+fn parse_invite(query: &str) -> Option<Vec<Recipient>> {
+    let mut recipients: Vec<Recipient> = Vec::new();
     for pair in query.split('&') {
         let (k, v) = pair.split_once('=')?;
         let v = percent_decode_str(&v.replace('+', " ")).decode_utf8().ok()?.trim().to_string();
         match k {
-            "sleutel" => key = Some(v),
-            "naam" => name = vio_core::text::clean_name(&v).chars().take(vio_core::envelope::MAX_TEXT_CHARS).collect(),
+            "sleutel" => recipients.push(Recipient { key: v, name: String::new() }),
+            "naam" => recipients.last_mut()?.name = vio_core::text::clean_name(&v).chars().take(vio_core::envelope::MAX_TEXT_CHARS).collect(),
             _ => {}
         }
     }
-    Some(Invite { key: key?, name })
+    (!recipients.is_empty()).then_some(recipients)
 }
 
 #[cfg(test)]
@@ -98,17 +112,7 @@ mod tests {
 
     #[test]
     fn fragments_round_trip() {
-        let invite = Invite { key: "age1abc".into(), name: "Gemeente Één & Twee".into() };
-        for r in [
-            Route::Start,
-            Route::Section("attitude".into()),
-            Route::Result,
-            Route::Share,
-            Route::Invite(Some(invite)),
-            Route::Analyses,
-            Route::Analysis(3),
-            Route::Compare(1, 2),
-        ] {
+        for r in [Route::Start, Route::Section("attitude".into()), Route::Result, Route::Share, Route::Analyses, Route::Analysis(3), Route::Compare(1, 2)] {
             assert_eq!(Route::parse(&r.hash()), r);
         }
         assert_eq!(Route::parse(""), Route::Start);
@@ -117,5 +121,20 @@ mod tests {
         assert_eq!(Route::parse("#/uitnodiging?naam=X"), Route::Invite(None), "no key");
         assert_eq!(Route::parse("#/uitnodiging?sleutel=age1x&naam=%FF"), Route::Invite(None), "not UTF-8");
         assert_eq!(Route::parse("#/uitnodiging?sleutel"), Route::Invite(None));
+        assert_eq!(Route::parse("#/uitnodiging?naam=X&sleutel=age1x"), Route::Invite(None), "a name before any key");
+        let team = "#/uitnodiging?sleutel=age1abc&naam=WSP%20Noord&sleutel=age1def&naam=Gemeente+%C3%89%C3%A9n";
+        let read = vec![Recipient { key: "age1abc".into(), name: "WSP Noord".into() }, Recipient { key: "age1def".into(), name: "Gemeente Één".into() }];
+        assert_eq!(Route::parse(team), Route::Invite(Some(read)));
+    }
+
+    /// The accountmanager's page writes the links the employer's page reads.
+    #[cfg(feature = "accountmanager")]
+    #[test]
+    fn share_links_round_trip() {
+        let one = vec![Recipient { key: "age1abc".into(), name: "Gemeente Één & Twee".into() }];
+        let team = vec![Recipient { key: "age1abc".into(), name: "WSP Noord".into() }, Recipient { key: "age1def".into(), name: String::new() }];
+        for r in [Route::Invite(Some(one)), Route::Invite(Some(team))] {
+            assert_eq!(Route::parse(&r.hash()), r);
+        }
     }
 }

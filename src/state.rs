@@ -31,12 +31,12 @@ pub struct AppState {
     pub invite_news: RwSignal<Option<InviteNews>>,
 }
 
-/// A share link's outcome the start screen tells: a broken link, or a link to another
-/// accountmanager than the one stored (the employer chooses; nothing is replaced unasked).
+/// A share link's outcome the start screen tells: a broken link, or a link to other
+/// accountmanagers than those stored (the employer chooses; nothing is replaced unasked).
 #[derive(Clone, Debug, PartialEq)]
 pub enum InviteNews {
     Broken,
-    Other { stored: vio_core::store::Invite, stored_code: String, new: vio_core::store::Invite, new_code: String },
+    Other { stored: Vec<vio_core::store::Recipient>, new: Vec<vio_core::store::Recipient> },
 }
 
 impl AppState {
@@ -86,6 +86,10 @@ impl AppState {
 
     pub fn t(&self, pick: fn(&UiTexts) -> &Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         self.ui.t(pick)
+    }
+
+    pub fn later(&self, pick: fn(&vio_core::ui::LaterTexts) -> &Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        self.ui.later(pick)
     }
 
     pub fn set_lang(&self, lang: Lang) {

@@ -1,10 +1,12 @@
-//! Turns the two data files into Rust statics, so the app parses nothing at start-up:
+//! Turns the data files into Rust statics, so the app parses nothing at start-up:
 //!
 //! - `data/ui.json` becomes `UiTexts`, a struct with one field per text, and the static `UI` holding
 //!   every text in both languages (measured: 4 KB brotli less wasm than parsing them);
 //!   `data/accountmanager.json`, the texts only the accountmanager's page shows, becomes `AmTexts`
-//!   and `AM_UI` the same way, so the employer's wasm does not carry them. Here the file makes the
-//!   type: a text added to the file is a field.
+//!   and `AM_UI` the same way, so the employer's wasm does not carry them; `data/later.json`, the
+//!   texts of the employer's screens after the questionnaire (result, plan, Delen, Mijn analyses),
+//!   becomes `LaterTexts` and `LATER_UI`, which wasm-split puts in the later screens' wasm, off the
+//!   start screen's critical path. Here the file makes the type: a text added to the file is a field.
 //! - `data/vio.json` becomes the static `VIO` of type `Questionnaire` (measured: 20 KB brotli less
 //!   wasm; serde's readers for the questionnaire's types were larger than the questionnaire). Here
 //!   the types come first: this script compiles `src/definition.rs`, the same types the core and its
@@ -34,12 +36,13 @@ use definition::{deck_labels_from_json, Conversation, Guidance, Questionnaire};
 fn main() {
     println!("cargo::rerun-if-changed=data/ui.json");
     println!("cargo::rerun-if-changed=data/accountmanager.json");
+    println!("cargo::rerun-if-changed=data/later.json");
     println!("cargo::rerun-if-changed=data/vio.json");
     println!("cargo::rerun-if-changed=src/definition.rs");
     println!("cargo::rerun-if-changed=src/model.rs");
     println!("cargo::rerun-if-changed=src/text.rs");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_owned();
-    let texts = [("UiTexts", "UI", "data/ui.json"), ("AmTexts", "AM_UI", "data/accountmanager.json")];
+    let texts = [("UiTexts", "UI", "data/ui.json"), ("LaterTexts", "LATER_UI", "data/later.json"), ("AmTexts", "AM_UI", "data/accountmanager.json")];
     fs::write(out.join("ui_texts.rs"), texts.map(|(name, table, path)| ui_texts(name, table, path, &read(path))).concat()).unwrap();
     let json = fs::read_to_string("data/vio.json").unwrap_or_else(|e| panic!("data/vio.json: {e}"));
     let env = CrateEnv::default();

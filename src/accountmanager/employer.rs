@@ -34,7 +34,7 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
         ui.am(|u| &u.am_result_of)().replace("{name}", &who).replace("{date}", &display_date(&date, ui.lang()))
     };
     let opened_with = key_code.map(|code| view! { <p class="hint">{move || ui.am_fill(|u| &u.am_opened_with, "code", &code)}</p> });
-    let contact = e.organisation.as_ref().map(|o| view! { <p>{ui.t(|u| &u.share_org_contact)}": "{o.contact.clone()}</p> });
+    let contact = e.organisation.as_ref().map(|o| view! { <p>{ui.later(|u| &u.share_org_contact)}": "{o.contact.clone()}</p> });
     let mismatch = opened.scores_mismatch.then(|| view! { <p class="notice">{ui.am(|u| &u.am_mismatch)}</p> });
     let q = Questionnaire::vio();
     let version = e.questionnaire.version;
@@ -172,7 +172,7 @@ fn OverTime(index: usize) -> impl IntoView {
                     <input type="checkbox" id="remember-link" prop:checked=move || remember.get() on:change=move |e| remember.set(event_target_checked(&e))/>
                     <span>{ui.am(|u| &u.am_remember_link)}</span>
                 </label>
-                <button type="submit" class="button">{ui.t(|u| &u.compare)}</button>
+                <button type="submit" class="button">{ui.later(|u| &u.compare)}</button>
                 <p class="error" role="alert">{move || problem.get()}</p>
             </form>
         </section>

@@ -5,20 +5,25 @@
 use leptos::prelude::*;
 use vio_core::crypto::{self, PassphraseStrength};
 use vio_core::open::OpenError;
-use vio_core::store::Invite;
+use vio_core::store::{ColleagueError, Recipient};
 use wasm_bindgen::JsCast;
 
 use super::state::{use_am, AmRoute};
 use crate::components::field::TextField;
 use crate::files;
 use crate::route::Route;
-use vio_core::ui::{AmTexts, UiTexts};
+use vio_core::ui::{AmTexts, LaterTexts};
 
 /// The employer's page lives one folder up from the accountmanager's (`dist/` and `dist/accountmanager/`).
-fn share_link(invite: Invite) -> String {
+fn share_link(recipients: Vec<Recipient>) -> String {
     let here = window().location().href().unwrap_or_default();
     let employer_page = web_sys::Url::new_with_base("../", &here).map(|u| u.href()).unwrap_or_default();
-    format!("{employer_page}{}", Route::Invite(Some(invite)).hash())
+    format!("{employer_page}{}", Route::Invite(Some(recipients)).hash())
+}
+
+/// Each of the link's recipients with the check code an employer will see beside their name.
+fn checked_recipients(recipients: &[Recipient]) -> Vec<(Recipient, String)> {
+    recipients.iter().filter_map(|r| crypto::parse_recipient(&r.key).ok().map(|key| (r.clone(), crypto::fingerprint(&key)))).collect()
 }
 
 /// The QR code, drawn as one SVG path of its dark modules with a quiet zone of four: made here (no
@@ -129,7 +134,10 @@ fn KeyDetails() -> impl IntoView {
     let ui = am.ui;
     let recipient = Memo::new(move |_| am.identity().map(|id| id.to_public().to_string()).unwrap_or_default());
     let fingerprint = move || am.identity().map(|id| crypto::fingerprint(&id.to_public())).unwrap_or_default();
-    let link = Memo::new(move |_| share_link(Invite { key: recipient.get(), name: am.keyring.with(|k| k.name.clone()) }));
+    let link = Memo::new(move |_| {
+        recipient.track();
+        share_link(am.keyring.with(|k| k.share_link_recipients()))
+    });
     let persisted = RwSignal::new(None::<bool>);
     // Ask once per visit; browsers grant it silently or after their own prompt.
     if let Ok(storage) = js_sys::Reflect::get(&window().navigator(), &"storage".into()) {
@@ -179,6 +187,7 @@ fn KeyDetails() -> impl IntoView {
             <p class="hint" id="share-link-hint">{ui.am(|u| &u.am_share_link_hint)}</p>
             <textarea id="share-link" rows="3" readonly aria-describedby="share-link-hint" prop:value=move || link.get()></textarea>
         </div>
+        <Colleagues/>
         <p class="actions">
             <button type="button" class="button" on:click=copy>{ui.am(|u| &u.am_copy)}</button>
             <span role="status">{move || copied.get().map(|ok| if ok { ui.am(|u| &u.am_copied)() } else { ui.am(|u| &u.am_copy_failed)() })}</span>
@@ -260,7 +269,7 @@ fn Backup() -> impl IntoView {
     };
     let protected = move |_| {
         if crypto::passphrase_strength(&passphrase.get()) == PassphraseStrength::TooShort {
-            return problem.set(Some(ui.t(|u| &u.share_need_passphrase)()));
+            return problem.set(Some(ui.later(|u| &u.share_need_passphrase)()));
         }
         problem.set(None);
         let file = crypto::encrypt_with_passphrase(&passphrase.get(), secret().as_bytes());
@@ -271,10 +280,62 @@ fn Backup() -> impl IntoView {
             <h3 id="backup-title">{ui.am(|u| &u.am_backup_title)}</h3>
             <p class="hint">{ui.am(|u| &u.am_backup_plain_hint)}</p>
             <p class="actions"><button type="button" class="button" on:click=plain>{ui.am(|u| &u.am_backup_plain)}</button></p>
-            <TextField id="backup-passphrase" label=&AmTexts::get().am_backup_passphrase_label hint=&UiTexts::get().share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
+            <TextField id="backup-passphrase" label=&AmTexts::get().am_backup_passphrase_label hint=&LaterTexts::get().share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
             <p class="actions"><button type="button" class="button" on:click=protected>{ui.am(|u| &u.am_backup_passphrase)}</button></p>
             <p class="status error" role="alert">{move || problem.get()}</p>
         </section>
+    }
+}
+
+/// Colleagues of the team whose keys go into the share link too: every result sent through it is
+/// one file that each of them opens, so the one who holds the conversation can read it.
+#[component]
+fn Colleagues() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let name = RwSignal::new(String::new());
+    let key = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<fn(&AmTexts) -> &vio_core::Text>);
+    let add = move |_| {
+        let outcome = std::cell::Cell::new(Ok(()));
+        am.change_keyring(|k| outcome.set(k.add_colleague(&key.get_untracked(), &name.get_untracked())));
+        problem.set(outcome.get().err().map(|e| -> fn(&AmTexts) -> &vio_core::Text {
+            match e {
+                ColleagueError::InvalidKey => |u| &u.am_colleague_bad_key,
+                ColleagueError::AlreadyThere => |u| &u.am_colleague_there,
+                ColleagueError::TooMany => |u| &u.am_colleague_too_many,
+                ColleagueError::NoName => |u| &u.am_colleague_no_name,
+            }
+        }));
+        if problem.get_untracked().is_none() {
+            name.set(String::new());
+            key.set(String::new());
+        }
+    };
+    let listed = move || checked_recipients(&am.keyring.with(|k| k.colleagues.clone()));
+    view! {
+        <details class="colleagues">
+            <summary>{ui.am(|u| &u.am_colleagues)}</summary>
+            <p class="hint">{ui.am(|u| &u.am_colleagues_hint)}</p>
+            <ul>
+                {move || listed().into_iter().map(|(c, code)| {
+                    let remove = ui.am_fill(|u| &u.am_colleague_remove, "name", &c.name);
+                    let key = c.key.clone();
+                    view! {
+                        <li>{c.name}" – "{ui.am(|u| &u.check_code)}" "<span class="fingerprint">{code}</span>" "
+                            <button type="button" class="button" on:click=move |_| am.change_keyring(|k| k.remove_colleague(&key))>{remove}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <TextField id="colleague-name" label=&AmTexts::get().am_colleague_name value=name/>
+            <div class="input question">
+                <label for="colleague-key">{ui.am(|u| &u.am_colleague_key)}</label>
+                <input type="text" id="colleague-key" spellcheck="false" autocomplete="off" prop:value=move || key.get() on:input=move |e| key.set(event_target_value(&e))/>
+            </div>
+            <p class="actions"><button type="button" class="button" on:click=add>{ui.am(|u| &u.am_colleague_add)}</button></p>
+            <p class="status error" role="alert">{move || problem.get().map(|pick| ui.am(pick)())}</p>
+        </details>
     }
 }
 
@@ -288,14 +349,16 @@ pub fn Poster() -> impl IntoView {
         return view! { <p>{ui.am(|u| &u.am_need_key)}</p><p><a href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a></p> }.into_any();
     };
     let name = am.keyring.with_untracked(|k| k.name.clone());
-    let link = share_link(Invite { key: identity.to_public().to_string(), name: name.clone() });
+    let recipients = am.keyring.with_untracked(|k| k.share_link_recipients());
+    let link = share_link(recipients.clone());
     let fingerprint = crypto::fingerprint(&identity.to_public());
+    let colleagues = checked_recipients(&recipients[1..]);
     let print = move |_| {
         let _ = window().print();
     };
     view! {
         <p class="actions no-print">
-            <button type="button" class="button primary" on:click=print>{ui.t(|u| &u.print)}</button>
+            <button type="button" class="button primary" on:click=print>{ui.later(|u| &u.print)}</button>
             <a class="button" href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a>
         </p>
         <article class="poster">
@@ -304,6 +367,12 @@ pub fn Poster() -> impl IntoView {
             <QrCode text=link.clone() class="poster-qr"/>
             <p class="poster-link mono">{link.clone()}</p>
             <p>{ui.am(|u| &u.check_code)}": "<strong class="fingerprint">{fingerprint}</strong></p>
+            {(!colleagues.is_empty()).then(|| view! {
+                <p>{ui.am(|u| &u.am_colleagues_also)}</p>
+                <ul class="colleagues">
+                    {colleagues.into_iter().map(|(c, code)| view! { <li>{c.name}" – "{ui.am(|u| &u.check_code)}": "<strong class="fingerprint">{code}</strong></li> }).collect_view()}
+                </ul>
+            })}
             <p>{ui.am(|u| &u.am_poster_privacy)}</p>
         </article>
     }

@@ -15,7 +15,7 @@ use crate::crypto_worker::{self, Failure, Job};
 use crate::i18n::display_date;
 use crate::route::Route;
 use crate::state::use_app;
-use vio_core::ui::UiTexts;
+use vio_core::ui::LaterTexts;
 
 #[component]
 pub fn AnalysesScreen() -> impl IntoView {
@@ -26,7 +26,7 @@ pub fn AnalysesScreen() -> impl IntoView {
     let second = RwSignal::new(None::<u32>);
     let start = move |from_last: bool| {
         let replaces_work = app.stored.with(|s| s.unfinished().is_some());
-        if !replaces_work || window().confirm_with_message(app.t(|u| &u.confirm_replace_unfinished)()).unwrap_or(false) {
+        if !replaces_work || window().confirm_with_message(app.later(|u| &u.confirm_replace_unfinished)()).unwrap_or(false) {
             app.start_new(from_last);
             Route::Section(q.sections[0].id.to_string()).go();
         }
@@ -45,7 +45,7 @@ pub fn AnalysesScreen() -> impl IntoView {
         }
     };
     let delete_all = move |_| {
-        if window().confirm_with_message(app.t(|u| &u.confirm_delete_all)()).unwrap_or(false) {
+        if window().confirm_with_message(app.later(|u| &u.confirm_delete_all)()).unwrap_or(false) {
             app.stored.update(|s| s.remove_all());
             removed.set(None);
         }
@@ -59,10 +59,10 @@ pub fn AnalysesScreen() -> impl IntoView {
     view! {
         <div class="analyses">
             <h1 tabindex="-1">{app.t(|u| &u.my_analyses)}</h1>
-            <p class="lead">{app.t(|u| &u.analyses_lead)}</p>
+            <p class="lead">{app.later(|u| &u.analyses_lead)}</p>
             <p role="status" class="undo">{move || removed.get().map(|(date, _)| view! {
-                {app.ui.fill(|u| &u.deleted, "date", &date)}" "
-                <button type="button" class="button" on:click=undo>{app.t(|u| &u.undo)}</button>
+                {app.ui.later_fill(|u| &u.deleted, "date", &date)}" "
+                <button type="button" class="button" on:click=undo>{app.later(|u| &u.undo)}</button>
             })}</p>
             <ul class="analysis-list">
                 {move || app.stored.with(|s| s.unfinished().map(|d| {
@@ -70,57 +70,57 @@ pub fn AnalysesScreen() -> impl IntoView {
                     let n = d.answers.len();
                     view! {
                         <li>
-                            <span>{app.ui.fill(|u| &u.analysis_unfinished, "n", &n.to_string())}</span>
+                            <span>{app.ui.later_fill(|u| &u.analysis_unfinished, "n", &n.to_string())}</span>
                             <a class="button primary" href=Route::Section(section).hash()>{app.t(|u| &u.resume)}</a>
                         </li>
                     }
                 }))}
                 {move || app.stored.with(|s| s.analyses.iter().rev().map(|a| {
                     let date = display_date(&a.completed_on, app.lang());
-                    let title = app.ui.fill(|u| &u.analysis_of, "date", &date);
+                    let title = app.ui.later_fill(|u| &u.analysis_of, "date", &date);
                     let analysis = a.clone();
                     view! {
                         <li>
                             <span class="analysis-date">{date.clone()}</span>
-                            <a class="button" href=Route::Analysis(a.id).hash() aria-label=format!("{}: {title}", app.t(|u| &u.analysis_view)())>{app.t(|u| &u.analysis_view)}</a>
-                            <button type="button" class="button" aria-label=format!("{}: {title}", app.t(|u| &u.delete)()) on:click=move |_| delete(&analysis)>{app.t(|u| &u.delete)}</button>
+                            <a class="button" href=Route::Analysis(a.id).hash() aria-label=format!("{}: {title}", app.later(|u| &u.analysis_view)())>{app.later(|u| &u.analysis_view)}</a>
+                            <button type="button" class="button" aria-label=format!("{}: {title}", app.later(|u| &u.delete)()) on:click=move |_| delete(&analysis)>{app.later(|u| &u.delete)}</button>
                         </li>
                     }
                 }).collect_view())}
             </ul>
-            <Show when=move || !has_analyses()><p>{app.t(|u| &u.analyses_empty)}</p></Show>
+            <Show when=move || !has_analyses()><p>{app.later(|u| &u.analyses_empty)}</p></Show>
             <section aria-labelledby="new-title">
-                <h2 id="new-title">{app.t(|u| &u.new_analysis)}</h2>
+                <h2 id="new-title">{app.later(|u| &u.new_analysis)}</h2>
                 <p class="actions">
-                    <button type="button" class="button primary" on:click=move |_| start(false)>{app.t(|u| &u.new_empty)}</button>
+                    <button type="button" class="button primary" on:click=move |_| start(false)>{app.later(|u| &u.new_empty)}</button>
                     <Show when=has_analyses>
-                        <button type="button" class="button" on:click=move |_| start(true)>{app.t(|u| &u.new_from_last)}</button>
+                        <button type="button" class="button" on:click=move |_| start(true)>{app.later(|u| &u.new_from_last)}</button>
                     </Show>
                 </p>
             </section>
             <Show when=move || app.stored.with(|s| s.analyses.len() >= 2)>
                 <section aria-labelledby="compare-title">
-                    <h2 id="compare-title">{app.t(|u| &u.compare_pick)}</h2>
+                    <h2 id="compare-title">{app.later(|u| &u.compare_pick)}</h2>
                     <div class="input compare-pick">
                         <AnalysisSelect id="compare-first" label=|u| &u.compare_earlier choice=first/>
                         <AnalysisSelect id="compare-second" label=|u| &u.compare_later choice=second/>
                     </div>
-                    <p class="actions"><button type="button" class="button" on:click=compare>{app.t(|u| &u.compare)}</button></p>
+                    <p class="actions"><button type="button" class="button" on:click=compare>{app.later(|u| &u.compare)}</button></p>
                 </section>
             </Show>
             <BackupPanel/>
             <Show when=has_analyses>
-                <p class="actions"><button type="button" class="button" on:click=delete_all>{app.t(|u| &u.delete_all)}</button></p>
+                <p class="actions"><button type="button" class="button" on:click=delete_all>{app.later(|u| &u.delete_all)}</button></p>
             </Show>
         </div>
     }
 }
 
 #[component]
-fn AnalysisSelect(id: &'static str, label: fn(&vio_core::ui::UiTexts) -> &vio_core::Text, choice: RwSignal<Option<u32>>) -> impl IntoView {
+fn AnalysisSelect(id: &'static str, label: fn(&vio_core::ui::LaterTexts) -> &vio_core::Text, choice: RwSignal<Option<u32>>) -> impl IntoView {
     let app = use_app();
     view! {
-        <label for=id>{app.t(label)}</label>
+        <label for=id>{app.later(label)}</label>
         <select id=id on:change=move |e| choice.set(event_target_value(&e).parse().ok())>
             <option value="">"–"</option>
             {move || app.stored.with(|s| s.analyses.iter().map(|a| {
@@ -137,10 +137,10 @@ pub fn AnalysisScreen(id: u32) -> impl IntoView {
     let q = Questionnaire::vio();
     let analysis = app.stored.with_untracked(|s| s.analysis(id).cloned());
     let Some(a) = analysis else {
-        return view! { <h1 tabindex="-1">{app.t(|u| &u.my_analyses)}</h1><p>{app.t(|u| &u.analyses_empty)}</p> }.into_any();
+        return view! { <h1 tabindex="-1">{app.t(|u| &u.my_analyses)}</h1><p>{app.later(|u| &u.analyses_empty)}</p> }.into_any();
     };
     let date = a.completed_on.clone();
-    let title = move || app.ui.fill(|u| &u.analysis_of, "date", &display_date(&date, app.lang()));
+    let title = move || app.ui.later_fill(|u| &u.analysis_of, "date", &display_date(&date, app.lang()));
     let card = Signal::stored(q.score(&a.answers));
     let answers = Signal::stored(a.answers.clone());
     let print = move |_| {
@@ -153,7 +153,7 @@ pub fn AnalysisScreen(id: u32) -> impl IntoView {
             <ResultView card answers/>
             <PlanView plan=a.plan.clone()/>
             <p class="actions">
-                <button type="button" class="button" on:click=print>{app.t(|u| &u.print_report)}</button>
+                <button type="button" class="button" on:click=print>{app.later(|u| &u.print_report)}</button>
                 <a class="button" href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a>
             </p>
         </div>
@@ -188,7 +188,8 @@ pub fn CompareScreen(first: u32, second: u32) -> impl IntoView {
 #[component]
 fn OlderVersionNote(version: u32) -> impl IntoView {
     let app = use_app();
-    (version < Questionnaire::vio().version).then(|| view! { <p class="notice">{move || app.ui.fill(|u| &u.older_version, "v", &version.to_string())}</p> })
+    (version < Questionnaire::vio().version)
+        .then(|| view! { <p class="notice">{move || app.ui.later_fill(|u| &u.older_version, "v", &version.to_string())}</p> })
 }
 
 /// All analyses as one passphrase-encrypted file, and back (merged, never overwriting silently).
@@ -199,18 +200,18 @@ fn BackupPanel() -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
     let download = move |_| {
         if vio_core::crypto::passphrase_strength(&passphrase.get()) == vio_core::crypto::PassphraseStrength::TooShort {
-            return message.set(Some((false, app.t(|u| &u.share_need_passphrase)().to_string())));
+            return message.set(Some((false, app.later(|u| &u.share_need_passphrase)().to_string())));
         }
         let plaintext = app.stored.with(|s| Backup::of(s).plaintext());
         let name = format!("vio-analyses-{}.age", crate::files::today());
-        message.set(Some((true, app.t(|u| &u.share_working)().to_string())));
+        message.set(Some((true, app.later(|u| &u.share_working)().to_string())));
         leptos::task::spawn_local(async move {
             let file = crypto_worker::run(Job::SealWithPassphrase, &passphrase.get_untracked(), &plaintext).await;
             message.set(Some(match file.map(|file| crate::files::download(&name, &file, "application/octet-stream")) {
-                Ok(Ok(())) => (true, app.ui.fill(|u| &u.share_done, "file", &name)),
-                Ok(Err(_)) => (false, app.t(|u| &u.share_failed)().to_string()),
+                Ok(Ok(())) => (true, app.ui.later_fill(|u| &u.share_done, "file", &name)),
+                Ok(Err(_)) => (false, app.later(|u| &u.share_failed)().to_string()),
                 // Encrypting with a passphrase cannot be refused: the worker is not there.
-                Err(_) => (false, app.t(|u| &u.crypto_unavailable)().to_string()),
+                Err(_) => (false, app.later(|u| &u.crypto_unavailable)().to_string()),
             }));
         });
     };
@@ -223,7 +224,7 @@ fn BackupPanel() -> impl IntoView {
             let opened = match crypto_worker::run(Job::OpenWithPassphrase, &passphrase.get_untracked(), &bytes).await {
                 Ok(plain) => Backup::from_plaintext(&plain, Questionnaire::vio()),
                 Err(Failure::Crypto(e)) => Err(e.into()),
-                Err(Failure::Unavailable) => return message.set(Some((false, app.t(|u| &u.crypto_unavailable)().to_string()))),
+                Err(Failure::Unavailable) => return message.set(Some((false, app.later(|u| &u.crypto_unavailable)().to_string()))),
             };
             match opened {
                 Ok(backup) => {
@@ -231,9 +232,9 @@ fn BackupPanel() -> impl IntoView {
                     app.stored.update(|s| merged = s.merge(backup));
                     let merged: vio_core::backup::Merged = merged;
                     let mut text =
-                        app.t(|u| &u.backup_restored)().replace("{added}", &merged.added.to_string()).replace("{there}", &merged.already_there.to_string());
+                        app.later(|u| &u.backup_restored)().replace("{added}", &merged.added.to_string()).replace("{there}", &merged.already_there.to_string());
                     if merged.draft_kept {
-                        text = format!("{text} {}", app.t(|u| &u.backup_draft_kept)());
+                        text = format!("{text} {}", app.later(|u| &u.backup_draft_kept)());
                     }
                     message.set(Some((true, text)));
                 }
@@ -243,12 +244,12 @@ fn BackupPanel() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="backup-title" id="backup">
-            <h2 id="backup-title">{app.t(|u| &u.backup_title)}</h2>
-            <p>{app.t(|u| &u.backup_lead)}</p>
-            <TextField id="backup-passphrase" label=&UiTexts::get().backup_passphrase hint=&UiTexts::get().share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
+            <h2 id="backup-title">{app.later(|u| &u.backup_title)}</h2>
+            <p>{app.later(|u| &u.backup_lead)}</p>
+            <TextField id="backup-passphrase" label=&LaterTexts::get().backup_passphrase hint=&LaterTexts::get().share_passphrase_hint value=passphrase kind="password" autocomplete="new-password"/>
             <p class="actions">
-                <button type="button" class="button" on:click=download>{app.t(|u| &u.backup_download)}</button>
-                <label class="button" for="backup-file">{app.t(|u| &u.backup_restore)}</label>
+                <button type="button" class="button" on:click=download>{app.later(|u| &u.backup_download)}</button>
+                <label class="button" for="backup-file">{app.later(|u| &u.backup_restore)}</label>
                 <input type="file" id="backup-file" class="visually-hidden" accept=".age" on:change=restore/>
             </p>
             <p role="status" class=move || if message.with(|m| m.as_ref().is_some_and(|m| !m.0)) { "status error" } else { "status" }>

@@ -38,10 +38,10 @@ pub fn Comparison(earlier: Measurement, later: Measurement) -> impl IntoView {
         .map(|(i, f)| {
             let (before, after) = (a.card.factors[i].status, b.card.factors[i].status);
             let word = move || match change(before, after) {
-                Change::Better => ui.t(|u| &u.change_better)(),
-                Change::Worse => ui.t(|u| &u.change_worse)(),
-                Change::Same => ui.t(|u| &u.change_same)(),
-                Change::Unknown => ui.t(|u| &u.change_unknown)(),
+                Change::Better => ui.later(|u| &u.change_better)(),
+                Change::Worse => ui.later(|u| &u.change_worse)(),
+                Change::Same => ui.later(|u| &u.change_same)(),
+                Change::Unknown => ui.later(|u| &u.change_unknown)(),
             };
             let score = |s: FactorStatus| s.score().map_or_else(|| "–".to_string(), |n| n.to_string());
             view! {
@@ -62,14 +62,14 @@ pub fn Comparison(earlier: Measurement, later: Measurement) -> impl IntoView {
             let (before, after) = (a.card.factors[i].status.light(), b.card.factors[i].status.light());
             let name = &q.factors[i].name;
             let text = move || {
-                let pick: fn(&vio_core::ui::UiTexts) -> &vio_core::Text = match goal_outcome(before, after) {
+                let pick: fn(&vio_core::ui::LaterTexts) -> &vio_core::Text = match goal_outcome(before, after) {
                     GoalOutcome::Met => |u| &u.goal_met,
                     GoalOutcome::Kept => |u| &u.goal_kept,
                     GoalOutcome::NotYet => |u| &u.goal_not_met,
                     GoalOutcome::Worse => |u| &u.goal_worse,
                     GoalOutcome::Unknown => |u| &u.goal_unknown,
                 };
-                ui.t(pick)().replace("{factor}", name.get(ui.lang())).replace("{from}", light_word(before, ui)).replace("{to}", light_word(after, ui))
+                ui.later(pick)().replace("{factor}", name.get(ui.lang())).replace("{from}", light_word(before, ui)).replace("{to}", light_word(after, ui))
             };
             let what = g.what.clone();
             Some(view! { <li><strong>{what}</strong>" – "{text}</li> })
@@ -86,14 +86,14 @@ pub fn Comparison(earlier: Measurement, later: Measurement) -> impl IntoView {
                     <th scope="col">{ui.t(|u| &u.factor)}</th>
                     <th scope="col">{move || display_date(&title_a, ui.lang())}</th>
                     <th scope="col">{move || display_date(&title_b, ui.lang())}</th>
-                    <th scope="col">{ui.t(|u| &u.compare_change)}</th>
+                    <th scope="col">{ui.later(|u| &u.compare_change)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
         <section aria-labelledby="goals-title">
-            <h2 id="goals-title">{ui.t(|u| &u.goals_title)}</h2>
-            {if no_goals { view! { <p>{ui.t(|u| &u.no_goals)}</p> }.into_any() } else { view! { <ul>{goals}</ul> }.into_any() }}
+            <h2 id="goals-title">{ui.later(|u| &u.goals_title)}</h2>
+            {if no_goals { view! { <p>{ui.later(|u| &u.no_goals)}</p> }.into_any() } else { view! { <ul>{goals}</ul> }.into_any() }}
         </section>
     }
 }

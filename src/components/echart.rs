@@ -63,7 +63,7 @@ pub fn EChart(
     view! {
         <div class="chart-frame">
             <div class="chart" id=id node_ref=el role="img" aria-label=label></div>
-            <Show when=move || !drawn.get()><p class="chart-loading">{ui.t(|u| &u.chart_loading)}</p></Show>
+            <Show when=move || !drawn.get()><p class="chart-loading">{ui.later(|u| &u.chart_loading)}</p></Show>
         </div>
     }
 }

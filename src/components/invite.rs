@@ -1,30 +1,67 @@
-//! A share link as it arrives: its key is checked before anything is stored. A broken link says
-//! so on the start screen; a link to another accountmanager than the one already stored never
-//! replaces it unasked: the start screen shows both names and check codes and the employer chooses.
+//! A share link as it arrives: its keys are checked before anything is stored. A broken link says
+//! so on the start screen; a link to other accountmanagers than those already stored never
+//! replaces them unasked: the start screen shows both with names and check codes and the employer
+//! chooses.
 
 use leptos::prelude::*;
-use vio_core::store::Invite;
+use vio_core::crypto::Recipients;
+use vio_core::store::Recipient;
 
 use crate::state::{AppState, InviteNews};
 
-/// The check code of a key, or `None` when it is not an age public key. Checked in the page: the
-/// encryption worker runs this same wasm, so age's key reading is in it anyway, and a synchronous
-/// check keeps the start screen free of the worker's round trip.
-fn check_code(key: &str) -> Option<String> {
-    vio_core::crypto::parse_recipient(key).ok().map(|r| vio_core::crypto::fingerprint(&r))
+/// The check code of every key, or `None` when one is not an age public key or a key is given
+/// twice. Checked in the page: the encryption worker runs this same wasm, so age's key reading is
+/// in it anyway, and a synchronous check keeps the start screen free of the worker's round trip.
+fn check_codes(recipients: &[Recipient]) -> Option<Vec<String>> {
+    let keys: Vec<&str> = recipients.iter().map(|r| r.key.as_str()).collect();
+    let codes: Vec<String> = Recipients::parse(&keys.join("\n")).ok()?.checked().into_iter().map(|(_, code)| code).collect();
+    (codes.len() == recipients.len()).then_some(codes)
 }
 
-/// Handles a share link: stores its accountmanager, or tells the start screen what to ask or say.
-pub fn arrived(app: AppState, invite: Option<Invite>) {
-    let Some((invite, new_code)) = invite.and_then(|i| check_code(&i.key).map(|code| (i, code))) else {
+/// "WSP Noord (controlecode 1A2B-…), …": every accountmanager a result goes to, as the employer
+/// checks them with their accountmanager. `named` holds each one's name (may be empty) and code.
+pub fn named_codes(app: AppState, named: impl IntoIterator<Item = (String, String)>) -> String {
+    let each: Vec<String> = named
+        .into_iter()
+        .map(|(name, code)| {
+            let name = if name.is_empty() { app.t(|u| &u.recipient_unnamed)().to_string() } else { name };
+            app.ui.fill(|u| &u.recipient_with_code, "name", &name).replace("{code}", &code)
+        })
+        .collect();
+    each.join(", ")
+}
+
+/// [`named_codes`] of stored recipients (the caller checked their keys when they arrived).
+fn named(app: AppState, recipients: &[Recipient]) -> String {
+    let codes = check_codes(recipients).unwrap_or_default();
+    named_codes(app, recipients.iter().map(|r| r.name.clone()).zip(codes))
+}
+
+fn names(recipients: &[Recipient]) -> String {
+    recipients.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// Handles a share link: stores its accountmanagers, or tells the start screen what to ask or say.
+pub fn arrived(app: AppState, invite: Option<Vec<Recipient>>) {
+    let Some(new) = invite.filter(|new| check_codes(new).is_some()) else {
         return app.invite_news.set(Some(InviteNews::Broken));
     };
-    match app.stored.with_untracked(|s| s.invite.clone()) {
-        Some(old) if old.key != invite.key => {
-            let stored_code = check_code(&old.key).unwrap_or_default();
-            app.invite_news.set(Some(InviteNews::Other { stored: old, stored_code, new: invite, new_code }));
-        }
-        _ => app.stored.update(|s| s.invite = Some(invite)),
+    let stored = app.stored.with_untracked(|s| s.recipients.clone());
+    let keys = |list: &[Recipient]| list.iter().map(|r| r.key.clone()).collect::<Vec<_>>();
+    if stored.is_empty() || keys(&stored) == keys(&new) {
+        app.stored.update(|s| s.recipients = new);
+    } else {
+        app.invite_news.set(Some(InviteNews::Other { stored, new }));
+    }
+}
+
+/// Whom a result can go to, by the share link: on the start screen and on Delen.
+#[component]
+pub fn Invited() -> impl IntoView {
+    let app = crate::state::use_app();
+    move || {
+        let recipients = app.stored.with(|s| s.recipients.clone());
+        (!recipients.is_empty()).then(|| view! { <p class="invite">{app.ui.fill(|u| &u.share_invited, "names", &named(app, &recipients))}</p> })
     }
 }
 
@@ -35,22 +72,16 @@ pub fn InviteNotice() -> impl IntoView {
     move || match app.invite_news.get() {
         None => None,
         Some(InviteNews::Broken) => Some(view! { <p class="notice" role="status">{app.t(|u| &u.invite_broken)}</p> }.into_any()),
-        Some(InviteNews::Other { stored, stored_code, new, new_code }) => {
-            let question = app
-                .ui
-                .fill(|u| &u.invite_other, "old", &stored.name)
-                .replace("{old_code}", &stored_code)
-                .replace("{new}", &new.name)
-                .replace("{new_code}", &new_code);
-            let keep = app.ui.fill(|u| &u.invite_keep, "name", &stored.name);
-            let take = app.ui.fill(|u| &u.invite_take, "name", &new.name);
-            let choose = move |new: Option<Invite>| {
+        Some(InviteNews::Other { stored, new }) => {
+            let question = app.ui.fill(|u| &u.invite_other, "old", &named(app, &stored)).replace("{new}", &named(app, &new));
+            let keep = app.ui.fill(|u| &u.invite_keep, "name", &names(&stored));
+            let take = app.ui.fill(|u| &u.invite_take, "name", &names(&new));
+            let choose = move |new: Option<Vec<Recipient>>| {
                 if let Some(new) = new {
-                    app.stored.update(|s| s.invite = Some(new));
+                    app.stored.update(|s| s.recipients = new);
                 }
                 app.invite_news.set(None);
             };
-            let new = StoredValue::new(new);
             Some(
                 view! {
                     <section class="notice invite-choice" aria-labelledby="invite-choice-title">
@@ -58,7 +89,7 @@ pub fn InviteNotice() -> impl IntoView {
                         <p>{question}</p>
                         <p class="actions">
                             <button type="button" class="button" on:click=move |_| choose(None)>{keep}</button>
-                            <button type="button" class="button" on:click=move |_| choose(Some(new.get_value()))>{take}</button>
+                            <button type="button" class="button" on:click=move |_| choose(Some(new.clone()))>{take}</button>
                         </p>
                     </section>
                 }

@@ -22,11 +22,11 @@ pub fn PlanEditor(card: Memo<Scorecard>) -> impl IntoView {
     };
     view! {
         <section class="plan" aria-labelledby="plan-title">
-            <h2 id="plan-title">{app.t(|u| &u.plan_title)}</h2>
-            <p>{app.t(|u| &u.plan_lead)}</p>
+            <h2 id="plan-title">{app.later(|u| &u.plan_title)}</h2>
+            <p>{app.later(|u| &u.plan_lead)}</p>
             {move || (0..plan.with(Vec::len)).map(|i| view! { <GoalEditor index=i plan card/> }).collect_view()}
             <Show when=move || plan.with(|p| p.len() < MAX_GOALS)>
-                <p class="actions"><button type="button" class="button" on:click=add>{app.t(|u| &u.plan_add)}</button></p>
+                <p class="actions"><button type="button" class="button" on:click=add>{app.later(|u| &u.plan_add)}</button></p>
             </Show>
         </section>
     }
@@ -52,9 +52,9 @@ fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>, card: Memo<Scorecard>) -> imp
         }
     };
     let id = move |field: &str| format!("goal-{index}-{field}");
-    let field = move |name: &'static str, label: fn(&vio_core::ui::UiTexts) -> &vio_core::Text, get: fn(&Goal) -> String, edit: fn(&mut Goal, String)| {
+    let field = move |name: &'static str, label: fn(&vio_core::ui::LaterTexts) -> &vio_core::Text, get: fn(&Goal) -> String, edit: fn(&mut Goal, String)| {
         view! {
-            <label for=id(name)>{app.t(label)}</label>
+            <label for=id(name)>{app.later(label)}</label>
             <input type="text" id=id(name) maxlength=vio_core::envelope::MAX_TEXT_CHARS_ATTR prop:value=move || get(&goal()) on:input=move |e| change(edit, event_target_value(&e))/>
         }
     };
@@ -71,11 +71,11 @@ fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>, card: Memo<Scorecard>) -> imp
     let concern = move || card.with(|c| goal_concern(app.ui, c, &goal().factor));
     view! {
         <fieldset class="goal group">
-            <legend>{move || app.ui.fill(|u| &u.plan_goal, "n", &(index + 1).to_string())}</legend>
+            <legend>{move || app.ui.later_fill(|u| &u.plan_goal, "n", &(index + 1).to_string())}</legend>
             <div class="input">
-                <label for=id("factor")>{app.t(|u| &u.plan_factor)}</label>
+                <label for=id("factor")>{app.later(|u| &u.plan_factor)}</label>
                 <select id=id("factor") on:change=move |e| change(|g, v| g.factor = v, event_target_value(&e)) prop:value=move || goal().factor>
-                    <option value="">{app.t(|u| &u.plan_choose)}</option>
+                    <option value="">{app.later(|u| &u.plan_choose)}</option>
                     {q.factors.iter().map(|f| view! { <option value=f.id.clone()>{move || f.name.get(app.lang()).to_string()}</option> }).collect_view()}
                 </select>
                 <p class="hint concern" aria-live="polite">{concern}</p>
@@ -83,13 +83,13 @@ fn GoalEditor(index: usize, plan: Memo<Vec<Goal>>, card: Memo<Scorecard>) -> imp
                 {field("who", |u| &u.plan_who, |g| g.who.clone(), |g, v| g.who = v)}
                 {field("when", |u| &u.plan_when, |g| g.when.clone(), |g, v| g.when = v)}
                 {field("measure", |u| &u.plan_measure, |g| g.measure.clone(), |g, v| g.measure = v)}
-                <label for=id("support")>{app.t(|u| &u.plan_support)}</label>
-                <p class="hint" id=id("support-hint")>{app.t(|u| &u.plan_support_hint)}</p>
+                <label for=id("support")>{app.later(|u| &u.plan_support)}</label>
+                <p class="hint" id=id("support-hint")>{app.later(|u| &u.plan_support_hint)}</p>
                 <input type="text" id=id("support") maxlength=vio_core::envelope::MAX_TEXT_CHARS_ATTR list=id("offers") aria-describedby=id("support-hint")
                     prop:value=move || goal().support on:input=move |e| change(|g, v| g.support = v, event_target_value(&e))/>
                 <datalist id=id("offers")>{offers}</datalist>
             </div>
-            <p class="actions"><button type="button" class="button" on:click=remove>{app.t(|u| &u.plan_remove)}</button></p>
+            <p class="actions"><button type="button" class="button" on:click=remove>{app.later(|u| &u.plan_remove)}</button></p>
         </fieldset>
     }
 }
@@ -113,13 +113,13 @@ pub fn PlanView(plan: Vec<Goal>) -> impl IntoView {
     (!plan.is_empty()).then(|| {
         view! {
             <section class="plan" aria-labelledby="plan-view-title">
-                <h2 id="plan-view-title">{ui.t(|u| &u.plan_title)}</h2>
+                <h2 id="plan-view-title">{ui.later(|u| &u.plan_title)}</h2>
                 {plan.into_iter().enumerate().map(|(i, g)| {
                     let factor = q.factor(&g.factor).map(|f| &f.name);
-                    let row = move |label: fn(&vio_core::ui::UiTexts) -> &vio_core::Text, value: String| view! { <dt>{ui.t(label)}</dt><dd>{value}</dd> };
+                    let row = move |label: fn(&vio_core::ui::LaterTexts) -> &vio_core::Text, value: String| view! { <dt>{ui.later(label)}</dt><dd>{value}</dd> };
                     view! {
                         <article class="goal">
-                            <h3>{move || ui.fill(|u| &u.plan_goal, "n", &(i + 1).to_string())}": "{move || factor.map(|f| f.get(ui.lang()).to_string()).unwrap_or_default()}</h3>
+                            <h3>{move || ui.later_fill(|u| &u.plan_goal, "n", &(i + 1).to_string())}": "{move || factor.map(|f| f.get(ui.lang()).to_string()).unwrap_or_default()}</h3>
                             <dl>
                                 {row(|u| &u.plan_what, g.what)}
                                 {row(|u| &u.plan_who, g.who)}

@@ -36,16 +36,16 @@ pub fn ResultScreen() -> impl IntoView {
     };
     view! {
         <div class="result">
-            <p class="print-only">{move || app.ui.fill(|u| &u.report_date, "date", &crate::i18n::display_date(&completed_on(), app.lang()))}</p>
+            <p class="print-only">{move || app.ui.later_fill(|u| &u.report_date, "date", &crate::i18n::display_date(&completed_on(), app.lang()))}</p>
             <h1 tabindex="-1">{app.t(|u| &u.result_title)}</h1>
             <ResultView card answers/>
             <div class="no-print"><PlanEditor card/></div>
             // The report shows the plan as text, not as form fields.
             <div class="print-only">{move || view! { <PlanView plan=app.plan()/> }}</div>
             <p class="actions">
-                <a class="button primary" href=Route::Share.hash()>{app.t(|u| &u.share_button)}</a>
-                <button type="button" class="button" on:click=print>{app.t(|u| &u.print_report)}</button>
-                <button type="button" class="button" on:click=edit>{app.t(|u| &u.edit_answers)}</button>
+                <a class="button primary" href=Route::Share.hash()>{app.later(|u| &u.share_button)}</a>
+                <button type="button" class="button" on:click=print>{app.later(|u| &u.print_report)}</button>
+                <button type="button" class="button" on:click=edit>{app.later(|u| &u.edit_answers)}</button>
                 <a class="button" href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a>
             </p>
         </div>
@@ -58,24 +58,24 @@ pub fn ResultView(#[prop(into)] card: Signal<Scorecard>, #[prop(into)] answers: 
     let ui = use_ui();
     let q = Questionnaire::vio();
     let inclusive = move || match card.with(|c| c.inclusive) {
-        Some(true) => ui.t(|u| &u.inclusive_yes)(),
-        Some(false) => ui.t(|u| &u.inclusive_no)(),
-        None => ui.t(|u| &u.inclusive_unknown)(),
+        Some(true) => ui.later(|u| &u.inclusive_yes)(),
+        Some(false) => ui.later(|u| &u.inclusive_no)(),
+        None => ui.later(|u| &u.inclusive_unknown)(),
     };
     view! {
-        <p class="lead">{ui.t(|u| &u.result_lead)}</p>
+        <p class="lead">{ui.later(|u| &u.result_lead)}</p>
         <Checks card answers/>
         <FirstSteps card answers/>
         <p>{inclusive}</p>
         <section aria-labelledby="chart-title" class="chart-section">
-            <h2 id="chart-title">{ui.t(|u| &u.chart_title)}</h2>
+            <h2 id="chart-title">{ui.later(|u| &u.chart_title)}</h2>
             <div class="chart-and-table">
-                <RadarChart series=Signal::derive(move || vec![radar_series(ui.t(|u| &u.chart_title)().to_string(), &card.get())])/>
+                <RadarChart series=Signal::derive(move || vec![radar_series(ui.later(|u| &u.chart_title)().to_string(), &card.get())])/>
                 <ScoreTable card/>
             </div>
         </section>
         <section aria-labelledby="lights-title">
-            <h2 id="lights-title">{ui.t(|u| &u.lights_title)}</h2>
+            <h2 id="lights-title">{ui.later(|u| &u.lights_title)}</h2>
             <ul class="factors">
                 {q.factors.iter().enumerate().map(|(i, f)| view! { <FactorLight factor=f card index=i/> }).collect_view()}
             </ul>
@@ -94,8 +94,8 @@ fn FirstSteps(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoVie
     let steps = Memo::new(move |_| answers.with(|a| card.with(|c| g.first_steps(q, a, c).iter().map(|s| &*s.id).collect::<Vec<_>>())));
     view! {
         <section class="first-step" aria-labelledby="first-step-title">
-            <h2 id="first-step-title">{ui.t(|u| &u.first_step_title)}</h2>
-            <p>{ui.t(|u| &u.first_step_lead)}</p>
+            <h2 id="first-step-title">{ui.later(|u| &u.first_step_title)}</h2>
+            <p>{ui.later(|u| &u.first_step_lead)}</p>
             <ol>
                 {move || steps.get().into_iter().filter_map(|id| g.first_steps.iter().find(|s| s.id == id)).map(|s| view! {
                     <li>
@@ -140,7 +140,7 @@ fn Checks(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoView {
         (!list.is_empty()).then(|| {
             view! {
                 <section class="notice checks" aria-labelledby="checks-title">
-                    <h2 id="checks-title">{ui.t(|u| &u.check_title)}</h2>
+                    <h2 id="checks-title">{ui.later(|u| &u.check_title)}</h2>
                     <ul>{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                 </section>
             }
@@ -181,7 +181,7 @@ pub fn RadarChart(#[prop(into)] series: Signal<Vec<(String, Vec<Option<u8>>)>>) 
     };
     view! {
         <div>
-            <EChart chart=radar label=Signal::derive(move || ui.t(|u| &u.chart_alt)().to_string()) id="radar"/>
+            <EChart chart=radar label=Signal::derive(move || ui.later(|u| &u.chart_alt)().to_string()) id="radar"/>
             {legend}
         </div>
     }
@@ -193,7 +193,7 @@ fn ScoreTable(card: Signal<Scorecard>) -> impl IntoView {
     let q = Questionnaire::vio();
     view! {
         <table class="scores">
-            <caption>{ui.t(|u| &u.chart_table_caption)}</caption>
+            <caption>{ui.later(|u| &u.chart_table_caption)}</caption>
             <thead><tr>
                 <th scope="col">{ui.t(|u| &u.factor)}</th>
                 <th scope="col">{ui.t(|u| &u.score)}</th>
@@ -227,8 +227,8 @@ fn FactorLight(factor: &'static Factor, card: Signal<Scorecard>, index: usize) -
             FactorStatus::InsufficientData => {
                 // Say why when the definition knows (e.g. "u weet nog niet wat u wilt").
                 let unknown = f.indicators.iter().find(|i| i.light == Light::Onbekend && q.indicator(&i.id).is_some_and(|d| d.in_factor));
-                let why = unknown.map(|i| q.reason(i, lang)).filter(|r| !r.is_empty()).unwrap_or_else(|| ui.t(|u| &u.insufficient_reason)().to_string());
-                format!("{}: {why}", ui.t(|u| &u.insufficient_data)())
+                let why = unknown.map(|i| q.reason(i, lang)).filter(|r| !r.is_empty()).unwrap_or_else(|| ui.later(|u| &u.insufficient_reason)().to_string());
+                format!("{}: {why}", ui.later(|u| &u.insufficient_data)())
             }
             FactorStatus::Scored { light, .. } => {
                 let why = f.leading_indicator().map(|i| q.reason(i, lang)).unwrap_or_default();
@@ -237,8 +237,8 @@ fn FactorLight(factor: &'static Factor, card: Signal<Scorecard>, index: usize) -
         })
     };
     let score_text = move || match score.with(|f| f.status) {
-        FactorStatus::Scored { score, .. } => format!("{score} {}", ui.t(|u| &u.out_of_100)()),
-        FactorStatus::InsufficientData => ui.t(|u| &u.insufficient_data)().to_string(),
+        FactorStatus::Scored { score, .. } => format!("{score} {}", ui.later(|u| &u.out_of_100)()),
+        FactorStatus::InsufficientData => ui.later(|u| &u.insufficient_data)().to_string(),
     };
     view! {
         <li class="factor" id=format!("factor-{}", factor.id)>
@@ -248,9 +248,9 @@ fn FactorLight(factor: &'static Factor, card: Signal<Scorecard>, index: usize) -
                 <span class="factor-score">{score_text}</span>
             </div>
             <p class="reason">{reason}</p>
-            <p class="rests-on">{move || score.with(|f| ui.fill(|u| &u.rests_on, "n", &f.answered.to_string()).replace("{m}", &f.asked.to_string()))}</p>
+            <p class="rests-on">{move || score.with(|f| ui.later_fill(|u| &u.rests_on, "n", &f.answered.to_string()).replace("{m}", &f.asked.to_string()))}</p>
             <details>
-                <summary>{ui.t(|u| &u.show_indicators)}<span class="visually-hidden">": "{move || factor_name(factor, ui.lang())}</span></summary>
+                <summary>{ui.later(|u| &u.show_indicators)}<span class="visually-hidden">": "{move || factor_name(factor, ui.lang())}</span></summary>
                 <p class="explanation">{move || factor.explanation.get(ui.lang()).to_string()}</p>
                 <ul class="indicators">
                     {factor.indicators.iter().enumerate().map(|(j, ind)| {
@@ -258,7 +258,7 @@ fn FactorLight(factor: &'static Factor, card: Signal<Scorecard>, index: usize) -
                         view! {
                             <li class:summary=!ind.in_factor>
                                 <span class="indicator-name">{move || ind.name.get(ui.lang()).to_string()}</span>
-                                {(!ind.in_factor).then(|| view! { <span class="not-in-factor">" ("{ui.t(|u| &u.not_in_factor)}")"</span> })}
+                                {(!ind.in_factor).then(|| view! { <span class="not-in-factor">" ("{ui.later(|u| &u.not_in_factor)}")"</span> })}
                                 <LightBadge light=Signal::derive(move || s.with(|s| s.light))/>
                                 <span class="indicator-reason">{move || {
                                     let s = s.get();
@@ -281,15 +281,15 @@ fn QuadrantView(card: Signal<Scorecard>) -> impl IntoView {
     let cell = move |b: Level, i: Level| {
         move || {
             let q = here.get();
-            (q.behaviour == Some(b) && q.intention == Some(i)).then(|| view! { <strong class="you">{ui.t(|u| &u.quadrant_you)}</strong> })
+            (q.behaviour == Some(b) && q.intention == Some(i)).then(|| view! { <strong class="you">{ui.later(|u| &u.quadrant_you)}</strong> })
         }
     };
     let known = move || here.with(|q| q.behaviour.is_some() && q.intention.is_some());
     view! {
         <section aria-labelledby="quadrant-title">
             <h2 id="quadrant-title">{ui.t(|u| &u.quadrant_title)}</h2>
-            <p>{ui.t(|u| &u.quadrant_lead)}</p>
-            <Show when=move || !known()><p class="note">{ui.t(|u| &u.quadrant_unknown)}</p></Show>
+            <p>{ui.later(|u| &u.quadrant_lead)}</p>
+            <Show when=move || !known()><p class="note">{ui.later(|u| &u.quadrant_unknown)}</p></Show>
             <table class="quadrant">
                 <thead><tr>
                     <td></td>
@@ -339,7 +339,7 @@ fn AdviceList(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoVie
                             <article class="advice-item">
                                 <h3>{factor_name(f, ui.lang())}" "<LightBadge light=Signal::stored(light)/></h3>
                                 <p>{adv.why.get(ui.lang())}</p>
-                                <h4>{ui.t(|u| &u.advice_offers)}</h4>
+                                <h4>{ui.later(|u| &u.advice_offers)}</h4>
                                 <ul>{adv.offers.iter().map(|o| view! { <li>{o.get(ui.lang())}</li> }).collect_view()}</ul>
                                 <Terms texts/>
                             </article>
@@ -351,14 +351,14 @@ fn AdviceList(card: Signal<Scorecard>, answers: Signal<Answers>) -> impl IntoVie
     };
     view! {
         <section aria-labelledby="advice-title" class="advice">
-            <h2 id="advice-title">{ui.t(|u| &u.advice_title)}</h2>
-            <p>{ui.t(|u| &u.advice_lead)}</p>
+            <h2 id="advice-title">{ui.later(|u| &u.advice_title)}</h2>
+            <p>{ui.later(|u| &u.advice_lead)}</p>
             {advice}
             <Show when=move || !others.with(|g| g.0.is_empty())>
-                <p><strong>{ui.t(|u| &u.advice_good_list)}": "</strong>{move || names(others.get().0)}</p>
+                <p><strong>{ui.later(|u| &u.advice_good_list)}": "</strong>{move || names(others.get().0)}</p>
             </Show>
             <Show when=move || !others.with(|g| g.1.is_empty())>
-                <p><strong>{ui.t(|u| &u.advice_unknown_list)}": "</strong>{move || names(others.get().1)}</p>
+                <p><strong>{ui.later(|u| &u.advice_unknown_list)}": "</strong>{move || names(others.get().1)}</p>
             </Show>
         </section>
     }

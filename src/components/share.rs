@@ -1,15 +1,16 @@
-//! Delen: the employer encrypts the result for their accountmanager (a key from the share link or
-//! pasted) or with a passphrase, sees in words what the file holds, and downloads a standard age file
+//! Delen: the employer encrypts the result for their accountmanager and up to two colleagues (keys
+//! from the share link or pasted) or with a passphrase, sees in words what the file holds, and downloads a standard age file
 //! or hands it to the phone's share sheet.
 //! Encryption happens in the browser (in the encryption worker, `crate::crypto_worker`); the page
 //! makes no request.
 
 use leptos::prelude::*;
-use vio_core::crypto::{self, PassphraseStrength};
+use vio_core::crypto::{self, CryptoError, PassphraseStrength};
 use vio_core::envelope::{Envelope, Organisation};
-use vio_core::ui::UiTexts;
+use vio_core::ui::LaterTexts;
 use vio_core::{Questionnaire, Text};
 
+use super::invite::named_codes;
 use crate::crypto_worker::{self, Failure, Job};
 use crate::files;
 use crate::i18n::display_date;
@@ -22,15 +23,15 @@ enum Method {
     Passphrase,
 }
 
-/// What the encryption worker said about the key field (it reads keys: see `vio-crypto-worker`).
-#[derive(Clone, PartialEq)]
+/// What the key field holds, read as the worker will read it (`Recipients::parse`). Read here, as
+/// the user types: reading keys is quick, and this wasm has age's key reading for the worker anyway.
+#[derive(Clone)]
 enum KeyCheck {
     Empty,
-    Checking,
-    /// A valid key, with its check code.
-    Valid(String),
-    Invalid,
-    Unavailable,
+    /// Valid keys, each with its check code.
+    Valid(Vec<(String, String)>),
+    /// Why the keys cannot be used.
+    Invalid(fn(&LaterTexts) -> &Text),
 }
 
 #[derive(Clone, Copy)]
@@ -48,41 +49,30 @@ enum Status {
     /// Downloaded under this name.
     Downloaded(String),
     Shared,
-    Problem(fn(&UiTexts) -> &Text),
+    Problem(fn(&LaterTexts) -> &Text),
 }
 
 #[component]
 pub fn ShareScreen() -> impl IntoView {
     let app = use_app();
     let q = Questionnaire::vio();
-    let invite = app.stored.with_untracked(|s| s.invite.clone());
+    let invited = app.stored.with_untracked(|s| s.recipients.clone());
     let method = RwSignal::new(Method::Key);
-    let key = RwSignal::new(invite.as_ref().map(|i| i.key.clone()).unwrap_or_default());
+    let key = RwSignal::new(invited.iter().map(|r| r.key.as_str()).collect::<Vec<_>>().join("\n"));
     let passphrase = RwSignal::new(String::new());
     let include_org = RwSignal::new(false);
     let org_name = RwSignal::new(String::new());
     let org_contact = RwSignal::new(String::new());
     let status = RwSignal::new(Status::Idle);
 
-    let key_check = RwSignal::new(KeyCheck::Empty);
-    Effect::new(move |_| {
-        let typed = key.get();
-        if typed.trim().is_empty() {
-            return key_check.set(KeyCheck::Empty);
-        }
-        key_check.set(KeyCheck::Checking);
-        leptos::task::spawn_local(async move {
-            let checked = match crypto_worker::run(Job::CheckKey, &typed, &[]).await {
-                Ok(code) => KeyCheck::Valid(String::from_utf8_lossy(&code).into_owned()),
-                Err(Failure::Crypto(_)) => KeyCheck::Invalid,
-                Err(Failure::Unavailable) => KeyCheck::Unavailable,
-            };
-            // An answer for what the field held before the last keystroke is not about this key.
-            if key.with_untracked(|now| *now == typed) {
-                key_check.set(checked);
-            }
-        });
-    });
+    let key_check = move || {
+        key.with(|typed| match crypto::Recipients::parse(typed) {
+            _ if typed.trim().is_empty() => KeyCheck::Empty,
+            Ok(keys) => KeyCheck::Valid(keys.checked()),
+            Err(CryptoError::TooManyRecipients) => KeyCheck::Invalid(|u| &u.share_key_too_many),
+            Err(_) => KeyCheck::Invalid(|u| &u.share_key_bad),
+        })
+    };
     let strength = Memo::new(move |_| passphrase.with(|p| crypto::passphrase_strength(p)));
     let answers = Memo::new(move |_| app.stored.with(|s| s.draft.as_ref().map(|d| q.sanitize(&d.answers)).unwrap_or_default()));
     let today = files::today();
@@ -96,7 +86,7 @@ pub fn ShareScreen() -> impl IntoView {
         let file_name = file_name.clone();
         move |delivery: Delivery| {
             let (job, secret) = match method.get() {
-                Method::Key if matches!(key_check.get(), KeyCheck::Empty | KeyCheck::Invalid) => return status.set(Status::Problem(|u| &u.share_need_key)),
+                Method::Key if matches!(key_check(), KeyCheck::Empty | KeyCheck::Invalid(_)) => return status.set(Status::Problem(|u| &u.share_need_key)),
                 Method::Key => (Job::SealToKey, key.get()),
                 Method::Passphrase if strength.get() == PassphraseStrength::TooShort => return status.set(Status::Problem(|u| &u.share_need_passphrase)),
                 Method::Passphrase => (Job::SealWithPassphrase, passphrase.get()),
@@ -128,19 +118,18 @@ pub fn ShareScreen() -> impl IntoView {
 
     let status_text = move || match status.get() {
         Status::Idle => String::new(),
-        Status::Working => app.t(|u| &u.share_working)().to_string(),
-        Status::Downloaded(file_name) => app.ui.fill(|u| &u.share_done, "file", &file_name),
-        Status::Shared => app.t(|u| &u.share_shared)().to_string(),
-        Status::Problem(pick) => app.t(pick)().to_string(),
+        Status::Working => app.later(|u| &u.share_working)().to_string(),
+        Status::Downloaded(file_name) => app.ui.later_fill(|u| &u.share_done, "file", &file_name),
+        Status::Shared => app.later(|u| &u.share_shared)().to_string(),
+        Status::Problem(pick) => app.later(pick)().to_string(),
     };
-    let invited = invite.clone().map(|i| {
-        view! { <p class="invite">{move || app.ui.fill(|u| &u.share_invited, "name", &i.name)}</p> }
-    });
-    let radio = move |value: Method, id: &'static str, label: fn(&vio_core::ui::UiTexts) -> &vio_core::Text| {
+    // Names come from the share link; a pasted key has none.
+    let name_of = move |key: &str| app.stored.with_untracked(|s| s.recipients.iter().find(|r| r.key == key).map(|r| r.name.clone())).unwrap_or_default();
+    let radio = move |value: Method, id: &'static str, label: fn(&vio_core::ui::LaterTexts) -> &vio_core::Text| {
         view! {
             <label class="option" for=id>
                 <input type="radio" id=id name="method" prop:checked=move || method.get() == value on:change=move |_| method.set(value)/>
-                <span>{app.t(label)}</span>
+                <span>{app.later(label)}</span>
             </label>
         }
     };
@@ -148,10 +137,9 @@ pub fn ShareScreen() -> impl IntoView {
     view! {
         <div class="share">
             <h1 tabindex="-1">{app.t(|u| &u.share_title)}</h1>
-            <p class="lead">{app.t(|u| &u.share_lead)}</p>
-            {invited}
+            <p class="lead">{app.later(|u| &u.share_lead)}</p>
             <fieldset class="question">
-                <legend>{app.t(|u| &u.share_how)}</legend>
+                <legend>{app.later(|u| &u.share_how)}</legend>
                 <div class="options long">
                     {radio(Method::Key, "method-key", |u| &u.share_by_key)}
                     {radio(Method::Passphrase, "method-passphrase", |u| &u.share_by_passphrase)}
@@ -159,74 +147,76 @@ pub fn ShareScreen() -> impl IntoView {
             </fieldset>
             <Show when=move || method.get() == Method::Key>
                 <div class="input question">
-                    <label for="share-key">{app.t(|u| &u.share_key_label)}</label>
-                    <p class="hint" id="share-key-hint">{app.t(|u| &u.share_key_hint)}</p>
-                    <textarea id="share-key" rows="2" spellcheck="false" autocomplete="off" aria-describedby="share-key-hint share-key-check"
+                    <label for="share-key">{app.later(|u| &u.share_key_label)}</label>
+                    <p class="hint" id="share-key-hint">{app.later(|u| &u.share_key_hint)}</p>
+                    <textarea id="share-key" rows="3" spellcheck="false" autocomplete="off" aria-describedby="share-key-hint share-key-check"
                         prop:value=move || key.get() on:input=move |e| key.set(event_target_value(&e))></textarea>
-                    <p id="share-key-check" class=move || key_check.with(|c| if matches!(c, KeyCheck::Valid(_)) { "check ok" } else { "check error" }) aria-live="polite">
-                        {move || match key_check.get() {
-                            KeyCheck::Valid(code) => app.ui.fill(|u| &u.share_key_ok, "code", &code),
-                            KeyCheck::Empty | KeyCheck::Checking => String::new(),
-                            KeyCheck::Invalid => app.t(|u| &u.share_key_bad)().to_string(),
-                            KeyCheck::Unavailable => app.t(|u| &u.crypto_unavailable)().to_string(),
+                    <p id="share-key-check" class=move || if matches!(key_check(), KeyCheck::Valid(_)) { "check ok" } else { "check error" } aria-live="polite">
+                        {move || match key_check() {
+                            KeyCheck::Valid(keys) => {
+                                let named = named_codes(app, keys.into_iter().map(|(key, code)| (name_of(&key), code)));
+                                app.ui.later_fill(|u| &u.share_key_ok, "names", &named)
+                            }
+                            KeyCheck::Empty => String::new(),
+                            KeyCheck::Invalid(pick) => app.later(pick)().to_string(),
                         }}
                     </p>
                 </div>
             </Show>
             <Show when=move || method.get() == Method::Passphrase>
                 <div class="input question">
-                    <label for="share-passphrase">{app.t(|u| &u.share_passphrase_label)}</label>
-                    <p class="hint" id="share-passphrase-hint">{app.t(|u| &u.share_passphrase_hint)}</p>
+                    <label for="share-passphrase">{app.later(|u| &u.share_passphrase_label)}</label>
+                    <p class="hint" id="share-passphrase-hint">{app.later(|u| &u.share_passphrase_hint)}</p>
                     <input type="text" id="share-passphrase" autocomplete="off" spellcheck="false" aria-describedby="share-passphrase-hint share-strength"
                         prop:value=move || passphrase.get() on:input=move |e| passphrase.set(event_target_value(&e))/>
                     <p id="share-strength" class="check" aria-live="polite">{move || (!passphrase.with(String::is_empty)).then(|| match strength.get() {
-                        PassphraseStrength::TooShort => app.t(|u| &u.strength_too_short)(),
-                        PassphraseStrength::Weak => app.t(|u| &u.strength_weak)(),
-                        PassphraseStrength::Fair => app.t(|u| &u.strength_fair)(),
-                        PassphraseStrength::Strong => app.t(|u| &u.strength_strong)(),
+                        PassphraseStrength::TooShort => app.later(|u| &u.strength_too_short)(),
+                        PassphraseStrength::Weak => app.later(|u| &u.strength_weak)(),
+                        PassphraseStrength::Fair => app.later(|u| &u.strength_fair)(),
+                        PassphraseStrength::Strong => app.later(|u| &u.strength_strong)(),
                     })}</p>
                 </div>
             </Show>
             <div class="question">
                 <label class="option" for="include-org">
                     <input type="checkbox" id="include-org" prop:checked=move || include_org.get() on:change=move |e| include_org.set(event_target_checked(&e))/>
-                    <span>{app.t(|u| &u.share_org_toggle)}</span>
+                    <span>{app.later(|u| &u.share_org_toggle)}</span>
                 </label>
                 <Show when=move || include_org.get()>
                     <div class="input">
-                        <label for="org-name">{app.t(|u| &u.share_org_name)}</label>
+                        <label for="org-name">{app.later(|u| &u.share_org_name)}</label>
                         <input type="text" id="org-name" maxlength=vio_core::envelope::MAX_TEXT_CHARS_ATTR autocomplete="organization" prop:value=move || org_name.get() on:input=move |e| org_name.set(event_target_value(&e))/>
-                        <label for="org-contact">{app.t(|u| &u.share_org_contact)}</label>
+                        <label for="org-contact">{app.later(|u| &u.share_org_contact)}</label>
                         <input type="text" id="org-contact" maxlength=vio_core::envelope::MAX_TEXT_CHARS_ATTR prop:value=move || org_contact.get() on:input=move |e| org_contact.set(event_target_value(&e))/>
                     </div>
                 </Show>
             </div>
             <section class="preview" aria-labelledby="preview-title">
-                <h2 id="preview-title">{app.t(|u| &u.share_preview_title)}</h2>
+                <h2 id="preview-title">{app.later(|u| &u.share_preview_title)}</h2>
                 <ul>
-                    <li>{move || app.ui.fill(|u| &u.share_preview_answers, "n", &answers.with(|a| a.len()).to_string())}</li>
-                    <li>{app.t(|u| &u.share_preview_scores)}</li>
-                    <li>{move || app.ui.fill(|u| &u.share_preview_date, "date", &display_date(&today, app.lang()))}</li>
-                    <li>{app.t(|u| &u.share_preview_language)}</li>
-                    <li>{move || app.ui.fill(|u| &u.share_preview_plan, "n", &app.plan().len().to_string())}</li>
+                    <li>{move || app.ui.later_fill(|u| &u.share_preview_answers, "n", &answers.with(|a| a.len()).to_string())}</li>
+                    <li>{app.later(|u| &u.share_preview_scores)}</li>
+                    <li>{move || app.ui.later_fill(|u| &u.share_preview_date, "date", &display_date(&today, app.lang()))}</li>
+                    <li>{app.later(|u| &u.share_preview_language)}</li>
+                    <li>{move || app.ui.later_fill(|u| &u.share_preview_plan, "n", &app.plan().len().to_string())}</li>
                     <li>{move || match organisation() {
-                        Some(o) => app.t(|u| &u.share_preview_org)().replace("{name}", &o.name).replace("{contact}", &o.contact),
-                        None => app.t(|u| &u.share_preview_no_org)().to_string(),
+                        Some(o) => app.later(|u| &u.share_preview_org)().replace("{name}", &o.name).replace("{contact}", &o.contact),
+                        None => app.later(|u| &u.share_preview_no_org)().to_string(),
                     }}</li>
                 </ul>
-                <p class="note">{app.t(|u| &u.share_preview_never)}</p>
+                <p class="note">{app.later(|u| &u.share_preview_never)}</p>
             </section>
             <p class="actions">
                 <button type="button" class="button primary" on:click={let seal = seal.clone(); move |_| seal(Delivery::Download)} disabled=move || status.with(|s| matches!(s, Status::Working))>
-                    {app.t(|u| &u.share_download)}
+                    {app.later(|u| &u.share_download)}
                 </button>
                 // Where there is a share sheet (phones): mail or messaging without a trip through the downloads.
                 {files::can_share().then(|| view! {
                     <button type="button" class="button" on:click=move |_| seal(Delivery::ShareSheet) disabled=move || status.with(|s| matches!(s, Status::Working))>
-                        {app.t(|u| &u.share_via)}
+                        {app.later(|u| &u.share_via)}
                     </button>
                 })}
-                <a class="button" href=Route::Result.hash()>{app.t(|u| &u.back_to_result)}</a>
+                <a class="button" href=Route::Result.hash()>{app.later(|u| &u.back_to_result)}</a>
             </p>
             <p class=move || if status.with(|s| matches!(s, Status::Problem(_))) { "status error" } else { "status" } role="status">{status_text}</p>
         </div>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use vio_core::Questionnaire;
 
-use super::invite::InviteNotice;
+use super::invite::{InviteNotice, Invited};
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -31,9 +31,7 @@ pub fn StartScreen() -> impl IntoView {
             <p class="lead">{app.t(|u| &u.start_lead)}</p>
             <p class="duration">{app.t(|u| &u.start_duration)}</p>
             <InviteNotice/>
-            {move || app.stored.with(|s| s.invite.clone()).map(|i| view! {
-                <p class="invite">{app.ui.fill(|u| &u.share_invited, "name", &i.name)}</p>
-            })}
+            <Invited/>
             <section class="privacy" aria-labelledby="privacy-title">
                 <h2 id="privacy-title">{app.t(|u| &u.privacy_title)}</h2>
                 <ul>

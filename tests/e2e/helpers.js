@@ -6,8 +6,9 @@ import { expect, test as base } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const vio = JSON.parse(readFileSync(new URL('../../crates/core/data/vio.json', import.meta.url)));
-// The app's texts: both pages' (ui.json) and the accountmanager's page's own (accountmanager.json).
-export const ui = Object.assign(...['ui', 'accountmanager'].map((f) => JSON.parse(readFileSync(new URL(`../../crates/core/data/${f}.json`, import.meta.url)))));
+// The app's texts: both pages' (ui.json, and later.json for the screens after the questionnaire)
+// and the accountmanager's page's own (accountmanager.json).
+export const ui = Object.assign(...['ui', 'later', 'accountmanager'].map((f) => JSON.parse(readFileSync(new URL(`../../crates/core/data/${f}.json`, import.meta.url)))));
 export const profiles = JSON.parse(readFileSync(new URL('../fixtures/profiles.json', import.meta.url)));
 
 const items = new Map(vio.sections.flatMap((s) => s.items.map((i) => [i.id, i])));
@@ -111,7 +112,7 @@ export async function createKey(page, name, dir) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui.am_backup_plain.nl }).click()]);
   const identityPath = join(dir, `identity-${fingerprint}.txt`);
   await download.saveAs(identityPath);
-  return { fingerprint, publicKey, link, identityPath };
+  return { name, fingerprint, publicKey, link, identityPath };
 }
 
 /** Clicks a download button and saves the file at `path`; returns the suggested name. */

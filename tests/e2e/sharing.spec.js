@@ -4,6 +4,7 @@
 // gets its own message.
 import { expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ const dir = mkdtempSync(join(tmpdir(), 'vio-sharing-'));
 const createKey = (page, name) => createKeyIn(page, name, dir);
 const MARKUP = '<img src=x onerror=alert(1)>';
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
+// "Gemeente X (controlecode 1A2B-…)" for each of a link's accountmanagers, as the employer reads them.
+const named = (...keys) => keys.map(({ name, fingerprint }) => t('recipient_with_code', { name, code: fingerprint })).join(', ');
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -43,7 +46,7 @@ test('the employer shares through the link; the file opens with the age CLI and 
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   const network = watchNetwork(page);
   await page.goto(key.link);
-  await expect(page.getByText(t('share_invited', { name: 'Gemeente Testdorp' })).first()).toBeVisible();
+  await expect(page.getByText(t('share_invited', { names: named(key) })).first()).toBeVisible();
   expect(page.url()).not.toContain('age1');
   // What later screens need is requested in the frame after the first paint; a person cannot click
   // sooner, but a test can, so it waits until the page has loaded all it will.
@@ -53,7 +56,7 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await page.getByRole('link', { name: ui.share_button.nl }).click();
   await expect(page.getByRole('heading', { level: 1, name: ui.share_title.nl })).toBeVisible();
   await expect(page.getByLabel(ui.share_key_label.nl)).toHaveValue(key.publicKey);
-  await expect(page.getByText(t('share_key_ok', { code: key.fingerprint }))).toBeVisible();
+  await expect(page.getByText(t('share_key_ok', { names: named(key) }))).toBeVisible();
   await expect(page.getByText(ui.share_preview_no_org.nl)).toBeVisible();
   await page.getByLabel(ui.share_org_toggle.nl).check();
   await page.getByLabel(ui.share_org_name.nl, { exact: true }).fill(MARKUP);
@@ -115,6 +118,67 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await employerSide.done();
 });
 
+test('a team link: two colleagues join it, the employer sees all three with their codes, each key opens the one file', async ({ browser }) => {
+  const amSide = await newGuardedContext(browser);
+  const am = await amSide.context.newPage();
+  const own = await createKey(am, 'WSP Noord');
+  // The colleagues' keys come from the age CLI: nothing of the page's own making.
+  const colleague = (name) => {
+    const identityPath = join(dir, `colleague-${name.replace(/\W/g, '')}.txt`);
+    execFileSync('age-keygen', ['-o', identityPath], { stdio: 'ignore' });
+    const publicKey = readFileSync(identityPath, 'utf8').match(/public key: (age1[0-9a-z]+)/)[1];
+    const hash = createHash('sha256').update(publicKey).digest('hex').slice(0, 12).toUpperCase();
+    return { name, publicKey, identityPath, fingerprint: hash.match(/.{4}/g).join('-') };
+  };
+  const [fatima, jan, piet] = [colleague('Fatima Yılmaz'), colleague('Jan de Vries'), colleague('Piet')];
+  await am.getByText(ui.am_colleagues.nl, { exact: true }).click();
+  const add = async ({ name, publicKey }) => {
+    await am.getByLabel(ui.am_colleague_name.nl).fill(name);
+    await am.getByLabel(ui.am_colleague_key.nl).fill(publicKey);
+    await am.getByRole('button', { name: ui.am_colleague_add.nl }).click();
+  };
+  await add({ name: 'Fout', publicKey: fatima.publicKey.slice(0, 40) });
+  await expect(am.getByText(ui.am_colleague_bad_key.nl)).toBeVisible();
+  await add({ name: ' ', publicKey: fatima.publicKey });
+  await expect(am.getByText(ui.am_colleague_no_name.nl)).toBeVisible();
+  await add(fatima);
+  await add(jan);
+  await add(piet);
+  await expect(am.getByText(ui.am_colleague_too_many.nl)).toBeVisible();
+  await expect(am.locator('details.colleagues li')).toHaveText([
+    `${fatima.name} – ${ui.check_code.nl} ${fatima.fingerprint} ${t('am_colleague_remove', { name: fatima.name })}`,
+    `${jan.name} – ${ui.check_code.nl} ${jan.fingerprint} ${t('am_colleague_remove', { name: jan.name })}`,
+  ]);
+  await expectNoAxeViolations(am, 'colleagues in the link');
+  const link = await am.getByRole('textbox', { name: ui.am_share_link.nl }).inputValue();
+  expect(link.match(/sleutel=/g)).toHaveLength(3);
+  // The poster names them too.
+  await am.getByRole('link', { name: ui.am_poster.nl }).click();
+  await expect(am.locator('ul.colleagues')).toContainText(`${jan.name} – ${ui.check_code.nl}: ${jan.fingerprint}`);
+
+  const employerSide = await newGuardedContext(browser);
+  const page = await employerSide.context.newPage();
+  await page.goto(link);
+  await expect(page.locator('p.invite')).toHaveText(t('share_invited', { names: named(own, fatima, jan) }));
+  await completeQuestionnaire(page, profiles.inclusief.answers);
+  await page.getByRole('link', { name: ui.share_button.nl }).click();
+  const field = page.getByLabel(ui.share_key_label.nl);
+  await expect(field).toHaveValue([own.publicKey, fatima.publicKey, jan.publicKey].join('\n'));
+  await expect(page.getByText(t('share_key_ok', { names: named(own, fatima, jan) }))).toBeVisible();
+  await expectNoAxeViolations(page, 'share screen with a team link');
+  const filePath = join(dir, 'to-the-team.age');
+  await download(page, ui.share_download.nl, filePath);
+  for (const { identityPath } of [own, fatima, jan]) {
+    expect(JSON.parse(ageCli(['-d', '-i', identityPath, filePath]).toString()).format).toBe('vio-resultaat');
+  }
+  expect(() => ageCli(['-d', '-i', piet.identityPath, filePath], undefined)).toThrow();
+  // A fourth key is refused before anything is made.
+  await field.fill([own.publicKey, fatima.publicKey, jan.publicKey, piet.publicKey].join('\n'));
+  await expect(page.getByText(ui.share_key_too_many.nl)).toBeVisible();
+  await amSide.done();
+  await employerSide.done();
+});
+
 test('on a phone the share sheet gets the file, or its armored text where it takes no .age files', async ({ browser }) => {
   const amSide = await newGuardedContext(browser);
   const am = await amSide.context.newPage();
@@ -142,7 +206,7 @@ test('on a phone the share sheet gets the file, or its armored text where it tak
   await page.goto(key.link);
   await completeQuestionnaire(page, profiles.terughoudend.answers);
   await page.getByRole('link', { name: ui.share_button.nl }).click();
-  await expect(page.getByText(t('share_key_ok', { code: key.fingerprint }))).toBeVisible();
+  await expect(page.getByText(t('share_key_ok', { names: named(key) }))).toBeVisible();
   const shareVia = page.getByRole('button', { name: ui.share_via.nl });
   await expectNoAxeViolations(page, 'share screen with a share sheet');
   const firstClick = Date.now();
@@ -316,7 +380,8 @@ test('the key survives a reload, is restored from a passphrase backup, and a pas
   await field.fill(key.publicKey.slice(0, 30));
   await expect(employer.getByText(ui.share_key_bad.nl)).toBeVisible();
   await field.fill(key.publicKey);
-  await expect(employer.getByText(t('share_key_ok', { code: key.fingerprint }))).toBeVisible();
+  // A pasted key came without a name; its check code is what the employer compares.
+  await expect(employer.getByText(t('share_key_ok', { names: named({ ...key, name: ui.recipient_unnamed.nl }) }))).toBeVisible();
   await done();
 });
 
@@ -329,6 +394,7 @@ test.describe('without the encryption worker', () => {
     await expect(page.locator('#radar svg path').first()).toBeVisible();
     await page.goto('./#/delen');
     await page.getByLabel(ui.share_key_label.nl).fill('age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq');
+    await page.getByRole('button', { name: ui.share_download.nl }).click();
     await expect(page.getByText(ui.crypto_unavailable.nl)).toBeVisible();
   });
 
@@ -345,8 +411,10 @@ test.describe('without the encryption worker', () => {
     await completeQuestionnaire(page, profiles.terughoudend.answers);
     const stored = await page.evaluate(() => localStorage.getItem('vio.state'));
     await page.goto('./#/delen');
-    // The worker also reads keys, so without it a pasted key cannot be checked either.
+    // The page reads the key itself; encrypting to it needs the worker.
     await page.getByLabel(ui.share_key_label.nl).fill('age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq');
+    await expect(page.getByText(ui.share_key_ok.nl.split('{')[0])).toBeVisible();
+    await page.getByRole('button', { name: ui.share_download.nl }).click();
     await expect(page.getByText(ui.crypto_unavailable.nl)).toBeVisible();
     await page.getByLabel(ui.share_by_passphrase.nl).check();
     await page.getByLabel(ui.share_passphrase_label.nl, { exact: true }).fill('paard batterij nietje correct');

@@ -44,11 +44,54 @@ pub enum CryptoError {
         is_passphrase: bool,
     },
     InvalidRecipient,
+    /// More keys than one result goes to ([`MAX_RECIPIENTS`]).
+    TooManyRecipients,
     InvalidIdentity,
 }
 
 pub fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, CryptoError> {
     age::x25519::Recipient::from_str(s.trim()).map_err(|_| CryptoError::InvalidRecipient)
+}
+
+/// A result goes to at most this many keys: an accountmanager and two colleagues of the team (their
+/// share link). Every one of them is shown with its name and check code
+/// before sharing, and more than three would no longer be read.
+pub const MAX_RECIPIENTS: usize = 3;
+
+/// The keys one shared result goes to: at least one, at most [`MAX_RECIPIENTS`], none twice. Each
+/// opens the same age file with its own identity (age writes one stanza per key).
+#[derive(Debug)]
+pub struct Recipients(Vec<(String, age::x25519::Recipient)>);
+
+impl Recipients {
+    /// Reads keys one per line (blank lines skipped); a key given twice counts once.
+    pub fn parse(lines: &str) -> Result<Recipients, CryptoError> {
+        let mut keys: Vec<(String, age::x25519::Recipient)> = Vec::new();
+        for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let key = parse_recipient(line)?;
+            // Bech32 reads a key in either case, and in only one spelling besides.
+            let text = line.to_ascii_lowercase();
+            if !keys.iter().any(|(seen, _)| *seen == text) {
+                keys.push((text, key));
+            }
+        }
+        match keys.len() {
+            0 => Err(CryptoError::InvalidRecipient),
+            n if n > MAX_RECIPIENTS => Err(CryptoError::TooManyRecipients),
+            _ => Ok(Recipients(keys)),
+        }
+    }
+
+    /// Every key (as its text, in lower case) with its check code, in order.
+    pub fn checked(&self) -> Vec<(String, String)> {
+        self.0.iter().map(|(text, key)| (text.clone(), fingerprint(key))).collect()
+    }
+
+    /// One age file that every key opens.
+    pub fn encrypt(&self, plaintext: &[u8]) -> Vec<u8> {
+        let keys: Vec<&dyn age::Recipient> = self.0.iter().map(|(_, key)| key as &dyn age::Recipient).collect();
+        encrypt(&keys, plaintext)
+    }
 }
 
 /// Reads the first `AGE-SECRET-KEY-1…` line of an identity file (comments and blank lines allowed).
@@ -82,9 +125,18 @@ pub fn identity_file(identity: &age::x25519::Identity, created_on: &str) -> Stri
 /// a poster shows up as a different fingerprint. It is a check for people, not a security boundary.
 pub fn fingerprint(recipient: &age::x25519::Recipient) -> String {
     use sha2::{Digest, Sha256};
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let hash = Sha256::digest(recipient.to_string().as_bytes());
-    let hex: Vec<String> = hash[..6].chunks(2).map(|c| format!("{:02X}{:02X}", c[0], c[1])).collect();
-    hex.join("-")
+    let mut code = String::with_capacity(14);
+    for (i, byte) in hash[..6].iter().enumerate() {
+        if i > 0 && i % 2 == 0 {
+            code.push('-');
+        }
+        // By hand, not `format!("{:02X}")`: the employer's page formats no other hex.
+        code.push(HEX[usize::from(byte >> 4)] as char);
+        code.push(HEX[usize::from(byte & 15)] as char);
+    }
+    code
 }
 
 /// Passphrases shorter than this are refused outright.
@@ -133,22 +185,19 @@ pub fn passphrase_strength(p: &str) -> PassphraseStrength {
 // `Debug`, which for age's errors brings a `HashSet`'s and `io::Error`'s formatting into the wasm.
 
 pub fn encrypt_to(recipient: &age::x25519::Recipient, plaintext: &[u8]) -> Vec<u8> {
-    let Ok(encryptor) = age::Encryptor::with_recipients(iter::once(recipient as &dyn age::Recipient)) else {
-        unreachable!("one X25519 recipient is always valid")
-    };
-    write_all(encryptor, plaintext)
+    encrypt(&[recipient], plaintext)
 }
 
 pub fn encrypt_with_passphrase(passphrase: &str, plaintext: &[u8]) -> Vec<u8> {
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
     recipient.set_work_factor(ENCRYPT_WORK_FACTOR);
-    let Ok(encryptor) = age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)) else {
-        unreachable!("one scrypt recipient is always valid")
-    };
-    write_all(encryptor, plaintext)
+    encrypt(&[&recipient], plaintext)
 }
 
-fn write_all(encryptor: age::Encryptor, plaintext: &[u8]) -> Vec<u8> {
+/// Callers give one scrypt recipient, or one to [`MAX_RECIPIENTS`] X25519 recipients: age accepts both.
+/// A slice, not a generic iterator: each iterator type would be a copy of age's header code in the wasm.
+fn encrypt(recipients: &[&dyn age::Recipient], plaintext: &[u8]) -> Vec<u8> {
+    let Ok(encryptor) = age::Encryptor::with_recipients(recipients.iter().copied()) else { unreachable!("age accepts these recipients") };
     let mut out = Vec::with_capacity(plaintext.len() + 256);
     let written = encryptor.wrap_output(&mut out).and_then(|mut writer| {
         writer.write_all(plaintext)?;
@@ -363,6 +412,9 @@ mod tests {
         assert_eq!(fingerprint(&a), fingerprint(&a));
         assert_ne!(fingerprint(&a), fingerprint(&b));
         assert_eq!(fingerprint(&a).len(), 14);
+        // The first six bytes of the key's SHA-256, as `sha256sum` gives them, in upper case.
+        let known = parse_recipient("age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p").unwrap();
+        assert_eq!(fingerprint(&known), "CF7E-5682-3131");
     }
 
     #[test]
@@ -393,5 +445,24 @@ mod tests {
         assert!(parse_recipient(&id.to_public().to_string()).is_ok());
         assert_eq!(parse_recipient("age1kapot").unwrap_err(), CryptoError::InvalidRecipient);
         assert!(matches!(parse_identity("geen sleutel"), Err(CryptoError::InvalidIdentity)));
+    }
+
+    /// One file for the whole team: every key opens it, and the limit holds at its boundary.
+    #[test]
+    fn a_result_goes_to_up_to_three_keys_in_one_file() {
+        let ids: Vec<_> = (0..4).map(|_| age::x25519::Identity::generate()).collect();
+        let keys: Vec<String> = ids.iter().map(|id| id.to_public().to_string()).collect();
+        let three = Recipients::parse(&format!("{}\n\n  {}  \n{}\n{}", keys[0], keys[1], keys[2], keys[0].to_uppercase())).unwrap();
+        let expected: Vec<_> = keys[..3].iter().map(|k| (k.clone(), fingerprint(&parse_recipient(k).unwrap()))).collect();
+        assert_eq!(three.checked(), expected, "in order, the repeated key once");
+        let file = three.encrypt(b"{}");
+        for id in &ids[..3] {
+            assert_eq!(decrypt_with_identity(&file, id).unwrap(), b"{}");
+        }
+        assert_eq!(decrypt_with_identity(&file, &ids[3]).unwrap_err(), CryptoError::WrongKey);
+        assert_eq!(Recipients::parse(&keys.join("\n")).unwrap_err(), CryptoError::TooManyRecipients);
+        assert_eq!(Recipients::parse(&format!("{}\nage1kapot", keys[0])).unwrap_err(), CryptoError::InvalidRecipient);
+        assert_eq!(Recipients::parse(" \n").unwrap_err(), CryptoError::InvalidRecipient);
+        assert_eq!(Recipients::parse(&keys[3]).unwrap().checked().len(), 1);
     }
 }

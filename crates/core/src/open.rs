@@ -7,7 +7,7 @@ use crate::envelope::{Envelope, EnvelopeError, LightChange, Opened};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Scorecard;
 use crate::text::Lang;
-use crate::ui::UiTexts;
+use crate::ui::{LaterTexts, UiTexts};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -143,7 +143,8 @@ impl OpenError {
                 CryptoError::ExcessiveWork { required } => {
                     t(&ui.err_excessive_work).replace("{n}", &required.to_string()).replace("{max}", &MAX_WORK_FACTOR.to_string())
                 }
-                CryptoError::InvalidRecipient => t(&ui.share_key_bad),
+                CryptoError::InvalidRecipient => t(&LaterTexts::get().share_key_bad),
+                CryptoError::TooManyRecipients => t(&LaterTexts::get().share_key_too_many),
                 CryptoError::InvalidIdentity => t(&ui.err_invalid_identity),
             },
             OpenError::Envelope(e) => match e {

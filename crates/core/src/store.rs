@@ -12,7 +12,8 @@ use crate::text::Lang;
 
 /// Bumped whenever [`Stored`] changes shape; [`load`] migrates older versions step by step.
 /// 1: one draft. 2: completed analyses kept for a repeated measurement, a plan per analysis.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: a share link names up to [`crate::crypto::MAX_RECIPIENTS`] accountmanagers, not one.
+pub const SCHEMA_VERSION: u32 = 3;
 pub const STATE_KEY: &str = "vio.state";
 /// Data that could not be read is moved here, never deleted, so it can still be rescued.
 pub const UNREADABLE_KEY: &str = "vio.state.unreadable";
@@ -25,9 +26,12 @@ pub struct Stored {
     /// Completed analyses, oldest first (schema 1 had none).
     #[serde(default)]
     pub analyses: Vec<Analysis>,
-    /// The accountmanager whose share link opened the app; the Delen screen offers their key.
+    /// The accountmanagers whose share link opened the app; the Delen screen offers their keys.
     #[serde(default)]
-    pub invite: Option<Invite>,
+    pub recipients: Vec<Recipient>,
+    /// Schema 2's one accountmanager; [`read`] moves it into `recipients`.
+    #[serde(default, skip_serializing)]
+    invite: Option<Recipient>,
 }
 
 /// A completed analysis: one measurement, dated, with its plan van aanpak.
@@ -44,14 +48,14 @@ pub struct Analysis {
 
 /// An accountmanager's public key and display name, as they came in a share link's fragment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Invite {
+pub struct Recipient {
     pub key: String,
     pub name: String,
 }
 
 impl Default for Stored {
     fn default() -> Self {
-        Stored { schema: SCHEMA_VERSION, lang: Lang::Nl, draft: None, analyses: Vec::new(), invite: None }
+        Stored { schema: SCHEMA_VERSION, lang: Lang::Nl, draft: None, analyses: Vec::new(), recipients: Vec::new(), invite: None }
     }
 }
 
@@ -247,7 +251,11 @@ struct Schema {
 fn read(bytes: &[u8]) -> Option<Stored> {
     match serde_json::from_slice::<Schema>(bytes).ok()?.schema {
         // 1 → 2: completed analyses arrive (absent: none); the draft had no plan (absent: none).
-        1 | SCHEMA_VERSION => serde_json::from_slice::<Stored>(bytes).ok().map(|s| Stored { schema: SCHEMA_VERSION, ..s }),
+        // 2 → 3: the one invited accountmanager becomes the first of the list.
+        1..=SCHEMA_VERSION => serde_json::from_slice::<Stored>(bytes).ok().map(|mut s| {
+            s.recipients.extend(s.invite.take());
+            Stored { schema: SCHEMA_VERSION, ..s }
+        }),
         _ => None,
     }
 }
@@ -278,11 +286,15 @@ pub struct Keyring {
     /// keyrings saved before results could be kept, which therefore keep nothing.
     #[serde(default)]
     pub keep_months: Option<u32>,
+    /// Colleagues of the team whose keys go into the share link beside this accountmanager's own,
+    /// so a result reaches whoever of them holds the conversation (absent in older keyrings: none).
+    #[serde(default)]
+    pub colleagues: Vec<Recipient>,
 }
 
 impl Default for Keyring {
     fn default() -> Self {
-        Keyring { schema: KEYRING_SCHEMA, lang: Lang::default(), identities: Vec::new(), name: String::new(), keep_months: None }
+        Keyring { schema: KEYRING_SCHEMA, lang: Lang::default(), identities: Vec::new(), name: String::new(), keep_months: None, colleagues: Vec::new() }
     }
 }
 
@@ -327,6 +339,50 @@ impl Keyring {
     pub fn remove(&mut self, public: &str) {
         self.identities.retain(|s| public_of(s).as_deref() != Some(public));
     }
+
+    /// Everyone the share link sends results to: this accountmanager (the key in use, with the
+    /// page's name) first, then the colleagues.
+    pub fn share_link_recipients(&self) -> Vec<Recipient> {
+        let own = self.current().and_then(public_of).map(|key| Recipient { key, name: self.name.clone() });
+        own.into_iter().chain(self.colleagues.iter().cloned()).collect()
+    }
+
+    /// Adds a colleague to the share link, under the same rule the employer's page applies to it
+    /// ([`crate::crypto::Recipients`]: valid keys, at most [`crate::crypto::MAX_RECIPIENTS`] in all).
+    /// A key that is in the link already is refused, so no name is silently replaced.
+    pub fn add_colleague(&mut self, key: &str, name: &str) -> Result<(), ColleagueError> {
+        let key = key.trim();
+        let mut link = self.share_link_recipients();
+        if link.iter().any(|r| r.key == key) {
+            return Err(ColleagueError::AlreadyThere);
+        }
+        link.push(Recipient { key: key.to_string(), name: String::new() });
+        let keys: Vec<&str> = link.iter().map(|r| r.key.as_str()).collect();
+        match crate::crypto::Recipients::parse(&keys.join("\n")) {
+            Err(crate::crypto::CryptoError::TooManyRecipients) => Err(ColleagueError::TooMany),
+            Err(_) => Err(ColleagueError::InvalidKey),
+            Ok(_) if name.trim().is_empty() => Err(ColleagueError::NoName),
+            Ok(_) => {
+                let name = crate::text::clean_name(name.trim()).chars().take(crate::envelope::MAX_TEXT_CHARS).collect();
+                self.colleagues.push(Recipient { key: key.to_string(), name });
+                Ok(())
+            }
+        }
+    }
+
+    pub fn remove_colleague(&mut self, key: &str) {
+        self.colleagues.retain(|c| c.key != key);
+    }
+}
+
+/// Why a colleague's key was not added to the share link.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ColleagueError {
+    InvalidKey,
+    AlreadyThere,
+    TooMany,
+    /// The employer sees each name before sharing: a key without one would say nothing to them.
+    NoName,
 }
 
 fn public_of(secret: &str) -> Option<String> {
@@ -439,6 +495,24 @@ mod tests {
         assert_eq!((d.section.as_str(), d.answers.get("medewerkers"), d.analysis), ("intentie", Some(&Answer::Number(12)), None));
     }
 
+    /// Schema 2 kept one invited accountmanager; it stays, as the first of the list, and is written
+    /// back only there.
+    #[test]
+    fn schema_2_keeps_its_accountmanager() {
+        let q = Questionnaire::vio();
+        let mut kv = MemoryStorage::default();
+        let v2 = r#"{"schema":2,"lang":"nl","draft":null,"analyses":[],"invite":{"key":"age1abc","name":"WSP Noord"}}"#;
+        kv.values.insert(STATE_KEY.into(), v2.into());
+        let (s, _) = load(&mut kv, q).unwrap();
+        assert_eq!(s.recipients, vec![Recipient { key: "age1abc".into(), name: "WSP Noord".into() }]);
+        save(&mut kv, &s).unwrap();
+        assert!(!kv.values[STATE_KEY].contains("invite"));
+        assert_eq!(load(&mut kv, q).unwrap().0, s);
+        let none = r#"{"schema":2,"lang":"nl","draft":null,"analyses":[],"invite":null}"#;
+        kv.values.insert(STATE_KEY.into(), none.into());
+        assert_eq!(load(&mut kv, q).unwrap().0.recipients, vec![]);
+    }
+
     #[test]
     fn analyses_are_completed_kept_in_sync_removed_and_put_back() {
         let q = Questionnaire::vio();
@@ -500,6 +574,31 @@ mod tests {
         assert_eq!(restored.iter().map(|id| id.to_public().to_string()).collect::<Vec<_>>(), [public(&old), public(&new)]);
         k.remove(&public(&new));
         assert_eq!(k.identities, [old]);
+    }
+
+    /// The link holds the accountmanager and at most two colleagues; each add is checked by the rule
+    /// the employer's page applies when the link arrives.
+    #[test]
+    fn colleagues_join_the_share_link_up_to_three_keys() {
+        let mut k = Keyring { name: "WSP Noord".into(), ..Keyring::default() };
+        k.add(identity());
+        let key = || age::x25519::Identity::generate().to_public().to_string();
+        let (a, b) = (key(), key());
+        assert_eq!(k.add_colleague("age1kapot", "Jan"), Err(ColleagueError::InvalidKey));
+        assert_eq!(k.add_colleague(&a, "  "), Err(ColleagueError::NoName));
+        assert_eq!(k.add_colleague(&format!(" {a}\n"), "Jan\u{202E}"), Ok(()));
+        assert_eq!(k.add_colleague(&a, "Jan"), Err(ColleagueError::AlreadyThere));
+        let own = k.share_link_recipients()[0].key.clone();
+        assert_eq!(k.add_colleague(&own, "Ik"), Err(ColleagueError::AlreadyThere));
+        assert_eq!(k.add_colleague(&b, "Fatima"), Ok(()));
+        assert_eq!(k.add_colleague(&key(), "Piet"), Err(ColleagueError::TooMany));
+        let link = k.share_link_recipients();
+        assert_eq!(link.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["WSP Noord", "Jan", "Fatima"]);
+        assert_eq!(link[1].key, a);
+        k.remove_colleague(&a);
+        assert_eq!(k.share_link_recipients().len(), 2);
+        let saved: Keyring = serde_json::from_str(&serde_json::to_string(&k).unwrap()).unwrap();
+        assert_eq!(saved, k);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The app's own texts (buttons, headings, messages), kept as data beside the questionnaire so that
 //! every word the user reads is in one place per language. A struct rather than a string map: a
 //! misspelt text is a compile error, not an empty button. `build.rs` writes the structs and their
-//! statics from `data/ui.json` (both pages) and `data/accountmanager.json` (the accountmanager's page
+//! statics from `data/ui.json` (both pages), `data/later.json` (the employer's screens after the
+//! questionnaire, in the later screens' wasm; the accountmanager's page uses them too) and
+//! `data/accountmanager.json` (the accountmanager's page
 //! only, so none of it is in the employer's wasm), as plain data parsed by nobody.
 
 use crate::text::Text;
@@ -11,6 +13,12 @@ include!(concat!(env!("OUT_DIR"), "/ui_texts.rs"));
 impl UiTexts {
     pub fn get() -> &'static UiTexts {
         &UI
+    }
+}
+
+impl LaterTexts {
+    pub fn get() -> &'static LaterTexts {
+        &LATER_UI
     }
 }
 
@@ -42,12 +50,14 @@ mod tests {
             let field = format!(".{k}");
             code.match_indices(&field).any(|(i, _)| !code[i + field.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
         };
-        let [both, accountmanager] = [include_str!("../data/ui.json"), include_str!("../data/accountmanager.json")]
+        let [both, later, accountmanager] = [include_str!("../data/ui.json"), include_str!("../data/later.json"), include_str!("../data/accountmanager.json")]
             .map(|json| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(json).unwrap());
-        let unused: Vec<&String> = both.keys().chain(accountmanager.keys()).filter(|k| !used(k)).collect();
+        let all: Vec<&String> = both.keys().chain(later.keys()).chain(accountmanager.keys()).collect();
+        let unused: Vec<&&String> = all.iter().filter(|k| !used(k)).collect();
         assert!(unused.is_empty(), "texts no screen uses: {unused:?}");
-        let in_both: Vec<&String> = accountmanager.keys().filter(|k| both.contains_key(*k)).collect();
-        assert!(in_both.is_empty(), "texts in both files: {in_both:?}");
+        let mut twice: Vec<&&String> = all.iter().filter(|k| all.iter().filter(|o| o == k).count() > 1).collect();
+        twice.dedup();
+        assert!(twice.is_empty(), "texts in two files: {twice:?}");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! freezes the page. The worker runs the page's own wasm: the employer's binary exports [`serve`] as
 //! `serve_crypto_worker` (`src/main.rs`), `shim.js` makes the page's glue the worker's script, and the
 //! page hands over the module it has compiled, so the worker downloads nothing of its own. Every
-//! age operation of the employer's page goes through here, the key check too. The accountmanager's
+//! age operation of the employer's page that takes time goes through here (reading a key does not:
+//! the page does that itself, in the same wasm). The accountmanager's
 //! page runs a pool of these workers (its own wasm) to open result files on every core
 //! ([`Job::OpenResult`], the `open` feature). This crate has no Leptos.
 //!
@@ -20,9 +21,7 @@ use wasm_bindgen::JsCast;
 /// What the worker does with a request's bytes.
 #[derive(Clone, Copy)]
 pub enum Job {
-    /// Check an accountmanager's public key (`text`); the answer is its check code.
-    CheckKey,
-    /// Encrypt to an accountmanager's public key (`text`).
+    /// Encrypt to those keys (`text`, one per line): one file that each of them opens.
     SealToKey,
     /// Encrypt with a passphrase (`text`).
     SealWithPassphrase,
@@ -36,7 +35,6 @@ pub enum Job {
 }
 
 const JOBS: &[Job] = &[
-    Job::CheckKey,
     Job::SealToKey,
     Job::SealWithPassphrase,
     Job::OpenWithPassphrase,
@@ -47,7 +45,6 @@ const JOBS: &[Job] = &[
 impl Job {
     fn name(self) -> &'static str {
         match self {
-            Job::CheckKey => "check",
             Job::SealToKey => "key",
             Job::SealWithPassphrase => "passphrase",
             Job::OpenWithPassphrase => "open",
@@ -60,8 +57,7 @@ impl Job {
     fn run(self, text: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, CryptoError>> {
         let done = |outcome: Result<Vec<u8>, CryptoError>| Some(outcome);
         match self {
-            Job::CheckKey => done(crypto::parse_recipient(text).map(|r| crypto::fingerprint(&r).into_bytes())),
-            Job::SealToKey => done(crypto::parse_recipient(text).map(|r| crypto::encrypt_to(&r, bytes))),
+            Job::SealToKey => done(crypto::Recipients::parse(text).map(|r| r.encrypt(bytes))),
             Job::SealWithPassphrase => done(Ok(crypto::encrypt_with_passphrase(text, bytes))),
             Job::OpenWithPassphrase => done(crypto::decrypt_with_passphrase(bytes, text)),
             #[cfg(feature = "open")]
@@ -136,9 +132,10 @@ mod tests {
         let to_key = Job::SealToKey.run(&identity.to_public().to_string(), b"{}").unwrap().unwrap();
         assert_eq!(crypto::decrypt_with_identity(&to_key, &identity).unwrap(), b"{}");
         assert_eq!(Job::SealToKey.run("age1niet-een-sleutel", b"{}").unwrap().unwrap_err(), CryptoError::InvalidRecipient);
-        let code = Job::CheckKey.run(&identity.to_public().to_string(), &[]).unwrap().unwrap();
-        assert_eq!(String::from_utf8(code).unwrap(), crypto::fingerprint(&identity.to_public()));
-        assert_eq!(Job::CheckKey.run("age1niet-een-sleutel", &[]).unwrap().unwrap_err(), CryptoError::InvalidRecipient);
+        let colleague = age::x25519::Identity::generate();
+        let team = format!("{}\n{}", identity.to_public(), colleague.to_public());
+        let to_team = Job::SealToKey.run(&team, b"{}").unwrap().unwrap();
+        assert_eq!(crypto::decrypt_with_identity(&to_team, &colleague).unwrap(), b"{}");
     }
 
     /// The worker opens with every key the accountmanager has had, and hands back what does not open.
