@@ -6,8 +6,6 @@
 //! that enter it (`in_factor`), the light from the thresholds, or "onvoldoende gegevens" when fewer
 //! than half of them could be scored; with the number of questions it rests on.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::model::Light;
@@ -115,15 +113,22 @@ impl Scorecard {
     }
 }
 
+/// An indicator's light among those scored so far; onbekend before it is scored.
+fn light_of(lights: &[(&str, Light)], id: &str) -> Light {
+    lights.iter().find(|(seen, _)| *seen == id).map_or(Light::Onbekend, |(_, light)| *light)
+}
+
 impl Questionnaire {
     pub fn score(&self, answers: &Answers) -> Scorecard {
-        let mut lights: HashMap<&str, Light> = HashMap::new();
+        // A list, not a HashMap: a few dozen indicators are found as fast by a scan, and the map's
+        // code would be one more copy of hashbrown in the employer's later wasm.
+        let mut lights: Vec<(&str, Light)> = Vec::new();
         let mut factors = Vec::with_capacity(self.factors.len());
         for factor in self.factors.iter() {
             let mut indicators = Vec::with_capacity(factor.indicators.len());
             for ind in factor.indicators.iter() {
-                let s = self.score_indicator(ind, answers, &|id| lights.get(id).copied().unwrap_or(Light::Onbekend));
-                lights.insert(&ind.id, s.light);
+                let s = self.score_indicator(ind, answers, &|id| light_of(&lights, id));
+                lights.push((&ind.id, s.light));
                 indicators.push(s);
             }
             let entering = || factor.indicators.iter().zip(&indicators).filter(|(d, _)| d.in_factor).map(|(_, s)| s);
@@ -142,7 +147,7 @@ impl Questionnaire {
             _ => None,
         };
         let qr = &self.quadrant;
-        let behaviour_light = lights.get(&*qr.behaviour_indicator).copied().unwrap_or(Light::Onbekend);
+        let behaviour_light = light_of(&lights, &qr.behaviour_indicator);
         let behaviour = level(qr.behaviour_high.contains(&behaviour_light), qr.behaviour_low.contains(&behaviour_light));
         let intention = match self.scorable_answer(&qr.intention_item, answers) {
             Some(Answer::Text(t)) => level(qr.intention_high.iter().any(|o| o == t), qr.intention_low.iter().any(|o| o == t)),
