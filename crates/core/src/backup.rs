@@ -79,12 +79,12 @@ impl Stored {
                 continue;
             }
             a.id = self.analyses.iter().map(|b| b.id + 1).max().unwrap_or(1);
-            self.analyses.push(a);
+            // Into its place by date, after those of the same day (its id is the newest): the list
+            // stays oldest first without a sort, whose routine the page would have to carry.
+            let at = self.analyses.iter().position(|b| b.completed_on > a.completed_on).unwrap_or(self.analyses.len());
+            self.analyses.insert(at, a);
             merged.added += 1;
         }
-        // Unstable by (date, id), which is the stable order by date (ids grow as analyses are added),
-        // with one sort less in the wasm.
-        self.analyses.sort_unstable_by(|a, b| (&a.completed_on, a.id).cmp(&(&b.completed_on, b.id)));
         if let Some(mut d) = backup.draft {
             if self.draft.as_ref().is_some_and(|ours| !ours.answers.is_empty()) {
                 merged.draft_kept = self.draft.as_ref().is_some_and(|ours| ours.answers != d.answers);
@@ -151,9 +151,16 @@ mod tests {
         let merged = here.merge(Backup::of(&there));
         assert_eq!(merged, Merged { added: 2, already_there: 0, draft_kept: true });
         assert_eq!(here.analyses.iter().map(|a| a.completed_on.as_str()).collect::<Vec<_>>(), ["2024-01-01", "2025-01-01", "2026-01-01"]);
-        assert_eq!(here.draft.unwrap().answers.get("vacatures"), Some(&Answer::Number(2)));
+        assert_eq!(here.draft.as_ref().unwrap().answers.get("vacatures"), Some(&Answer::Number(2)));
         let ids: std::collections::BTreeSet<u32> = here.analyses.iter().map(|a| a.id).collect();
         assert_eq!(ids.len(), 3, "ids stay unique");
+        // Another measurement of a day already there goes after it.
+        let mut same_day = stored_with(&["2025-01-01"]);
+        same_day.analyses[0].answers.insert("vacatures".into(), Answer::Number(9));
+        let merged = here.merge(Backup::of(&same_day));
+        assert_eq!(merged.added, 1);
+        let order: Vec<(&str, u32)> = here.analyses.iter().map(|a| (a.completed_on.as_str(), a.id)).collect();
+        assert_eq!(order[1..3], [("2025-01-01", 1), ("2025-01-01", 4)]);
     }
 
     #[test]
