@@ -21,8 +21,8 @@ pub const MAX_WORK_FACTOR: u8 = 18;
 /// Result files are a few KiB; anything above this is refused before decryption.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
-/// Serialisable: the employer's page gets it back from the encryption worker as JSON.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+/// Crosses from the encryption worker to the page as one number ([`CryptoError::code`]).
+#[derive(Debug, Clone, PartialEq)]
 pub enum CryptoError {
     /// Not an age file at all (or damaged in its first line).
     NotAge,
@@ -47,6 +47,45 @@ pub enum CryptoError {
     /// More keys than one result goes to ([`MAX_RECIPIENTS`]).
     TooManyRecipients,
     InvalidIdentity,
+}
+
+impl CryptoError {
+    /// The error as one number, for the worker's answer: a JSON writer and reader for this enum
+    /// would be kilobytes in the page's wasm for a dozen values. [`CryptoError::from_code`] reads it.
+    pub fn code(&self) -> u32 {
+        match self {
+            CryptoError::NotAge => 1,
+            CryptoError::Damaged => 2,
+            CryptoError::WrongKey => 3,
+            CryptoError::WrongPassphrase => 4,
+            CryptoError::Truncated => 5,
+            CryptoError::TooLarge => 6,
+            CryptoError::WrongKind { is_passphrase: false } => 7,
+            CryptoError::WrongKind { is_passphrase: true } => 8,
+            CryptoError::InvalidRecipient => 9,
+            CryptoError::TooManyRecipients => 10,
+            CryptoError::InvalidIdentity => 11,
+            CryptoError::ExcessiveWork { required } => 256 + u32::from(*required),
+        }
+    }
+
+    pub fn from_code(code: u32) -> Option<CryptoError> {
+        Some(match code {
+            1 => CryptoError::NotAge,
+            2 => CryptoError::Damaged,
+            3 => CryptoError::WrongKey,
+            4 => CryptoError::WrongPassphrase,
+            5 => CryptoError::Truncated,
+            6 => CryptoError::TooLarge,
+            7 => CryptoError::WrongKind { is_passphrase: false },
+            8 => CryptoError::WrongKind { is_passphrase: true },
+            9 => CryptoError::InvalidRecipient,
+            10 => CryptoError::TooManyRecipients,
+            11 => CryptoError::InvalidIdentity,
+            256..=511 => CryptoError::ExcessiveWork { required: (code - 256) as u8 },
+            _ => return None,
+        })
+    }
 }
 
 pub fn parse_recipient(s: &str) -> Result<age::x25519::Recipient, CryptoError> {
@@ -420,6 +459,36 @@ mod tests {
         // The first six bytes of the key's SHA-256, as `sha256sum` gives them, in upper case.
         let known = parse_recipient("age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p").unwrap();
         assert_eq!(fingerprint(&known), "CF7E-5682-3131");
+    }
+
+    #[test]
+    fn every_error_crosses_as_its_own_number() {
+        use CryptoError::*;
+        let all = [
+            NotAge,
+            Damaged,
+            WrongKey,
+            WrongPassphrase,
+            Truncated,
+            TooLarge,
+            WrongKind { is_passphrase: false },
+            WrongKind { is_passphrase: true },
+            InvalidRecipient,
+            TooManyRecipients,
+            InvalidIdentity,
+            ExcessiveWork { required: 0 },
+            ExcessiveWork { required: MAX_WORK_FACTOR + 1 },
+            ExcessiveWork { required: u8::MAX },
+        ];
+        for e in &all {
+            assert_eq!(CryptoError::from_code(e.code()).as_ref(), Some(e));
+        }
+        let mut codes: Vec<u32> = all.iter().map(CryptoError::code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+        assert_eq!(CryptoError::from_code(0), None);
+        assert_eq!(CryptoError::from_code(512), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! Both ends of the protocol live here, so they cannot drift apart: [`serve`] is the worker's side,
 //! [`request`] and [`read_answer`] are used by the page's side (the app's `crypto_worker` module).
 //! A request is the array `[id, job, text, bytes]`, the answer `[id, bytes]`,
-//! `[id, null, CryptoError as JSON]`, or `[id, null]` when the worker cannot do the job (its wasm
+//! `[id, null, CryptoError::code]`, or `[id, null]` when the worker cannot do the job (its wasm
 //! could not be instantiated, or the job is unknown).
 
 use js_sys::{Array, Uint8Array};
@@ -91,8 +91,7 @@ pub fn read_answer(answer: &JsValue) -> Result<Vec<u8>, Failure> {
     match answer.get(1).dyn_into::<Uint8Array>() {
         Ok(bytes) => Ok(bytes.to_vec()),
         Err(_) => {
-            // from_slice: the page reads its other JSON so, and serde_json has a second parser for &str.
-            let error = answer.get(2).as_string().and_then(|json| serde_json::from_slice(json.as_bytes()).ok());
+            let error = answer.get(2).as_f64().and_then(|code| CryptoError::from_code(code as u32));
             Err(error.map_or(Failure::Unavailable, Failure::Crypto))
         }
     }
@@ -110,7 +109,7 @@ pub fn serve() {
         let bytes = Uint8Array::new(&request.get(3)).to_vec();
         let answer = match job.and_then(|job| job.run(&text, &bytes)) {
             Some(Ok(out)) => Array::of2(&id, &Uint8Array::from(out.as_slice())),
-            Some(Err(err)) => Array::of3(&id, &JsValue::NULL, &serde_json::to_string(&err).unwrap_or_default().into()),
+            Some(Err(err)) => Array::of3(&id, &JsValue::NULL, &err.code().into()),
             None => Array::of2(&id, &JsValue::NULL),
         };
         let _ = answer_to.post_message(&answer);
