@@ -134,10 +134,7 @@ fn KeyDetails() -> impl IntoView {
     let ui = am.ui;
     let recipient = Memo::new(move |_| am.identity().map(|id| id.to_public().to_string()).unwrap_or_default());
     let fingerprint = move || am.identity().map(|id| crypto::fingerprint(&id.to_public())).unwrap_or_default();
-    let link = Memo::new(move |_| {
-        recipient.track();
-        share_link(am.keyring.with(|k| k.share_link_recipients()))
-    });
+    let link = Memo::new(move |_| share_link(am.keyring.with(|k| k.share_link_recipients())));
     let persisted = RwSignal::new(None::<bool>);
     // Ask once per visit; browsers grant it silently or after their own prompt.
     if let Ok(storage) = js_sys::Reflect::get(&window().navigator(), &"storage".into()) {

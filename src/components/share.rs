@@ -1,6 +1,6 @@
 //! Delen: the employer encrypts the result for their accountmanager and up to two colleagues (keys
-//! from the share link or pasted) or with a passphrase, sees in words what the file holds, and downloads a standard age file
-//! or hands it to the phone's share sheet.
+//! from the share link or pasted) or with a passphrase, sees in words what the file holds, and
+//! downloads a standard age file or hands it to the phone's share sheet.
 //! Encryption happens in the browser (in the encryption worker, `crate::crypto_worker`); the page
 //! makes no request.
 
