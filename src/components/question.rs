@@ -71,7 +71,7 @@ fn InputQuestion(item: &'static Item) -> impl IntoView {
     let hint_id = format!("{}-hint", item.id);
     let error_id = format!("{}-error", item.id);
     let describedby = if item.hint.is_some() { format!("{hint_id} {error_id}") } else { error_id.clone() };
-    let problem = Memo::new(move |_| errors.0.with(|e| e.get(&*item.id).cloned()));
+    let problem = Memo::new(move |_| errors.get(&item.id));
     let on_input = move |ev| {
         let raw = event_target_value(&ev);
         let result = app.stored.with_untracked(|s| {
@@ -80,14 +80,10 @@ fn InputQuestion(item: &'static Item) -> impl IntoView {
         });
         match result {
             Ok(answer) => {
-                errors.0.update(|e| {
-                    e.remove(&*item.id);
-                });
+                errors.set(&item.id, None);
                 app.set_answer(&item.id, answer);
             }
-            Err(p) => errors.0.update(|e| {
-                e.insert(item.id.to_string(), p);
-            }),
+            Err(p) => errors.set(&item.id, Some(p)),
         }
     };
     let numeric = matches!(item.kind, ItemKind::Number { .. });

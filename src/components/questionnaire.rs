@@ -1,11 +1,9 @@
 //! One page per section ("stap N van M"), with back and next. Next checks the typed answers first;
 //! choices need no check, and any question may stay open ("weet ik niet" is always allowed).
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use vio_core::answers::InputProblem;
-use vio_core::questionnaire::{Item, ItemKind};
+use vio_core::questionnaire::{Item, ItemKind, Section};
 use vio_core::{Answer, Questionnaire};
 use wasm_bindgen::JsCast;
 
@@ -13,9 +11,29 @@ use super::question::Question;
 use crate::route::Route;
 use crate::state::use_app;
 
-/// Input problems on the current page, by item id; shared by the page and its questions.
+/// Input problems on the current page, by item id; shared by the page and its questions. A page
+/// has a handful of fields, so a list does, without a map's code in the first wasm.
 #[derive(Clone, Copy)]
-pub struct PageErrors(pub RwSignal<BTreeMap<String, InputProblem>>);
+pub struct PageErrors(RwSignal<Vec<(String, InputProblem)>>);
+
+impl PageErrors {
+    /// Records the problem of the field `id`, or that it has none.
+    pub fn set(self, id: &str, problem: Option<InputProblem>) {
+        self.0.update(|e| {
+            e.retain(|(i, _)| i != id);
+            e.extend(problem.map(|p| (id.to_string(), p)));
+        });
+    }
+
+    pub fn get(self, id: &str) -> Option<InputProblem> {
+        self.0.with(|e| e.iter().find(|(i, _)| i == id).map(|(_, p)| p.clone()))
+    }
+
+    /// The first field on the page with a problem, in the page's order.
+    fn first(self, section: &Section) -> Option<&str> {
+        self.0.with(|e| section.items.iter().map(|i| &*i.id).find(|id| e.iter().any(|(i, _)| i == id)))
+    }
+}
 
 #[component]
 pub fn SectionPage(id: String) -> impl IntoView {
@@ -25,7 +43,7 @@ pub fn SectionPage(id: String) -> impl IntoView {
         Route::Section(q.sections[0].id.to_string()).go();
         return ().into_any();
     };
-    let errors = PageErrors(RwSignal::new(BTreeMap::new()));
+    let errors = PageErrors(RwSignal::new(Vec::new()));
     provide_context(errors);
 
     let visible_ids = Memo::new(move |_| {
@@ -58,8 +76,8 @@ pub fn SectionPage(id: String) -> impl IntoView {
     let next = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         recheck_numbers(section, errors);
-        if let Some(first) = errors.0.with(|e| e.keys().next().cloned()) {
-            if let Some(el) = document().get_element_by_id(&first).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(first) = errors.first(section) {
+            if let Some(el) = document().get_element_by_id(first).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = el.focus();
             }
             return;
@@ -130,7 +148,7 @@ fn VisibleQuestion(item: &'static Item) -> impl IntoView {
 }
 
 /// Numbers may have become inconsistent after a later change (fewer medewerkers than doelgroep).
-fn recheck_numbers(section: &'static vio_core::questionnaire::Section, errors: PageErrors) {
+fn recheck_numbers(section: &'static Section, errors: PageErrors) {
     let app = use_app();
     let q = Questionnaire::vio();
     app.stored.with_untracked(|s| {
@@ -138,9 +156,7 @@ fn recheck_numbers(section: &'static vio_core::questionnaire::Section, errors: P
         for item in section.items.iter().filter(|i| matches!(i.kind, ItemKind::Number { .. }) && q.is_visible(i, &d.answers)) {
             if let Some(Answer::Number(n)) = d.answers.get(&*item.id) {
                 if let Err(p) = q.check_input(item, &n.to_string(), &d.answers) {
-                    errors.0.update(|e| {
-                        e.insert(item.id.to_string(), p);
-                    });
+                    errors.set(&item.id, Some(p));
                 }
             }
         }
