@@ -57,8 +57,8 @@ const minifyJs = async (code) => (await minify(code, { module: true, compress: {
 // the questionnaire stay in the wasm the page starts with, the later screens go to a file the app
 // requests after its first screen has painted.
 const PAGES = [
-  { html: 'index.html', dir: dist, bin: 'vio', pkg: 'vio', css: ['app'], sw: './sw.js', pool: false, split: true, manifest: true },
-  { html: 'accountmanager/index.html', dir: join(dist, 'accountmanager'), bin: 'accountmanager', pkg: 'vio-accountmanager', css: ['app', 'accountmanager'], sw: '../sw.js', pool: true, split: false, manifest: false },
+  { html: 'index.html', dir: dist, bin: 'vio', pkg: 'vio', css: ['app'], sw: './sw.js', config: './config.json', pool: false, split: true, manifest: true },
+  { html: 'accountmanager/index.html', dir: join(dist, 'accountmanager'), bin: 'accountmanager', pkg: 'vio-accountmanager', css: ['app', 'accountmanager'], sw: '../sw.js', config: '../config.json', pool: true, split: false, manifest: false },
 ];
 
 const POLICY = [
@@ -202,6 +202,8 @@ if (trusted) {
 //   loads anyway, is requested long before the app can take a click. src/crypto_worker.rs takes it
 //   over; one that failed to start before then is not handed over, so the app says encryption is
 //   unavailable;
+// - a gemeente's optional config.json (docs/DEPLOY.md) is requested beside the wasm, so it is there
+//   before any click; src/site.rs reads the answer (null: there is none);
 // - the glue is imported dynamically: a module whose static import fails never runs, so a missing
 //   glue could not be told;
 // - ECharts and the service worker's precache (not in a development build: it would keep serving
@@ -219,6 +221,7 @@ try {
   globalThis.vioCryptoWorker = cryptoWorker;
   ${page.pool ? 'globalThis.vioNewWorker = newWorker;' : ''}
 } catch {}
+globalThis.vioConfig = fetch('${page.config}', { cache: 'no-cache' }).then((r) => (r.ok ? r.text() : null), () => null);
 if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is switched off');
 const app = await import('./${glueName}');
 await app.default({ module_or_path: './${wasmName}' });
@@ -305,6 +308,8 @@ writeFileSync(join(dist, 'sw.js'), read(join(root, 'scripts/sw.js')).replace('__
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 const STABLE = ['index.html', 'sw.js', 'manifest.webmanifest', 'icon.svg'];
+// Not in dist/: a gemeente's own config.json, put beside index.html and changed whenever they like.
+const DEPLOYERS = ['config.json'];
 const CONTENT_NAMED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/;
 const cacheRules = [];
 for (const page of PAGES) {
@@ -316,11 +321,12 @@ for (const page of PAGES) {
   }
   cacheRules.push([url, REVALIDATE]);
 }
+for (const f of DEPLOYERS) cacheRules.push([`/${f}`, REVALIDATE]);
 const block = (path, h) => `${path}\n${Object.entries(h).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
 writeFileSync(join(dist, '_headers'), [block('/*', headers), ...cacheRules.map(([path, c]) => block(path, { 'Cache-Control': c }))].join(''));
 writeFileSync(join(dist, '.htaccess'), `<IfModule mod_headers.c>
 ${Object.entries(headers).map(([k, v]) => `  Header always set ${k} "${v}"`).join('\n')}
-  <FilesMatch "^(${STABLE.map((f) => f.replaceAll('.', '\\.')).join('|')})$">
+  <FilesMatch "^(${[...STABLE, ...DEPLOYERS].map((f) => f.replaceAll('.', '\\.')).join('|')})$">
     Header set Cache-Control "${REVALIDATE}"
   </FilesMatch>
   <FilesMatch "${CONTENT_NAMED.source}">

@@ -22,6 +22,17 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
+    // A gemeente's config.json (docs/DEPLOY.md) is theirs to change at any time, not part of a
+    // release: from the network when there is one, the copy kept here when offline.
+    if (new URL(request.url).pathname.endsWith('/config.json')) {
+      try {
+        const response = await fetch(request);
+        if (response.ok) await cache.put(request, response.clone());
+        return response;
+      } catch {
+        return (await cache.match(request)) ?? Response.error();
+      }
+    }
     const hit = await cache.match(request, { ignoreSearch: true });
     if (hit) return hit;
     const response = await fetch(request);

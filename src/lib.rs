@@ -10,6 +10,7 @@
 //!   runs the page's own wasm (on both pages), so that scrypt never freezes the page.
 //! - [`chart`]: draws charming charts through our own ECharts bundle (SVG renderer).
 //! - [`i18n`]: the current language and UI texts as a context both pages provide.
+//! - [`site`]: this copy's optional `config.json` (who runs it, contact, default team keys).
 //! - [`files`]: downloads, reading picked or dropped files, today's date.
 //! - [`fatal`]: a panic shows a readable error screen instead of a blank page.
 //! - [`components`]: one small component per screen and per reusable piece.
@@ -24,6 +25,7 @@ pub mod fatal;
 pub mod files;
 pub mod i18n;
 pub mod route;
+pub mod site;
 pub mod state;
 
 use leptos::prelude::*;

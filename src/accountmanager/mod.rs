@@ -24,6 +24,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use state::{AmRoute, AmState};
+use vio_core::crypto;
 use vio_core::store::{LoadNote, KEYRING_KEY};
 
 pub fn start() {
@@ -37,6 +38,43 @@ pub fn start() {
     // The pool that opens result files is started now, while the page loads: its workers' one
     // request each (the page's glue, cached) must not follow the accountmanager's click.
     crate::crypto_worker::grow();
+}
+
+/// What this copy's `config.json` does (`crate::site`): whose copy it is and to which keys employers
+/// share without a link, or why the file is not used, so a deployer's mistake is seen here.
+#[component]
+fn SiteStatus() -> impl IntoView {
+    use vio_core::site::ConfigError;
+    let ui = state::use_am().ui;
+    let config = LocalResource::new(crate::site::config);
+    move || {
+        let text = match config.get().flatten()? {
+            Ok(c) if c.recipients.is_empty() => ui.am_fill(|u| &u.am_config_no_keys, "name", &c.organisation),
+            Ok(c) => {
+                let named = c.recipients.iter().filter_map(|r| Some((r.name.clone(), crypto::fingerprint(&crypto::parse_recipient(&r.key).ok()?))));
+                let names: Vec<String> = named.map(|(name, code)| ui.fill(|u| &u.recipient_with_code, "name", &name).replace("{code}", &code)).collect();
+                ui.am_fill(|u| &u.am_config_used, "name", &c.organisation).replace("{names}", &names.join(", "))
+            }
+            Err(e) => {
+                let reason = match &e {
+                    ConfigError::Unreadable { line, column } => {
+                        ui.am_fill(|u| &u.am_config_unreadable, "line", &line.to_string()).replace("{column}", &column.to_string())
+                    }
+                    ConfigError::NoOrganisation => ui.am(|u| &u.am_config_no_organisation)().to_string(),
+                    ConfigError::TooLong(field) => ui.am_fill(|u| &u.am_config_too_long, "field", field),
+                    ConfigError::BadPhone => ui.am(|u| &u.am_config_bad_phone)().to_string(),
+                    ConfigError::BadEmail => ui.am(|u| &u.am_config_bad_email)().to_string(),
+                    ConfigError::BadWeb => ui.am(|u| &u.am_config_bad_web)().to_string(),
+                    ConfigError::BadKey(name) => ui.am_fill(|u| &u.am_config_bad_key, "name", name),
+                    ConfigError::RecipientWithoutName => ui.am(|u| &u.am_config_key_no_name)().to_string(),
+                    ConfigError::TooManyRecipients => ui.am(|u| &u.am_config_too_many)().to_string(),
+                    ConfigError::SameKeyTwice => ui.am(|u| &u.am_config_same_key)().to_string(),
+                };
+                return Some(view! { <p class="notice" role="alert">{ui.am_fill(|u| &u.am_config_wrong, "reason", &reason)}</p> }.into_any());
+            }
+        };
+        Some(view! { <p class="site">{text}</p> }.into_any())
+    }
 }
 
 #[component]
@@ -99,6 +137,7 @@ fn App() -> impl IntoView {
                 AmRoute::Home => view! {
                     <h1 tabindex="-1">{ui.am(|u| &u.am_title)}</h1>
                     <p class="lead">{ui.am(|u| &u.am_lead)}</p>
+                    <SiteStatus/>
                     <key::KeyPanel/>
                     <open::OpenPanel/>
                 }.into_any(),

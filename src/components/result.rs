@@ -39,6 +39,7 @@ pub fn ResultScreen() -> impl IntoView {
             <p class="print-only">{move || app.ui.later_fill(|u| &u.report_date, "date", &crate::i18n::display_date(&completed_on(), app.lang()))}</p>
             <h1 tabindex="-1">{app.t(|u| &u.result_title)}</h1>
             <ResultView card answers/>
+            <SiteContact/>
             <div class="no-print"><PlanEditor card/></div>
             // The report shows the plan as text, not as form fields.
             <div class="print-only">{move || view! { <PlanView plan=app.plan()/> }}</div>
@@ -49,6 +50,32 @@ pub fn ResultScreen() -> impl IntoView {
                 <a class="button" href=Route::Analyses.hash()>{app.t(|u| &u.my_analyses)}</a>
             </p>
         </div>
+    }
+}
+
+/// "Neem contact op", after the advice: the organisation that runs this copy of the app, as its
+/// `config.json` names it (`crate::site`); nothing where there is none.
+#[component]
+fn SiteContact() -> impl IntoView {
+    let app = use_app();
+    let config = RwSignal::new(None);
+    leptos::task::spawn_local(async move { config.set(crate::site::usable().await) });
+    move || {
+        let c = config.get()?;
+        let line = |label: fn(&vio_core::ui::LaterTexts) -> &vio_core::Text, value: String, href: String| {
+            (!value.is_empty()).then(|| view! { <li>{app.later(label)}": "<a href=href>{value}</a></li> })
+        };
+        Some(view! {
+            <section class="contact" aria-labelledby="contact-title">
+                <h2 id="contact-title">{app.later(|u| &u.contact_title)}</h2>
+                <p>{move || app.ui.later_fill(|u| &u.contact_lead, "name", &c.organisation)}</p>
+                <ul>
+                    {line(|u| &u.contact_phone, c.phone.clone(), format!("tel:{}", c.phone.replace([' ', '(', ')', '-'], "")))}
+                    {line(|u| &u.contact_email, c.email.clone(), format!("mailto:{}", c.email))}
+                    {line(|u| &u.contact_web, c.web.clone(), c.web.clone())}
+                </ul>
+            </section>
+        })
     }
 }
 

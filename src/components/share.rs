@@ -123,8 +123,23 @@ pub fn ShareScreen() -> impl IntoView {
         Status::Shared => app.later(|u| &u.share_shared)().to_string(),
         Status::Problem(pick) => app.later(pick)().to_string(),
     };
-    // Names come from the share link; a pasted key has none.
-    let name_of = move |key: &str| app.stored.with_untracked(|s| s.recipients.iter().find(|r| r.key == key).map(|r| r.name.clone())).unwrap_or_default();
+    // Without a share link, this copy's config.json may name the team results go to.
+    let site_team = RwSignal::new(Vec::new());
+    if invited.is_empty() {
+        leptos::task::spawn_local(async move {
+            if let Some(config) = crate::site::usable().await {
+                if key.with_untracked(String::is_empty) {
+                    key.set(config.recipients.iter().map(|r| r.key.as_str()).collect::<Vec<_>>().join("\n"));
+                }
+                site_team.set(config.recipients);
+            }
+        });
+    }
+    // Names come from the share link or the config; a pasted key has none.
+    let name_of = move |key: &str| {
+        let find = |list: &Vec<vio_core::store::Recipient>| list.iter().find(|r| r.key == key).map(|r| r.name.clone());
+        app.stored.with_untracked(|s| find(&s.recipients)).or_else(|| site_team.with(find)).unwrap_or_default()
+    };
     let radio = move |value: Method, id: &'static str, label: fn(&vio_core::ui::LaterTexts) -> &vio_core::Text| {
         view! {
             <label class="option" for=id>

@@ -19,6 +19,7 @@
 //! - [`backup`]: all analyses as one passphrase-encrypted file, and merging it back.
 //! - [`open`]: a result file → decrypted, validated result, or one error with a message per case.
 //! - [`notes`]: the accountmanager's own notes per employer, encrypted to their own key.
+//! - [`site`]: a gemeente's own copy: its `config.json` (who runs it, contact, default team keys), checked.
 //! - [`keep`]: which opened results the accountmanager's page keeps (still encrypted), and how long.
 //!
 //! The app (root crate) renders these; a CLI could use them just the same.
@@ -41,6 +42,7 @@ pub mod open;
 pub mod questionnaire;
 pub mod region;
 pub mod scoring;
+pub mod site;
 pub mod stats;
 pub mod store;
 pub mod synth;

@@ -1,0 +1,121 @@
+// A gemeente's own copy: a config.json beside index.html (docs/DEPLOY.md) names the organisation, how
+// employers reach it and the team keys a result goes to without a link. Each copy is dist/ with its
+// own config.json, served on a port of this file's own; a wrong config is not used and says why.
+import { expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../serve.mjs';
+import { completeQuestionnaire, download, expectNoAxeViolations, newGuardedContext, profiles, test, ui, watchNetwork } from './helpers.js';
+
+const ownPort = Number(process.env.VIO_TEST_PORT ?? 8181) + 20;
+const dir = mkdtempSync(join(tmpdir(), 'vio-site-'));
+const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
+
+const teamKey = (name) => {
+  const identityPath = join(dir, `${name.replace(/\W/g, '')}.txt`);
+  execFileSync('age-keygen', ['-o', identityPath], { stdio: 'ignore' });
+  const key = readFileSync(identityPath, 'utf8').match(/public key: (age1[0-9a-z]+)/)[1];
+  const code = createHash('sha256').update(key).digest('hex').slice(0, 12).toUpperCase().match(/.{4}/g).join('-');
+  return { name, key, code, identityPath };
+};
+const named = (...team) => team.map(({ name, code }) => t('recipient_with_code', { name, code })).join(', ');
+
+/** dist/ with this config.json (text as it is, an object as JSON), served; `url` is its employer's page. */
+async function copyWith(config, port) {
+  const root = mkdtempSync(join(dir, 'copy-'));
+  cpSync('dist', root, { recursive: true });
+  writeFileSync(join(root, 'config.json'), typeof config === 'string' ? config : JSON.stringify(config, null, 2));
+  const server = serve({ port, dir: root, prefix: '/vio/', headers: true });
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { url: `http://127.0.0.1:${port}/vio/`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+test('a copy whose config names a contact and two team keys: contact after the advice, both keys on Delen, one file each opens', async ({ browser }) => {
+  const [noord, zuid] = [teamKey('Team Noord'), teamKey('Team Zuid')];
+  const site = await copyWith({
+    organisation: 'Werkgeversservicepunt Rijk van Nijmegen',
+    phone: '024 123 45 67', email: 'werkgevers@wsp-rvn.nl', web: 'https://www.wsp-rvn.nl/werkgevers',
+    recipients: [{ name: noord.name, key: noord.key }, { name: zuid.name, key: zuid.key }],
+  }, ownPort);
+  const employerSide = await newGuardedContext(browser);
+  const page = await employerSide.context.newPage();
+  const network = watchNetwork(page);
+  await page.goto(site.url);
+  await page.waitForLoadState('networkidle');
+  expect(network.all()).toContain(`${site.url}config.json`);
+  const firstClick = Date.now();
+  await completeQuestionnaire(page, profiles.inclusief.answers);
+  const contact = page.getByRole('region', { name: ui.contact_title.nl });
+  await expect(contact).toContainText(t('contact_lead', { name: 'Werkgeversservicepunt Rijk van Nijmegen' }));
+  await expect(contact.getByRole('link', { name: '024 123 45 67' })).toHaveAttribute('href', 'tel:0241234567');
+  await expect(contact.getByRole('link', { name: 'werkgevers@wsp-rvn.nl' })).toHaveAttribute('href', 'mailto:werkgevers@wsp-rvn.nl');
+  await expect(contact.getByRole('link', { name: 'https://www.wsp-rvn.nl/werkgevers' })).toHaveAttribute('href', 'https://www.wsp-rvn.nl/werkgevers');
+  await expectNoAxeViolations(page, 'result with a site contact');
+  await page.getByRole('link', { name: ui.share_button.nl }).click();
+  await expect(page.getByLabel(ui.share_key_label.nl)).toHaveValue(`${noord.key}\n${zuid.key}`);
+  await expect(page.getByText(t('share_key_ok', { names: named(noord, zuid) }))).toBeVisible();
+  const file = join(dir, 'to-the-site-team.age');
+  await download(page, ui.share_download.nl, file);
+  for (const { identityPath } of [noord, zuid]) {
+    expect(JSON.parse(execFileSync('age', ['-d', '-i', identityPath, file]).toString()).format).toBe('vio-resultaat');
+  }
+  expect(network.between(firstClick).filter((u) => !u.startsWith('blob:')), 'no request after the first click').toEqual([]);
+
+  // The accountmanager's page of the same copy says whose it is and where results go.
+  const am = await employerSide.context.newPage();
+  await am.goto(`${site.url}accountmanager/`);
+  await expect(am.locator('p.site')).toHaveText(t('am_config_used', { name: 'Werkgeversservicepunt Rijk van Nijmegen', names: named(noord, zuid) }));
+  await employerSide.done();
+  await site.close();
+});
+
+test('a copy whose config has a contact but no keys: the contact shows, Delen asks for a key', async ({ browser }) => {
+  const site = await copyWith({ organisation: 'Gemeente Oss', email: 'werk@oss.nl' }, ownPort + 1);
+  const side = await newGuardedContext(browser);
+  const page = await side.context.newPage();
+  await page.goto(site.url);
+  await completeQuestionnaire(page, profiles.terughoudend.answers);
+  const contact = page.getByRole('region', { name: ui.contact_title.nl });
+  await expect(contact).toContainText(t('contact_lead', { name: 'Gemeente Oss' }));
+  await expect(contact.getByRole('link')).toHaveCount(1);
+  await page.getByRole('link', { name: ui.share_button.nl }).click();
+  await expect(page.getByLabel(ui.share_key_label.nl)).toHaveValue('');
+  const am = await side.context.newPage();
+  await am.goto(`${site.url}accountmanager/`);
+  await expect(am.locator('p.site')).toHaveText(t('am_config_no_keys', { name: 'Gemeente Oss' }));
+  await side.done();
+  await site.close();
+});
+
+test('a wrong config is not used at all: the app works as without one, the console and the accountmanager say why', async ({ browser }) => {
+  const good = teamKey('Team Goed');
+  const wrong = [
+    // A damaged key beside a good one: neither is used, so no result goes to half a team.
+    [{ organisation: 'WSP Kapot', recipients: [{ name: good.name, key: good.key }, { name: 'Team Fout', key: 'age1kapot' }] }, t('am_config_bad_key', { name: 'Team Fout' })],
+    [{ organisation: 'WSP Link', web: 'javascript:alert(1)' }, ui.am_config_bad_web.nl],
+    ['{\n  "organisation": "WSP Komma",\n}', t('am_config_unreadable', { line: 3, column: 1 })],
+  ];
+  for (const [i, [config, reason]] of wrong.entries()) {
+    const site = await copyWith(config, ownPort + 2 + i);
+    const side = await newGuardedContext(browser);
+    const page = await side.context.newPage();
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto(site.url);
+    await completeQuestionnaire(page, profiles.inclusief.answers);
+    await expect(page.getByRole('heading', { level: 1, name: ui.result_title.nl })).toBeVisible();
+    await expect(page.getByRole('region', { name: ui.contact_title.nl })).toHaveCount(0);
+    await page.getByRole('link', { name: ui.share_button.nl }).click();
+    await expect(page.getByLabel(ui.share_key_label.nl)).toHaveValue('');
+    await expect.poll(() => warnings.join('\n')).toContain('config.json');
+    const am = await side.context.newPage();
+    await am.goto(`${site.url}accountmanager/`);
+    const notice = am.getByRole('alert').filter({ hasText: 'config.json' });
+    await expect(notice).toContainText(reason);
+    await side.done();
+    await site.close();
+  }
+});
