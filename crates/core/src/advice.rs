@@ -186,12 +186,12 @@ fn open_path(c: &Condition, answers: &mut Answers) {
     match c {
         Condition::Answer { item, one_of } => {
             if let Some(first) = one_of.first() {
-                answers.entry(item.to_string()).or_insert_with(|| Answer::Text(first.to_string()));
+                answers.get_or_insert_with(item, || Answer::Text(first.to_string()));
             }
         }
         Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| open_path(c, answers)),
         Condition::Number { item, at_least, .. } => {
-            answers.entry(item.to_string()).or_insert(Answer::Number(at_least.unwrap_or(0)));
+            answers.get_or_insert_with(item, || Answer::Number(at_least.unwrap_or(0)));
         }
         Condition::Light { .. } | Condition::Factor { .. } => {}
     }

@@ -20,8 +20,6 @@ use crate::Answer;
 /// never shown: with 1–4 an accountmanager who knows the region could point at the employer. Five is
 /// the usual minimum in official statistics on firms (and the deck's own footnote).
 pub const MIN_ORGANISATIONS: u64 = 5;
-/// The deck's size split.
-pub const SMALL_BELOW: u64 = 25;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum GroupId {
@@ -187,6 +185,8 @@ pub fn aggregate_in_session<R: Borrow<Opened>>(
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tables {
     pub n: u64,
+    /// The first and last day on which a counted result was completed (`JJJJ-MM-DD`).
+    pub period: (String, String),
     pub questionnaire_versions: BTreeSet<u32>,
     pub quadrant: QuadrantTable,
     pub indicators: Vec<IndicatorTable>,
@@ -203,15 +203,12 @@ pub fn sector_of(o: &Opened) -> Option<&str> {
 }
 
 fn in_group(group: &GroupId, o: &Opened) -> bool {
-    let employees = match o.envelope.answers.get("medewerkers") {
-        Some(Answer::Number(n)) => Some(*n),
-        _ => None,
-    };
+    let small = crate::model::is_small_organisation(&o.envelope.answers);
     match group {
         GroupId::Total => true,
         GroupId::Inclusive => o.scores.inclusive == Some(true),
-        GroupId::Small => employees.is_some_and(|n| n < SMALL_BELOW),
-        GroupId::Large => employees.is_some_and(|n| n >= SMALL_BELOW),
+        GroupId::Small => small == Some(true),
+        GroupId::Large => small == Some(false),
         GroupId::Sector(s) => sector_of(o) == Some(s.as_str()),
     }
 }
@@ -261,8 +258,11 @@ pub fn aggregate<R: Borrow<Opened>>(results: &[R], filter: &Filter, q: &Question
         .collect();
     let all: Vec<&[Light]> = lights.iter().map(Vec::as_slice).collect();
     let indicators = indicator_ids.iter().enumerate().map(|(k, id)| indicator_table(&selected, &all, &split, q, id, k)).collect();
+    let dates = selected.iter().map(|o| o.envelope.completed_on.as_str());
+    let period = (dates.clone().min().unwrap_or_default().to_string(), dates.max().unwrap_or_default().to_string());
     Region::Tables(Tables {
         n,
+        period,
         questionnaire_versions: selected.iter().map(|o| o.envelope.questionnaire.version).collect(),
         quadrant: quadrant_table(&selected),
         indicators,
