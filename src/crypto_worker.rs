@@ -3,7 +3,6 @@
 //! accountmanager's page grows it into a pool that opens result files on every core.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 
 use js_sys::{Function, Promise};
@@ -14,9 +13,10 @@ use wasm_bindgen::JsCast;
 struct Bridge {
     /// Each worker with the number of its requests not yet answered.
     workers: Vec<(web_sys::Worker, u32)>,
-    /// Each waiting request's `resolve` and worker, by id; answered with the worker's reply or
-    /// `undefined` when a worker failed.
-    waiting: HashMap<u32, (Function, usize)>,
+    /// Each waiting request's id, `resolve` and worker; answered with the worker's reply or
+    /// `undefined` when a worker failed. A list: the pages send at most a chunk of files at a time
+    /// (a few hundred requests), and a map would bring its own code into the employer's wasm.
+    waiting: Vec<(u32, Function, usize)>,
     next_id: u32,
 }
 
@@ -29,7 +29,7 @@ thread_local! {
 /// every job itself rather than wait for an answer that never comes.
 fn fail() {
     let waiting = BRIDGE.with_borrow_mut(|b| b.take().map(|b| b.waiting).unwrap_or_default());
-    for (resolve, _) in waiting.into_values() {
+    for (_, resolve, _) in waiting {
         let _ = resolve.call0(&JsValue::NULL);
     }
 }
@@ -42,7 +42,8 @@ fn take_over(worker: &web_sys::Worker) -> bool {
         let id = vio_crypto_worker::answer_id(&answer);
         let resolve = BRIDGE.with_borrow_mut(|b| {
             let b = b.as_mut()?;
-            let (resolve, worker) = b.waiting.remove(&id?)?;
+            let id = id?;
+            let (_, resolve, worker) = b.waiting.swap_remove(b.waiting.iter().position(|w| w.0 == id)?);
             b.workers[worker].1 -= 1;
             Some(resolve)
         });
@@ -71,7 +72,7 @@ pub fn start() {
     };
     let _ = js_sys::Reflect::delete_property(&global, &HANDOVER.into());
     if take_over(&worker) {
-        BRIDGE.set(Some(Bridge { workers: vec![(worker, 0)], waiting: HashMap::new(), next_id: 0 }));
+        BRIDGE.set(Some(Bridge { workers: vec![(worker, 0)], waiting: Vec::new(), next_id: 0 }));
     }
 }
 
@@ -113,7 +114,7 @@ fn send(make: &dyn Fn(u32) -> js_sys::Array) -> impl Future<Output = Option<JsVa
             sent = bridge.workers[worker].0.post_message(&make(id)).is_ok();
             if sent {
                 bridge.workers[worker].1 += 1;
-                bridge.waiting.insert(id, (resolve, worker));
+                bridge.waiting.push((id, resolve, worker));
             }
         })
     });

@@ -29,6 +29,12 @@ pub mod site;
 pub mod state;
 
 use leptos::prelude::*;
+
+// Both pages and the encryption worker (which runs the page's wasm) allocate through talc instead
+// of Rust's default dlmalloc: 1–2 KB brotli smaller on the employer's critical path, and faster.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use wasm_bindgen::JsCast;
 
 /// Starts the employer's app in `#app`, replacing the static start screen that index.html shows
