@@ -91,14 +91,16 @@ fn invite_hash(_: &[Recipient]) -> String {
     "#/".into()
 }
 
-/// Every `sleutel` starts the next accountmanager; a `naam` names the one before it.
+/// Every `sleutel` starts the next accountmanager; a `naam` names the one before it. Keys are kept
+/// in lower case, as age writes them (bech32 reads either case), so a key typed in capitals is
+/// still recognised as the same key on Delen.
 fn parse_invite(query: &str) -> Option<Vec<Recipient>> {
     let mut recipients: Vec<Recipient> = Vec::new();
     for pair in query.split('&') {
         let (k, v) = pair.split_once('=')?;
         let v = percent_decode_str(&v.replace('+', " ")).decode_utf8().ok()?.trim().to_string();
         match k {
-            "sleutel" => recipients.push(Recipient { key: v, name: String::new() }),
+            "sleutel" => recipients.push(Recipient { key: v.to_ascii_lowercase(), name: String::new() }),
             "naam" => recipients.last_mut()?.name = vio_core::text::clean_name(&v).chars().take(vio_core::envelope::MAX_TEXT_CHARS).collect(),
             _ => {}
         }
@@ -124,7 +126,8 @@ mod tests {
         assert_eq!(Route::parse("#/uitnodiging?naam=X&sleutel=age1x"), Route::Invite(None), "a name before any key");
         let team = "#/uitnodiging?sleutel=age1abc&naam=WSP%20Noord&sleutel=age1def&naam=Gemeente+%C3%89%C3%A9n";
         let read = vec![Recipient { key: "age1abc".into(), name: "WSP Noord".into() }, Recipient { key: "age1def".into(), name: "Gemeente Één".into() }];
-        assert_eq!(Route::parse(team), Route::Invite(Some(read)));
+        assert_eq!(Route::parse(team), Route::Invite(Some(read.clone())));
+        assert_eq!(Route::parse(&team.replace("age1abc", "AGE1ABC")), Route::Invite(Some(read)), "a key in capitals is the same key");
     }
 
     /// The accountmanager's page writes the links the employer's page reads.

@@ -21,11 +21,6 @@ fn share_link(recipients: Vec<Recipient>) -> String {
     format!("{employer_page}{}", Route::Invite(Some(recipients)).hash())
 }
 
-/// Each of the link's recipients with the check code an employer will see beside their name.
-fn checked_recipients(recipients: &[Recipient]) -> Vec<(Recipient, String)> {
-    recipients.iter().filter_map(|r| crypto::parse_recipient(&r.key).ok().map(|key| (r.clone(), crypto::fingerprint(&key)))).collect()
-}
-
 /// The QR code, drawn as one SVG path of its dark modules with a quiet zone of four: made here (no
 /// image request, no third party) and as elements, not as markup parsed from a string, so the page
 /// needs no HTML sink under its Trusted Types policy.
@@ -309,7 +304,7 @@ fn Colleagues() -> impl IntoView {
             key.set(String::new());
         }
     };
-    let listed = move || checked_recipients(&am.keyring.with(|k| k.colleagues.clone()));
+    let listed = move || am.keyring.with(|k| Recipient::with_check_codes(&k.colleagues));
     view! {
         <details class="colleagues">
             <summary>{ui.am(|u| &u.am_colleagues)}</summary>
@@ -349,7 +344,7 @@ pub fn Poster() -> impl IntoView {
     let recipients = am.keyring.with_untracked(|k| k.share_link_recipients());
     let link = share_link(recipients.clone());
     let fingerprint = crypto::fingerprint(&identity.to_public());
-    let colleagues = checked_recipients(&recipients[1..]);
+    let colleagues = Recipient::with_check_codes(&recipients[1..]);
     let print = move |_| {
         let _ = window().print();
     };

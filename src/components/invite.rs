@@ -4,19 +4,9 @@
 //! chooses.
 
 use leptos::prelude::*;
-use vio_core::crypto::Recipients;
 use vio_core::store::Recipient;
 
 use crate::state::{AppState, InviteNews};
-
-/// The check code of every key, or `None` when one is not an age public key or a key is given
-/// twice. Checked in the page: the encryption worker runs this same wasm, so age's key reading is
-/// in it anyway, and a synchronous check keeps the start screen free of the worker's round trip.
-fn check_codes(recipients: &[Recipient]) -> Option<Vec<String>> {
-    let keys: Vec<&str> = recipients.iter().map(|r| r.key.as_str()).collect();
-    let codes: Vec<String> = Recipients::parse(&keys.join("\n")).ok()?.checked().into_iter().map(|(_, code)| code).collect();
-    (codes.len() == recipients.len()).then_some(codes)
-}
 
 /// "WSP Noord (controlecode 1A2B-…), …": every accountmanager a result goes to, as the employer
 /// checks them with their accountmanager. `named` holds each one's name (may be empty) and code.
@@ -33,7 +23,7 @@ pub fn named_codes(app: AppState, named: impl IntoIterator<Item = (String, Strin
 
 /// [`named_codes`] of stored recipients (the caller checked their keys when they arrived).
 fn named(app: AppState, recipients: &[Recipient]) -> String {
-    let codes = check_codes(recipients).unwrap_or_default();
+    let codes = Recipient::check_codes(recipients).unwrap_or_default();
     named_codes(app, recipients.iter().map(|r| r.name.clone()).zip(codes))
 }
 
@@ -43,7 +33,7 @@ fn names(recipients: &[Recipient]) -> String {
 
 /// Handles a share link: stores its accountmanagers, or tells the start screen what to ask or say.
 pub fn arrived(app: AppState, invite: Option<Vec<Recipient>>) {
-    let Some(new) = invite.filter(|new| check_codes(new).is_some()) else {
+    let Some(new) = invite.filter(|new| Recipient::check_codes(new).is_some()) else {
         return app.invite_news.set(Some(InviteNews::Broken));
     };
     let stored = app.stored.with_untracked(|s| s.recipients.clone());

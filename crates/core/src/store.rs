@@ -53,6 +53,21 @@ pub struct Recipient {
     pub name: String,
 }
 
+impl Recipient {
+    /// Each recipient's check code, in order, as the employer and the accountmanager compare them
+    /// aloud; `None` when a key is not an age public key or two are the same key.
+    pub fn check_codes(recipients: &[Recipient]) -> Option<Vec<String>> {
+        let keys: Vec<&str> = recipients.iter().map(|r| r.key.as_str()).collect();
+        let codes: Vec<String> = crate::crypto::Recipients::parse(&keys.join("\n")).ok()?.checked().into_iter().map(|(_, code)| code).collect();
+        (codes.len() == recipients.len()).then_some(codes)
+    }
+
+    /// Each recipient with its check code; nothing when [`Recipient::check_codes`] has none.
+    pub fn with_check_codes(recipients: &[Recipient]) -> Vec<(Recipient, String)> {
+        Recipient::check_codes(recipients).map_or_else(Vec::new, |codes| recipients.iter().cloned().zip(codes).collect())
+    }
+}
+
 impl Default for Stored {
     fn default() -> Self {
         Stored { schema: SCHEMA_VERSION, lang: Lang::Nl, draft: None, analyses: Vec::new(), recipients: Vec::new(), invite: None }
@@ -650,5 +665,20 @@ mod tests {
     fn a_full_storage_is_reported() {
         let mut kv = MemoryStorage { full: true, ..MemoryStorage::default() };
         assert_eq!(save(&mut kv, &Stored::default()), Err(StorageError::Full));
+    }
+
+    #[test]
+    fn check_codes_are_the_keys_fingerprints_or_none_at_all() {
+        let keys: Vec<age::x25519::Recipient> = (0..2).map(|_| age::x25519::Identity::generate().to_public()).collect();
+        let team: Vec<Recipient> = keys.iter().zip(["WSP Noord", "WSP Zuid"]).map(|(k, name)| Recipient { key: k.to_string(), name: name.into() }).collect();
+        let codes: Vec<String> = keys.iter().map(crate::crypto::fingerprint).collect();
+        assert_eq!(Recipient::check_codes(&team), Some(codes.clone()));
+        assert_eq!(Recipient::with_check_codes(&team[1..]), vec![(team[1].clone(), codes[1].clone())]);
+        let upper = Recipient { key: team[0].key.to_uppercase(), ..team[0].clone() };
+        assert_eq!(Recipient::check_codes(&[upper]), Some(vec![codes[0].clone()]), "a key in capitals has the same code");
+        let twice = [team[0].clone(), Recipient { name: "Nog eens".into(), ..team[0].clone() }];
+        assert_eq!(Recipient::check_codes(&twice), None);
+        let broken = [team[0].clone(), Recipient { key: "age1kapot".into(), name: "Kapot".into() }];
+        assert_eq!((Recipient::check_codes(&broken), Recipient::with_check_codes(&broken)), (None, vec![]));
     }
 }
