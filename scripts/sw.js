@@ -30,7 +30,9 @@ self.addEventListener('fetch', (event) => {
         if (response.ok) await cache.put(request, response.clone());
         return response;
       } catch {
-        return (await cache.match(request)) ?? Response.error();
+        // Offline with no copy kept: answered as a copy without a config is (404), not as a
+        // network error, so the page goes on as without one.
+        return (await cache.match(request)) ?? new Response(null, { status: 404, statusText: 'Not Found' });
       }
     }
     const hit = await cache.match(request, { ignoreSearch: true });
