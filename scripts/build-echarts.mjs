@@ -34,6 +34,9 @@ const UNUSED = {
   // Transforms of a `dataset` (filter, sort, aggregate); our series carry their own data.
   'echarts/lib/data/helper/transform.js': `export function registerExternalTransform() {}
 export function applyDataTransform() { throw new Error('dataset transforms are not in this build'); }`,
+  // A series' default tooltip text: neither page has a tooltip (ECharts writes it as markup, which the
+  // pages' Trusted Types refuse), and the radar series formats its own.
+  'echarts/lib/component/tooltip/seriesFormatTooltip.js': 'export function defaultSeriesFormatTooltip() { return null; }',
   // zrender's own stable sort; the browser's Array.prototype.sort has been stable since ES2019.
   'zrender/lib/core/timsort.js': `export default function sort(array, compare, lo = 0, hi = array.length) {
   const part = array.slice(lo, hi).sort(compare);
@@ -47,6 +50,13 @@ const NO_POINTER = {
   // Hit testing of shapes and pinch gestures: asked only by pointer events.
   'zrender/lib/contain/path.js': 'export function contain() { return false; }\nexport function containStroke() { return false; }',
   'zrender/lib/core/GestureMgr.js': 'export class GestureMgr { recognize() {} clear() { return this; } }',
+  // zrender's pointer handler (hover, drag, gestures), fed by the proxy stubbed above: what remains
+  // is the event registry ECharts' own events use, and the calls zrender makes on every chart.
+  'zrender/lib/Handler.js': `import Eventful from './core/Eventful.js';
+export default class Handler extends Eventful {
+  setHandlerProxy() {} resize() {} setCursorStyle() {} dispose() {} dispatch() {}
+  findHover() { return {}; }
+}`,
   // ECharts' English words for time axes, the legend's selector, the toolbox and aria: the radar has
   // none of these (its axis names and legend are ours), so only the shape remains.
   'echarts/lib/i18n/langEN.js': 'export default { time: {}, legend: { selector: {} }, toolbox: {}, series: { typeNames: {} }, aria: {} };',
