@@ -5,6 +5,7 @@
 
 use std::cell::OnceCell;
 
+use leptos::prelude::*;
 use vio_core::site::{ConfigError, SiteConfig};
 use wasm_bindgen::JsCast;
 
@@ -37,4 +38,11 @@ pub async fn config() -> Config {
 /// The config when it is usable; a wrong one counts as none.
 pub async fn usable() -> Option<SiteConfig> {
     config().await.and_then(Result::ok)
+}
+
+/// [`usable`] for a view: `None` until it is read, and where there is none.
+pub fn usable_signal() -> RwSignal<Option<SiteConfig>> {
+    let config = RwSignal::new(None);
+    leptos::task::spawn_local(async move { config.set(usable().await) });
+    config
 }

@@ -24,7 +24,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use state::{AmRoute, AmState};
-use vio_core::crypto;
 use vio_core::store::{LoadNote, KEYRING_KEY};
 
 pub fn start() {
@@ -44,16 +43,26 @@ pub fn start() {
 /// share without a link, or why the file is not used, so a deployer's mistake is seen here.
 #[component]
 fn SiteStatus() -> impl IntoView {
+    use vio_core::benchmark::BenchmarkError;
     use vio_core::site::ConfigError;
     let ui = state::use_am().ui;
     let config = LocalResource::new(crate::site::config);
     move || {
         let text = match config.get().flatten()? {
-            Ok(c) if c.recipients.is_empty() => ui.am_fill(|u| &u.am_config_no_keys, "name", &c.organisation),
             Ok(c) => {
-                let named = c.recipients.iter().filter_map(|r| Some((r.name.clone(), crypto::fingerprint(&crypto::parse_recipient(&r.key).ok()?))));
-                let names: Vec<String> = named.map(|(name, code)| ui.fill(|u| &u.recipient_with_code, "name", &name).replace("{code}", &code)).collect();
-                ui.am_fill(|u| &u.am_config_used, "name", &c.organisation).replace("{names}", &names.join(", "))
+                let keys = if c.recipients.is_empty() {
+                    ui.am_fill(|u| &u.am_config_no_keys, "name", &c.organisation)
+                } else {
+                    let named = vio_core::store::Recipient::with_check_codes(&c.recipients);
+                    let names: Vec<String> =
+                        named.iter().map(|(r, code)| ui.fill(|u| &u.recipient_with_code, "name", &r.name).replace("{code}", code)).collect();
+                    ui.am_fill(|u| &u.am_config_used, "name", &c.organisation).replace("{names}", &names.join(", "))
+                };
+                let benchmark = c.benchmark.map(|b| {
+                    let date = |d: &str| crate::i18n::display_date(d, ui.lang());
+                    ui.am_fill(|u| &u.am_config_benchmark, "n", &b.organisations.to_string()).replace("{from}", &date(&b.from)).replace("{to}", &date(&b.to))
+                });
+                [Some(keys), benchmark].into_iter().flatten().collect::<Vec<_>>().join(" ")
             }
             Err(e) => {
                 let reason = match &e {
@@ -69,6 +78,16 @@ fn SiteStatus() -> impl IntoView {
                     ConfigError::RecipientWithoutName => ui.am(|u| &u.am_config_key_no_name)().to_string(),
                     ConfigError::TooManyRecipients => ui.am(|u| &u.am_config_too_many)().to_string(),
                     ConfigError::SameKeyTwice => ui.am(|u| &u.am_config_same_key)().to_string(),
+                    ConfigError::Benchmark(e) => {
+                        let pick: fn(&vio_core::ui::AmTexts) -> &vio_core::Text = match e {
+                            BenchmarkError::Period => |u| &u.am_config_benchmark_period,
+                            BenchmarkError::UnknownIndicator => |u| &u.am_config_benchmark_indicator,
+                            BenchmarkError::TooFew => |u| &u.am_config_benchmark_too_few,
+                            BenchmarkError::Shares => |u| &u.am_config_benchmark_shares,
+                            BenchmarkError::Twice => |u| &u.am_config_benchmark_twice,
+                        };
+                        ui.am(pick)().to_string()
+                    }
                 };
                 return Some(view! { <p class="notice" role="alert">{ui.am_fill(|u| &u.am_config_wrong, "reason", &reason)}</p> }.into_any());
             }

@@ -2,6 +2,7 @@
 //! suppression all in `vio_core::region`), with filters and exports for Excel (`vio_core::export`).
 
 use leptos::prelude::*;
+use vio_core::benchmark::Benchmark;
 use vio_core::envelope::Opened;
 use vio_core::export;
 use vio_core::region::{self, Cell, Filter, Region};
@@ -94,12 +95,50 @@ pub fn RegionScreen() -> impl IntoView {
                         <button type="button" class="button" on:click=csv>{ui.am(|u| &u.region_csv)}</button>
                     </p>
                     <Show when=move || export_failed.get()><p class="notice" role="alert">{ui.am(|u| &u.region_export_failed)}</p></Show>
+                    <BenchmarkExport benchmark=Benchmark::of(&t) whole_region=applied.with(|f| f.as_ref().is_some_and(|f| f.sector.is_none()))/>
                     <QuadrantTable table=t.quadrant.clone()/>
                     <p class="note">{ui.am(|u| &u.region_note)}</p>
                     {t.indicators.into_iter().map(|ind| view! { <Indicator table=ind/> }).collect_view()}
                 }.into_any()
             }
         }}
+    }
+}
+
+/// The benchmark employers on this site see with their result, made from the tables on screen: as
+/// `benchmark.json`, and where this site has a config.json, as that file with the benchmark in it.
+#[component]
+fn BenchmarkExport(benchmark: Benchmark, whole_region: bool) -> impl IntoView {
+    let ui = use_am().ui;
+    let config = crate::site::usable_signal();
+    let json = serde_json::to_string_pretty(&benchmark).expect("plain data serialises");
+    let download = move |_| {
+        let _ = files::download("benchmark.json", json.as_bytes(), "application/json");
+    };
+    let with_config = move || {
+        let mut c = config.get()?;
+        c.benchmark = Some(benchmark.clone());
+        let file = c.to_json();
+        let download = move |_| {
+            let _ = files::download("config.json", file.as_bytes(), "application/json");
+        };
+        Some(view! { <button type="button" class="button" on:click=download>{ui.am(|u| &u.region_benchmark_config)}</button> })
+    };
+    view! {
+        <section class="benchmark-export" aria-labelledby="benchmark-export-title">
+            <h2 id="benchmark-export-title">{ui.am(|u| &u.region_benchmark_title)}</h2>
+            <p>{ui.am(|u| &u.region_benchmark_lead)}</p>
+            {if whole_region {
+                view! {
+                    <p class="actions">
+                        <button type="button" class="button" on:click=download>{ui.am(|u| &u.region_benchmark_download)}</button>
+                        {with_config}
+                    </p>
+                }.into_any()
+            } else {
+                view! { <p class="notice" role="status">{ui.am(|u| &u.region_benchmark_sector)}</p> }.into_any()
+            }}
+        </section>
     }
 }
 

@@ -63,7 +63,7 @@ fn InputQuestion(item: &'static Item) -> impl IntoView {
     let q = Questionnaire::vio();
     let errors = expect_context::<PageErrors>();
     // The stored answer, read when the field appears and when another tab saved; not while typing.
-    let stored_text = move || match app.stored.with_untracked(|s| s.draft.as_ref().and_then(|d| d.answers.get(&*item.id).cloned())) {
+    let stored_text = move || match app.stored.with_untracked(|s| s.draft.as_ref().and_then(|d| d.answers.get(&item.id).cloned())) {
         Some(Answer::Number(n)) => n.to_string(),
         Some(Answer::Text(t)) => t,
         None => String::new(),

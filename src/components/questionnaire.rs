@@ -154,7 +154,7 @@ fn recheck_numbers(section: &'static Section, errors: PageErrors) {
     app.stored.with_untracked(|s| {
         let Some(d) = &s.draft else { return };
         for item in section.items.iter().filter(|i| matches!(i.kind, ItemKind::Number { .. }) && q.is_visible(i, &d.answers)) {
-            if let Some(Answer::Number(n)) = d.answers.get(&*item.id) {
+            if let Some(Answer::Number(n)) = d.answers.get(&item.id) {
                 if let Err(p) = q.check_input(item, &n.to_string(), &d.answers) {
                     errors.set(&item.id, Some(p));
                 }

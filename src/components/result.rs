@@ -8,6 +8,7 @@ use vio_core::questionnaire::{Factor, Guidance};
 use vio_core::scoring::{FactorScore, Level};
 use vio_core::{Answers, FactorStatus, Light, Questionnaire, Scorecard};
 
+use super::benchmark::RegionBenchmark;
 use super::echart::EChart;
 use super::light::light_word;
 use super::plan::{PlanEditor, PlanView};
@@ -39,6 +40,7 @@ pub fn ResultScreen() -> impl IntoView {
             <p class="print-only">{move || app.ui.later_fill(|u| &u.report_date, "date", &crate::i18n::display_date(&completed_on(), app.lang()))}</p>
             <h1 tabindex="-1">{app.t(|u| &u.result_title)}</h1>
             <ResultView card answers/>
+            <RegionBenchmark card answers/>
             <SiteContact/>
             <div class="no-print"><PlanEditor card/></div>
             // The report shows the plan as text, not as form fields.
@@ -58,8 +60,7 @@ pub fn ResultScreen() -> impl IntoView {
 #[component]
 fn SiteContact() -> impl IntoView {
     let app = use_app();
-    let config = RwSignal::new(None);
-    leptos::task::spawn_local(async move { config.set(crate::site::usable().await) });
+    let config = crate::site::usable_signal();
     move || {
         let c = config.get()?;
         let line = |label: fn(&vio_core::ui::LaterTexts) -> &vio_core::Text, value: String, href: String| {

@@ -4,11 +4,11 @@
 import { expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../serve.mjs';
-import { completeQuestionnaire, download, expectNoAxeViolations, newGuardedContext, profiles, test, ui, watchNetwork } from './helpers.js';
+import { completeQuestionnaire, download, expectNoAxeViolations, newGuardedContext, profiles, test, ui, vio, watchNetwork } from './helpers.js';
 
 const ownPort = Number(process.env.VIO_TEST_PORT ?? 8181) + 20;
 const dir = mkdtempSync(join(tmpdir(), 'vio-site-'));
@@ -97,6 +97,8 @@ test('a wrong config is not used at all: the app works as without one, the conso
     [{ organisation: 'WSP Kapot', recipients: [{ name: good.name, key: good.key }, { name: 'Team Fout', key: 'age1kapot' }] }, t('am_config_bad_key', { name: 'Team Fout' })],
     [{ organisation: 'WSP Link', web: 'javascript:alert(1)' }, ui.am_config_bad_web.nl],
     ['{\n  "organisation": "WSP Komma",\n}', t('am_config_unreadable', { line: 3, column: 1 })],
+    // A benchmark edited by hand to show a group of four: no regional analysis writes that.
+    [{ organisation: 'WSP Klein', benchmark: { from: '2026-01-01', to: '2026-06-30', organisations: 4, rows: [{ indicator: 'intentie_richting', group: 'regio', n: 4, rood: 25, oranje: 25, groen: 50 }] } }, ui.am_config_benchmark_too_few.nl],
   ];
   for (const [i, [config, reason]] of wrong.entries()) {
     const site = await copyWith(config, ownPort + 2 + i);
@@ -108,6 +110,7 @@ test('a wrong config is not used at all: the app works as without one, the conso
     await completeQuestionnaire(page, profiles.inclusief.answers);
     await expect(page.getByRole('heading', { level: 1, name: ui.result_title.nl })).toBeVisible();
     await expect(page.getByRole('region', { name: ui.contact_title.nl })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: ui.bench_title.nl })).toHaveCount(0);
     await page.getByRole('link', { name: ui.share_button.nl }).click();
     await expect(page.getByLabel(ui.share_key_label.nl)).toHaveValue('');
     await expect.poll(() => warnings.join('\n')).toContain('config.json');
@@ -118,4 +121,72 @@ test('a wrong config is not used at all: the app works as without one, the conso
     await side.done();
     await site.close();
   }
+});
+
+test('a benchmark made from results of known proportions shows those proportions on an employer result', async ({ browser }) => {
+  // The accountmanager's copy: 30 organisations whose intention is known. 20 small ones (15 want more
+  // people from the doelgroepen, 5 fewer) and 10 large ones (5 and 5): groen 67 % in the region,
+  // 75 % of the small ones, 50 % of the large ones.
+  const site = await copyWith({ organisation: 'WSP Rivierenland' }, ownPort + 10);
+  const side = await newGuardedContext(browser);
+  const am = await side.context.newPage();
+  await am.goto(`${site.url}accountmanager/`);
+  await am.getByLabel(ui.am_name_label.nl).fill('WSP Rivierenland');
+  await am.getByRole('button', { name: ui.am_create.nl }).click();
+  const key = (await am.locator('#public-key').innerText()).trim();
+  const files = [];
+  for (const [seed, count, employees, intention] of [[31, 15, 10, 'meer'], [32, 5, 10, 'minder'], [33, 5, 80, 'meer'], [34, 5, 80, 'minder']]) {
+    const out = mkdtempSync(join(dir, 'synth-'));
+    execFileSync('cargo', ['run', '--quiet', '-p', 'vio-core', '--bin', 'vio-synth', '--', '--seed', String(seed), '--count', String(count), '--recipient', key, '--out', out,
+      '--set', `medewerkers=${employees}`, '--set', `intentie=${intention}`, '--set', 'intentie_zeker=heel']);
+    files.push(...readdirSync(out).map((f) => ({ name: `${seed}-${f}`, mimeType: 'application/octet-stream', buffer: readFileSync(join(out, f)) })));
+  }
+  await am.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await expect(am.locator('table.files tbody tr')).toHaveCount(30);
+  await am.getByRole('link', { name: ui.region_open.nl }).click();
+  const exported = join(dir, 'benchmark.json');
+  expect(await download(am, ui.region_benchmark_download.nl, exported)).toBe('benchmark.json');
+  const benchmark = JSON.parse(readFileSync(exported, 'utf8'));
+  const row = (group) => benchmark.rows.find((r) => r.indicator === 'intentie_richting' && r.group === group);
+  expect(benchmark.organisations).toBe(30);
+  expect(row('regio')).toEqual({ indicator: 'intentie_richting', group: 'regio', n: 30, rood: 33, oranje: 0, groen: 67 });
+  expect([row('klein').groen, row('groot').groen]).toEqual([75, 50]);
+  // Nothing about any one organisation: only these fields, and every group at least 5.
+  expect(Object.keys(benchmark).sort()).toEqual(['from', 'organisations', 'rows', 'to']);
+  expect(Math.min(...benchmark.rows.map((r) => r.n))).toBeGreaterThanOrEqual(5);
+  // A sector filter makes no benchmark: it would not be the region.
+  await am.getByLabel(ui.region_sector.nl).selectOption({ index: 1 });
+  await am.getByRole('button', { name: ui.region_apply.nl }).click();
+  await expect(am.getByRole('button', { name: ui.region_benchmark_download.nl })).toHaveCount(0);
+  await am.getByLabel(ui.region_sector.nl).selectOption('');
+  await am.getByRole('button', { name: ui.region_apply.nl }).click();
+  // The site's own config.json with the benchmark in it, put on a second copy.
+  const config = join(dir, 'config-with-benchmark.json');
+  expect(await download(am, ui.region_benchmark_config.nl, config)).toBe('config.json');
+  await side.done();
+  await site.close();
+
+  const withBenchmark = await copyWith(readFileSync(config, 'utf8'), ownPort + 11);
+  const employer = await newGuardedContext(browser);
+  const page = await employer.context.newPage();
+  await page.goto(withBenchmark.url);
+  await completeQuestionnaire(page, profiles.terughoudend.answers);
+  const section = page.getByRole('region', { name: ui.bench_title.nl });
+  await expect(section).toContainText(t('bench_lead', { n: 30, name: 'WSP Rivierenland' }).split(',')[0]);
+  const indicator = vio.factors.flatMap((f) => f.indicators).find((i) => i.id === 'intentie_richting').name.nl;
+  const part = section.getByRole('listitem').filter({ has: page.getByRole('heading', { name: indicator }) });
+  await expect(part).toContainText('In uw regio: 67 % groen, 30 organisaties.');
+  // This employer has 12 employees: the small ones are its comparison, not the large ones.
+  await expect(part).toContainText('Organisaties met minder dan 25 medewerkers: 75 % groen, 20 organisaties.');
+  await expect(part).not.toContainText(ui.bench_group_groot.nl);
+  await expect(part).toContainText('Uw uitkomst: rood, net als 33 % van de organisaties in uw regio.');
+  await section.getByText(ui.bench_show_table.nl).click();
+  const tableRow = section.getByRole('row', { name: new RegExp(`^${indicator} ${ui.bench_group_regio.nl} `) });
+  await expect(tableRow.getByRole('cell')).toHaveText([ui.bench_group_regio.nl, '33 %', '0 %', '67 %', '30']);
+  await expectNoAxeViolations(page, 'result with a regional benchmark');
+  const amSide = await employer.context.newPage();
+  await amSide.goto(`${withBenchmark.url}accountmanager/`);
+  await expect(amSide.locator('p.site')).toContainText(t('am_config_benchmark', { n: 30, from: '', to: '' }).split(':')[0]);
+  await employer.done();
+  await withBenchmark.close();
 });

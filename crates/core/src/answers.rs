@@ -68,7 +68,7 @@ impl Questionnaire {
                     return Err(InputProblem::AboveMax(max));
                 }
                 if let Some(other) = max_item {
-                    if let Some(Answer::Number(limit)) = answers.get(&**other) {
+                    if let Some(Answer::Number(limit)) = answers.get(other) {
                         if n > *limit {
                             return Err(InputProblem::MoreThanItem { other: other.to_string(), max: *limit });
                         }
@@ -110,7 +110,7 @@ impl Questionnaire {
         }
         clean.retain(|id, a| {
             let Some(item) = self.item(id) else { return false };
-            match (&item.kind, &*a) {
+            match (&item.kind, a) {
                 (ItemKind::Choice { .. }, Answer::Text(t)) => self.options(item).iter().any(|o| &o.id == t),
                 (ItemKind::Number { min, max, .. }, Answer::Number(n)) => n >= min && max.is_none_or(|m| *n <= m),
                 (ItemKind::Text { max_length }, Answer::Text(t)) => t.chars().count() <= *max_length,
@@ -127,7 +127,7 @@ impl Questionnaire {
             .filter_map(|item| {
                 let ItemKind::Number { max_item: Some(other), .. } = &item.kind else { return None };
                 let bound = self.item(other)?;
-                match (answers.get(&*item.id), answers.get(&**other)) {
+                match (answers.get(&item.id), answers.get(other)) {
                     (Some(Answer::Number(n)), Some(Answer::Number(limit))) if n > limit => Some((item, bound)),
                     _ => None,
                 }

@@ -9,6 +9,7 @@
 //! - [`answers`]: what the employer answered, skip logic and input checks.
 //! - [`scoring`]: answers → indicator and factor scores, traffic lights, reasons, quadrant.
 //! - [`region`]: many results → the deck's regional tables, with suppression of small numbers.
+//! - [`benchmark`]: the region's spread per indicator for employers (from the regional tables).
 //! - [`export`]: the regional tables as CSV and XLSX (aggregates only).
 //! - [`synth`]: seeded synthetic results for tests and benchmarks (also `vio-synth`, a CLI).
 //! - [`stats`]: Pearson χ² with Cramér's V, and the deck's significance markers.
@@ -30,6 +31,7 @@ extern crate alloc;
 pub mod advice;
 pub mod answers;
 pub mod backup;
+pub mod benchmark;
 pub mod compare;
 pub mod crypto;
 mod definition;

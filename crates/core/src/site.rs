@@ -5,8 +5,9 @@
 //! that fails any check is not used at all (the pages work as without it and say why), because a
 //! half-used config could send results to a key the deployer never meant.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
+use crate::benchmark::{Benchmark, BenchmarkError};
 use crate::crypto::{CryptoError, Recipients};
 use crate::envelope::MAX_TEXT_CHARS;
 use crate::store::Recipient;
@@ -14,22 +15,26 @@ use crate::text::clean_name;
 
 /// The organisation that runs this copy, and the keys a shared result goes to when no share link
 /// names an accountmanager.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     pub organisation: String,
     // How employers reach the organisation; each optional. Flat, not a nested object: every
     // object type is another deserializer in the employer's wasm.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub email: String,
     /// An `https://` address: it becomes a link, so nothing else (a `javascript:` URL) may pass.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub web: String,
     /// At most [`crate::crypto::MAX_RECIPIENTS`], each with a name the employer sees.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recipients: Vec<Recipient>,
+    /// The region's spread per indicator, as the accountmanager's regional analysis exported it
+    /// (`benchmark.json`), shown on every employer's result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Benchmark>,
 }
 
 /// Why a `config.json` is not used; the accountmanager's page says it in the user's language.
@@ -53,6 +58,7 @@ pub enum ConfigError {
     TooManyRecipients,
     /// A key given twice.
     SameKeyTwice,
+    Benchmark(BenchmarkError),
 }
 
 impl ConfigError {
@@ -68,18 +74,25 @@ impl ConfigError {
             ConfigError::BadEmail => "email",
             ConfigError::BadWeb => "web",
             ConfigError::BadKey(_) | ConfigError::RecipientWithoutName | ConfigError::TooManyRecipients | ConfigError::SameKeyTwice => "recipients",
+            ConfigError::Benchmark(_) => "benchmark",
         }
     }
 }
 
 impl SiteConfig {
+    /// This config as a deployer reads it (indented), for the accountmanager's page to hand out
+    /// with a new benchmark in it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("plain data serialises")
+    }
+
     /// Reads and checks a `config.json`; names are cleaned as any name from outside is.
     pub fn read(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
         let mut c: SiteConfig = serde_json::from_slice(bytes).map_err(|e| ConfigError::Unreadable { line: e.line(), column: e.column() })?;
         c.organisation = clean_name(&c.organisation);
         for r in &mut c.recipients {
             r.name = clean_name(&r.name);
-            r.key = r.key.trim().to_string();
+            r.key = r.key.trim().to_ascii_lowercase();
         }
         for field in [&mut c.phone, &mut c.email, &mut c.web] {
             *field = clean_name(field);
@@ -88,7 +101,7 @@ impl SiteConfig {
             return Err(ConfigError::NoOrganisation);
         }
         let texts = [("organisation", &c.organisation), ("phone", &c.phone), ("email", &c.email), ("web", &c.web)];
-        let names = c.recipients.iter().map(|r| ("recipients.name", &r.name));
+        let names = c.recipients.iter().map(|r| ("recipients[].name", &r.name));
         if let Some((field, _)) = texts.into_iter().chain(names).find(|(_, text)| text.chars().count() > MAX_TEXT_CHARS) {
             return Err(ConfigError::TooLong(field));
         }
@@ -117,6 +130,9 @@ impl SiteConfig {
                 Ok(parsed) if parsed.checked().len() < keys.len() => return Err(ConfigError::SameKeyTwice),
                 _ => {}
             }
+        }
+        if let Some(b) = &c.benchmark {
+            b.check(crate::Questionnaire::vio()).map_err(ConfigError::Benchmark)?;
         }
         Ok(c)
     }
@@ -154,7 +170,10 @@ mod tests {
         assert_eq!((c.email.as_str(), c.web.as_str()), ("werkgevers@wsp.nl", "https://www.wsp.nl/werkgevers"));
         assert_eq!(c.recipients, vec![Recipient { key: a, name: "Team Noord".into() }, Recipient { key: b, name: "Team Zuid".into() }]);
         let minimal = SiteConfig::read(br#"{"organisation": "Gemeente Oss"}"#).unwrap();
-        assert_eq!((minimal.phone, minimal.email, minimal.web, minimal.recipients), (String::new(), String::new(), String::new(), vec![]));
+        assert_eq!(
+            (minimal.phone, minimal.email, minimal.web, minimal.recipients, minimal.benchmark),
+            (String::new(), String::new(), String::new(), vec![], None)
+        );
     }
 
     /// Each check at its edge: what a deployer could get wrong, and what someone could slip in.
@@ -184,5 +203,22 @@ mod tests {
         assert!(SiteConfig::read(&config("WSP", "", &three.join(", "))).is_ok());
         let four: Vec<String> = (0..4).map(|i| recipient(&format!("Team {i}"), &key())).collect();
         assert_eq!(read(config("WSP", "", &four.join(", "))), ConfigError::TooManyRecipients);
+    }
+
+    #[test]
+    fn a_benchmark_in_the_config_is_checked_with_it() {
+        let with = |rows: &str| {
+            format!(r#"{{"organisation": "WSP", "benchmark": {{"from": "2026-01-05", "to": "2026-11-30", "organisations": 41, "rows": [{rows}]}}}}"#)
+        };
+        let row = r#"{"indicator": "intentie_richting", "group": "regio", "n": 41, "rood": 20, "oranje": 24, "groen": 56}"#;
+        let c = SiteConfig::read(with(row).as_bytes()).unwrap();
+        assert_eq!(c.benchmark.unwrap().row("intentie_richting", crate::benchmark::Group::Regio).unwrap().groen, Some(56));
+        let suppressed = r#"{"indicator": "intentie_richting", "group": "klein", "n": 12, "rood": null, "oranje": null, "groen": 75}"#;
+        let both = SiteConfig::read(with(&format!("{row}, {suppressed}")).as_bytes()).unwrap();
+        assert_eq!(SiteConfig::read(both.to_json().as_bytes()), Ok(both), "written as it is read");
+        let too_few = row.replace("41", "4");
+        let err = SiteConfig::read(with(&too_few).as_bytes()).unwrap_err();
+        assert_eq!((err.clone(), err.field()), (ConfigError::Benchmark(BenchmarkError::TooFew), "benchmark"));
+        assert!(matches!(SiteConfig::read(with(&row.replace("regio", "sector")).as_bytes()), Err(ConfigError::Unreadable { .. })), "an unknown group");
     }
 }

@@ -12,16 +12,31 @@ use crate::questionnaire::{ItemKind, Questionnaire};
 use crate::text::Lang;
 
 pub fn synthetic_results(q: &Questionnaire, seed: u64, count: usize) -> Vec<Envelope> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    (0..count).map(|_| one(q, &mut rng)).collect()
+    synthetic_results_with(q, seed, count, &Answers::new())
 }
 
-fn one(q: &Questionnaire, rng: &mut ChaCha8Rng) -> Envelope {
+/// As [`synthetic_results`], with the answers in `fixed` given by every organisation (for tests
+/// that need known proportions, e.g. all of them wanting more people from the doelgroepen); the
+/// other answers fit them (no more doelgroep employees than employees).
+pub fn synthetic_results_with(q: &Questionnaire, seed: u64, count: usize, fixed: &Answers) -> Vec<Envelope> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    (0..count).map(|_| one(q, &mut rng, fixed)).collect()
+}
+
+fn one(q: &Questionnaire, rng: &mut ChaCha8Rng, fixed: &Answers) -> Envelope {
     let inclusiveness: f64 = rng.gen();
     let mut answers = Answers::new();
     // Sizes spread like Dutch firms: many small, some large (log-uniform 2 … 1000).
-    let employees = (2f64 * 500f64.powf(rng.gen::<f64>())).round() as u64;
+    let random_employees = (2f64 * 500f64.powf(rng.gen::<f64>())).round() as u64;
+    let employees = match fixed.get("medewerkers") {
+        Some(Answer::Number(n)) => *n,
+        _ => random_employees,
+    };
     for item in q.items() {
+        if let Some(answer) = fixed.get(&item.id) {
+            answers.insert(item.id.to_string(), answer.clone());
+            continue;
+        }
         if !q.is_visible(item, &answers) || rng.gen_bool(0.03) {
             continue;
         }
@@ -61,7 +76,9 @@ fn one(q: &Questionnaire, rng: &mut ChaCha8Rng) -> Envelope {
     } else {
         "minder"
     };
-    answers.insert("intentie".into(), Answer::Text(intention.into()));
+    if !fixed.contains_key("intentie") {
+        answers.insert("intentie".into(), Answer::Text(intention.into()));
+    }
     let answers = q.sanitize(&answers);
     let completed_on = format!("{}-{:02}-{:02}", rng.gen_range(2024..=2026), rng.gen_range(1..=12), rng.gen_range(1..=28));
     Envelope::new(q, &completed_on, Lang::Nl, answers, vec![], None)
@@ -83,5 +100,20 @@ mod tests {
         }
         let inclusive = a.iter().filter(|e| e.scores.inclusive == Some(true)).count();
         assert!((10..45).contains(&inclusive), "a mix of inclusive and other organisations: {inclusive}");
+    }
+
+    #[test]
+    fn fixed_answers_are_given_by_every_organisation_and_the_rest_fits_them() {
+        let q = Questionnaire::vio();
+        let fixed = Answers::from([
+            ("medewerkers".to_string(), Answer::Number(10)),
+            ("intentie".to_string(), Answer::Text("meer".into())),
+            ("intentie_zeker".to_string(), Answer::Text("heel".into())),
+        ]);
+        for e in synthetic_results_with(q, 7, 30, &fixed) {
+            let opened = Envelope::open(&e.to_padded_json(), q).expect("a valid result");
+            assert_eq!(opened.envelope.answers.get("medewerkers"), Some(&Answer::Number(10)));
+            assert_eq!(opened.scores.indicator("intentie_richting").map(|i| i.light), Some(crate::Light::Groen));
+        }
     }
 }
