@@ -24,8 +24,12 @@ const UNUSED = {
   'echarts/lib/i18n/langZH.js': "export { default } from './langEN.js';",
   'echarts/lib/theme/dark.js': 'export default {};',
   'echarts/lib/loading/default.js': 'export default function () {}',
-  // CSS animations of server-side rendered SVG (renderToSVGString); the browser's SVG painter animates itself.
+  // CSS animations and hover styles of server-side rendered SVG (renderToSVGString); the browser's
+  // SVG painter animates and highlights by itself.
   'zrender/lib/svg/cssAnimation.js': 'export function createCSSAnimation() {}',
+  'zrender/lib/svg/cssEmphasis.js': 'export function createCSSEmphasis() {}',
+  // ECharts 4's select events (pieselectchanged, mapselectchanged): neither page has a pie or a map.
+  'echarts/lib/legacy/dataSelectAction.js': 'export function createLegacyDataSelectAction() {}\nexport function handleLegacySelectEvents() {}',
   // Options written for ECharts 2 and 3; ours are written for this version (src/chart.rs).
   'echarts/lib/preprocessor/backwardCompat.js': 'export default function () {}',
   'echarts/lib/chart/radar/backwardCompat.js': 'export default function () {}',
