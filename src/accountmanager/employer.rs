@@ -9,6 +9,7 @@ use vio_core::Questionnaire;
 
 use super::device::{self, Store};
 use super::state::{use_am, AmRoute};
+use crate::components::benchmark::RegionBenchmark;
 use crate::components::comparison::{Comparison, Measurement};
 use crate::components::plan::{goal_concern, PlanView};
 use crate::components::result::ResultView;
@@ -75,6 +76,9 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
             <super::notes::EmployerNotesPanel employer=notes_key organisation/>
             <PlanView plan=opened.envelope.plan.clone()/>
             <ResultView card answers/>
+            // Where this employer stands in the region, when this copy's config.json has a
+            // benchmark: for het goede gesprek, the same section the employer saw.
+            <RegionBenchmark card answers/>
         </div>
     }
     .into_any()

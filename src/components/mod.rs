@@ -2,7 +2,7 @@
 //! visibility and input checks all come from `vio-core`.
 
 mod analyses;
-mod benchmark;
+pub mod benchmark;
 pub mod comparison;
 pub mod echart;
 pub mod field;

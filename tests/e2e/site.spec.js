@@ -187,6 +187,19 @@ test('a benchmark made from results of known proportions shows those proportions
   const amSide = await employer.context.newPage();
   await amSide.goto(`${withBenchmark.url}accountmanager/`);
   await expect(amSide.locator('p.site')).toContainText(t('am_config_benchmark', { n: 30, from: '', to: '' }).split(':')[0]);
+  // The accountmanager preparing het goede gesprek sees the same comparison with an employer's result.
+  await amSide.getByLabel(ui.am_name_label.nl).fill('WSP Rivierenland');
+  await amSide.getByRole('button', { name: ui.am_create.nl }).click();
+  const amKey = (await amSide.locator('#public-key').innerText()).trim();
+  const one = mkdtempSync(join(dir, 'synth-'));
+  execFileSync('cargo', ['run', '--quiet', '-p', 'vio-core', '--bin', 'vio-synth', '--', '--seed', '35', '--count', '1', '--recipient', amKey, '--out', one,
+    '--set', 'medewerkers=80', '--set', 'intentie=meer', '--set', 'intentie_zeker=heel']);
+  const [resultFile] = readdirSync(one);
+  await amSide.getByLabel(ui.am_choose_files.nl).setInputFiles(join(one, resultFile));
+  await amSide.getByRole('link', { name: `${ui.am_view.nl}: ${resultFile}` }).click();
+  const seen = amSide.getByRole('region', { name: ui.bench_title.nl }).getByRole('listitem').filter({ has: amSide.getByRole('heading', { name: indicator }) });
+  await expect(seen).toContainText('Organisaties met 25 medewerkers of meer: 50 % groen, 10 organisaties.');
+  await expect(seen).toContainText('Uw uitkomst: groen, net als 67 % van de organisaties in uw regio.');
   await employer.done();
   await withBenchmark.close();
 });
