@@ -104,16 +104,18 @@ pub fn RegionBenchmark(#[prop(into)] card: Signal<Scorecard>, #[prop(into)] answ
 }
 
 /// The shares as one bar, red to green. Hidden from screen readers: the sentence beside it and the
-/// table say the same. A suppressed share leaves a gap.
+/// table say the same. A suppressed share stays a gap where it would be: rood starts at the left,
+/// groen ends at the right, oranje follows rood (or ends where groen starts).
 fn share_bar(row: &Row) -> impl IntoView {
-    let mut x = 0u32;
-    let parts = LIGHTS.map(|l| {
-        let width = u32::from(row.share(l).unwrap_or(0));
-        let at = x;
-        x += width;
-        view! { <rect class=format!("light-{}", l.id()) x=at width=width height="4"/> }
+    let [rood, oranje, groen] = LIGHTS.map(|l| row.share(l).map(u32::from));
+    let oranje_at = |o: u32| rood.unwrap_or_else(|| groen.map_or(100u32.saturating_sub(o) / 2, |g| 100u32.saturating_sub(g + o)));
+    let parts =
+        [(Light::Rood, rood.map(|r| (0, r))), (Light::Oranje, oranje.map(|o| (oranje_at(o), o))), (Light::Groen, groen.map(|g| (100u32.saturating_sub(g), g)))];
+    let rects = parts.map(|(l, at)| {
+        let (x, width) = at.unwrap_or((0, 0));
+        view! { <rect class=format!("light-{}", l.id()) x=x width=width height="4"/> }
     });
-    view! { <svg class="share-bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">{parts}</svg> }
+    view! { <svg class="share-bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">{rects}</svg> }
 }
 
 fn group_label(group: Group) -> fn(&LaterTexts) -> &Text {
