@@ -33,12 +33,13 @@ async function copyWith(config, port) {
   return { url: `http://127.0.0.1:${port}/vio/`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-test('a copy whose config names a contact and two team keys: contact after the advice, both keys on Delen, one file each opens', async ({ browser }) => {
+test('a copy whose config names a contact, two team keys and a benchmark: contact and region after the advice, both keys on Delen, one file each opens', async ({ browser }) => {
   const [noord, zuid] = [teamKey('Team Noord'), teamKey('Team Zuid')];
   const site = await copyWith({
     organisation: 'Werkgeversservicepunt Rijk van Nijmegen',
     phone: '024 123 45 67', email: 'werkgevers@wsp-rvn.nl', web: 'https://www.wsp-rvn.nl/werkgevers',
     recipients: [{ name: noord.name, key: noord.key }, { name: zuid.name, key: zuid.key }],
+    benchmark: { from: '2026-01-05', to: '2026-11-30', organisations: 41, rows: [{ indicator: 'intentie_richting', group: 'regio', n: 41, rood: 20, oranje: 24, groen: 56 }] },
   }, ownPort);
   const employerSide = await newGuardedContext(browser);
   const page = await employerSide.context.newPage();
@@ -53,7 +54,12 @@ test('a copy whose config names a contact and two team keys: contact after the a
   await expect(contact.getByRole('link', { name: '024 123 45 67' })).toHaveAttribute('href', 'tel:0241234567');
   await expect(contact.getByRole('link', { name: 'werkgevers@wsp-rvn.nl' })).toHaveAttribute('href', 'mailto:werkgevers@wsp-rvn.nl');
   await expect(contact.getByRole('link', { name: 'https://www.wsp-rvn.nl/werkgevers' })).toHaveAttribute('href', 'https://www.wsp-rvn.nl/werkgevers');
-  await expectNoAxeViolations(page, 'result with a site contact');
+  // The benchmark in the same file: this employer (70 employees) has no row of its size class.
+  const benchmark = page.getByRole('region', { name: ui.bench_title.nl });
+  await expect(benchmark).toContainText('In uw regio: 56 % groen, 41 organisaties.');
+  await expect(benchmark).toContainText('Uw uitkomst: groen, net als 56 % van de organisaties in uw regio.');
+  await expect(benchmark).not.toContainText(ui.bench_group_groot.nl);
+  await expectNoAxeViolations(page, 'result with a site contact and a benchmark');
   await page.getByRole('link', { name: ui.share_button.nl }).click();
   await expect(page.getByLabel(ui.share_key_label.nl)).toHaveValue(`${noord.key}\n${zuid.key}`);
   await expect(page.getByText(t('share_key_ok', { names: named(noord, zuid) }))).toBeVisible();
@@ -67,7 +73,7 @@ test('a copy whose config names a contact and two team keys: contact after the a
   // The accountmanager's page of the same copy says whose it is and where results go.
   const am = await employerSide.context.newPage();
   await am.goto(`${site.url}accountmanager/`);
-  await expect(am.locator('p.site')).toHaveText(t('am_config_used', { name: 'Werkgeversservicepunt Rijk van Nijmegen', names: named(noord, zuid) }));
+  await expect(am.locator('p.site')).toHaveText(`${t('am_config_used', { name: 'Werkgeversservicepunt Rijk van Nijmegen', names: named(noord, zuid) })} ${t('am_config_benchmark', { n: 41, from: '05-01-2026', to: '30-11-2026' })}`);
   await employerSide.done();
   await site.close();
 });
