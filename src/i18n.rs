@@ -60,6 +60,20 @@ impl Ui {
     pub fn am_fill(&self, pick: fn(&AmTexts) -> &Text, name: &str, value: &str) -> String {
         fill(self.am(pick)(), name, value)
     }
+
+    /// "WSP Noord (controlecode 1A2B-…), …": every accountmanager a result goes to, as the employer
+    /// checks them with their accountmanager (both pages say it). `named` holds each one's name
+    /// (may be empty: a pasted key) and check code.
+    pub fn named_codes(&self, named: impl IntoIterator<Item = (String, String)>) -> String {
+        let each: Vec<String> = named
+            .into_iter()
+            .map(|(name, code)| {
+                let name = if name.is_empty() { self.t(|u| &u.recipient_unnamed)().to_string() } else { name };
+                self.fill(|u| &u.recipient_with_code, "name", &name).replace("{code}", &code)
+            })
+            .collect();
+        each.join(", ")
+    }
 }
 
 fn fill(text: &str, name: &str, value: &str) -> String {

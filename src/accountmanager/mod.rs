@@ -53,10 +53,8 @@ fn SiteStatus() -> impl IntoView {
                 let keys = if c.recipients.is_empty() {
                     ui.am_fill(|u| &u.am_config_no_keys, "name", &c.organisation)
                 } else {
-                    let named = vio_core::store::Recipient::with_check_codes(&c.recipients);
-                    let names: Vec<String> =
-                        named.iter().map(|(r, code)| ui.fill(|u| &u.recipient_with_code, "name", &r.name).replace("{code}", code)).collect();
-                    ui.am_fill(|u| &u.am_config_used, "name", &c.organisation).replace("{names}", &names.join(", "))
+                    let named = vio_core::store::Recipient::with_check_codes(&c.recipients).into_iter().map(|(r, code)| (r.name, code));
+                    ui.am_fill(|u| &u.am_config_used, "name", &c.organisation).replace("{names}", &ui.named_codes(named))
                 };
                 let benchmark = c.benchmark.map(|b| {
                     let date = |d: &str| crate::i18n::display_date(d, ui.lang());

@@ -8,23 +8,10 @@ use vio_core::store::Recipient;
 
 use crate::state::{AppState, InviteNews};
 
-/// "WSP Noord (controlecode 1A2B-…), …": every accountmanager a result goes to, as the employer
-/// checks them with their accountmanager. `named` holds each one's name (may be empty) and code.
-pub fn named_codes(app: AppState, named: impl IntoIterator<Item = (String, String)>) -> String {
-    let each: Vec<String> = named
-        .into_iter()
-        .map(|(name, code)| {
-            let name = if name.is_empty() { app.t(|u| &u.recipient_unnamed)().to_string() } else { name };
-            app.ui.fill(|u| &u.recipient_with_code, "name", &name).replace("{code}", &code)
-        })
-        .collect();
-    each.join(", ")
-}
-
-/// [`named_codes`] of stored recipients (the caller checked their keys when they arrived).
+/// [`crate::i18n::Ui::named_codes`] of stored recipients (the caller checked their keys when they arrived).
 fn named(app: AppState, recipients: &[Recipient]) -> String {
     let codes = Recipient::check_codes(recipients).unwrap_or_default();
-    named_codes(app, recipients.iter().map(|r| r.name.clone()).zip(codes))
+    app.ui.named_codes(recipients.iter().map(|r| r.name.clone()).zip(codes))
 }
 
 fn names(recipients: &[Recipient]) -> String {

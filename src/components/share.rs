@@ -10,7 +10,6 @@ use vio_core::envelope::{Envelope, Organisation};
 use vio_core::ui::LaterTexts;
 use vio_core::{Questionnaire, Text};
 
-use super::invite::named_codes;
 use crate::crypto_worker::{self, Failure, Job};
 use crate::files;
 use crate::i18n::display_date;
@@ -169,7 +168,7 @@ pub fn ShareScreen() -> impl IntoView {
                     <p id="share-key-check" class=move || if matches!(key_check(), KeyCheck::Valid(_)) { "check ok" } else { "check error" } aria-live="polite">
                         {move || match key_check() {
                             KeyCheck::Valid(keys) => {
-                                let named = named_codes(app, keys.into_iter().map(|(key, code)| (name_of(&key), code)));
+                                let named = app.ui.named_codes(keys.into_iter().map(|(key, code)| (name_of(&key), code)));
                                 app.ui.later_fill(|u| &u.share_key_ok, "names", &named)
                             }
                             KeyCheck::Empty => String::new(),
