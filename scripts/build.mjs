@@ -87,8 +87,15 @@ if (!['employer', 'accountmanager'].every((page) => modified(chartsBundle(page))
 
 // 2. cargo. One run per page: Cargo unifies features over the packages of one run, and the
 // employer's wasm must not get the accountmanager's (crates/accountmanager/Cargo.toml).
+// Panic messages name their source file; written relative to the crate (`serde_json-1.0.154/src/de.rs`,
+// `src/files.rs`) instead of this machine's paths, the wasm is the same wherever it is built, and
+// smaller. `--config` adds these flags to .cargo/config.toml's instead of replacing them as RUSTFLAGS would.
+const cargoHome = process.env.CARGO_HOME ?? join(process.env.HOME, '.cargo');
+const registries = join(cargoHome, 'registry', 'src');
+const prefixes = [...(existsSync(registries) ? readdirSync(registries).map((r) => join(registries, r)) : []), root.replace(/\/$/, '')];
+const remap = prefixes.map((p) => `"--remap-path-prefix=${p}/="`).join(', ');
 for (const page of PAGES) {
-  run('cargo', ['build', '--profile', profile, '--target', 'wasm32-unknown-unknown', '-p', page.pkg, '--bin', page.bin]);
+  run('cargo', ['build', '--profile', profile, '--target', 'wasm32-unknown-unknown', '-p', page.pkg, '--bin', page.bin, '--config', `target.wasm32-unknown-unknown.rustflags = [${remap}]`]);
 }
 const artifact = (bin) => join(target, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
 
