@@ -1,5 +1,5 @@
 // Builds our own ECharts from the npm package, one per page, each with only what that page draws:
-// target/echarts/employer/echarts.js (radar; its legend is HTML, see src/chart.rs) and target/echarts/accountmanager/echarts.js (radar and
+// target/echarts/employer/echarts.js (radar; its legend is HTML, see crates/ui/src/chart.rs) and target/echarts/accountmanager/echarts.js (radar and
 // the regional stacked bars). A page fetches its bundle at low priority while loading; the bundle's
 // code is wrapped in a function that runs on echarts.load() or the first echarts.init(), so loading
 // it costs no main-thread work until a screen draws a chart; the app calls load() in a task of its
@@ -30,7 +30,7 @@ const UNUSED = {
   'zrender/lib/svg/cssEmphasis.js': 'export function createCSSEmphasis() {}',
   // ECharts 4's select events (pieselectchanged, mapselectchanged): neither page has a pie or a map.
   'echarts/lib/legacy/dataSelectAction.js': 'export function createLegacyDataSelectAction() {}\nexport function handleLegacySelectEvents() {}',
-  // Options written for ECharts 2 and 3; ours are written for this version (src/chart.rs).
+  // Options written for ECharts 2 and 3; ours are written for this version (crates/ui/src/chart.rs).
   'echarts/lib/preprocessor/backwardCompat.js': 'export default function () {}',
   'echarts/lib/chart/radar/backwardCompat.js': 'export default function () {}',
   // Progressive rendering of very large series (scatter, lines); our charts have a few dozen points.
@@ -90,7 +90,7 @@ export function init(el, theme, opts) {
   return core.init(el, theme, Object.assign({}, opts, { renderer: 'svg' }));
 }
 `;
-  const out = join(root, 'target', 'echarts', reference ? 'reference' : page, 'echarts.js');
+  const out = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'echarts', reference ? 'reference' : page, 'echarts.js');
   const size = await bundle(entry, out, reference ? {} : stubs);
   console.log(`${relative(root, out)}: ${size} bytes`);
 }

@@ -241,7 +241,7 @@ test('the radar drawn by our ECharts bundle is the one ECharts unchanged draws',
     await context.close();
     return svg;
   };
-  expect(await drawn('target/echarts/reference/echarts.js')).toBe(await drawn(null));
+  expect(await drawn(`${process.env.CARGO_TARGET_DIR ?? 'target'}/echarts/reference/echarts.js`)).toBe(await drawn(null));
 });
 
 /** The radar's SVG once its animation has ended (unchanged over half a second). */

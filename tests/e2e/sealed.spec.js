@@ -99,7 +99,11 @@ for (const host of [{ name: 'a host with the deployed headers', headers: true },
     cpSync('dist', a, { recursive: true });
     cpSync('dist', b, { recursive: true });
     writeFileSync(join(b, 'index.html'), readFileSync(join(b, 'index.html'), 'utf8').replace('</head>', '<meta name="release" content="B">\n</head>'));
-    writeFileSync(join(b, 'sw.js'), readFileSync(join(b, 'sw.js'), 'utf8').replace(/const VERSION = '[^']+'/, "const VERSION = 'release-b'"));
+    // The release's version is the one quoted 16-digit hash in the (minified) service worker; the
+    // precached files' hashes are inside their names.
+    const worker = readFileSync(join(b, 'sw.js'), 'utf8');
+    expect(worker.match(/(["'])[0-9a-f]{16}\1/g)).toHaveLength(1);
+    writeFileSync(join(b, 'sw.js'), worker.replace(/(["'])[0-9a-f]{16}\1/, '"release-b"'));
     let current = a;
     const port = ownPort + info.repeatEachIndex + (host.headers ? 0 : 1);
     const server = serve({ port, dir: () => current, prefix: '/vio/', headers: host.headers, hostCache: 'max-age=600' });

@@ -1,0 +1,197 @@
+//! Results kept on this device: each encrypted file as it was handed over, one record per file
+//! (`device`) under the digest of its bytes. Which results are kept, and for how long, is
+//! `vio_core::keep`'s; this module stores them and keeps the opened list in step.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use vio_core::keep;
+use vio_ui::files;
+
+use super::device::{self, DeviceError, Store};
+use super::open::{open_bytes, Pool};
+use super::state::AmState;
+
+/// One kept file: the encrypted bytes, never what they say.
+struct KeptFile {
+    /// Hex of `vio_core::open::file_digest` of the bytes.
+    id: String,
+    name: String,
+    /// `JJJJ-MM-DD`; the retention period runs from here.
+    kept_on: String,
+    bytes: Vec<u8>,
+}
+
+fn id_of(bytes: &[u8]) -> String {
+    vio_core::open::file_digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn put_all(files: &[KeptFile]) -> Result<(), DeviceError> {
+    let records: Vec<_> = files.iter().map(|f| device::record(&f.id, &[("name", &f.name), ("keptOn", &f.kept_on)], &f.bytes)).collect();
+    device::put_all(Store::KeptResults, &records).await
+}
+
+async fn delete(ids: &[String]) -> Result<(), DeviceError> {
+    device::delete(Store::KeptResults, ids).await
+}
+
+async fn delete_all() -> Result<(), DeviceError> {
+    device::delete_all(Store::KeptResults).await
+}
+
+/// Every kept file. A record this page cannot read (written by hand, or by a later version) is
+/// left where it is and not listed.
+async fn all() -> Result<Vec<KeptFile>, DeviceError> {
+    let records = device::get_all(Store::KeptResults).await?;
+    Ok(records
+        .iter()
+        .filter_map(|r| {
+            Some(KeptFile { id: device::text(r, "id")?, name: device::text(r, "name")?, kept_on: device::text(r, "keptOn")?, bytes: device::bytes(r)? })
+        })
+        .collect())
+}
+
+/// The retention period in force: the accountmanager's choice, or the default for records found
+/// while keeping is off (another tab's, or left by a failed removal).
+pub fn months(am: AmState) -> u32 {
+    am.keyring.with_untracked(|k| k.keep_months).unwrap_or(keep::DEFAULT_RETENTION_MONTHS)
+}
+
+/// On opening the page: removes what is past its period (and says so), then opens the rest with
+/// the keys this browser has and adds them to the list, as if they had just been handed over.
+pub async fn restore(am: AmState) {
+    let found = match all().await {
+        Ok(found) => found,
+        // Said only to an accountmanager who chose to keep results: to anyone else it is noise.
+        Err(e) if am.keyring.with_untracked(|k| k.keep_months.is_some()) => return report(am, e, 0),
+        Err(_) => return,
+    };
+    let today = files::today();
+    let (expired, current): (Vec<KeptFile>, Vec<KeptFile>) = found.into_iter().partition(|f| keep::is_expired(&f.kept_on, months(am), &today));
+    remove_expired(am, expired.into_iter().map(|f| f.id).collect()).await;
+    if current.is_empty() {
+        return;
+    }
+    // Opened in the pool of workers, like files handed over: thousands of kept results must not
+    // hold up the page they are restored into.
+    let pool = Pool::new(am);
+    let keys = pool.keys(None);
+    // A result listed already (opened in this visit before the restore ended) is not listed twice.
+    // Told by the digests the worker computes anyway, not by hashing every kept file here first.
+    let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().flat_map(|f| f.digests.iter().copied()).collect());
+    for chunk in current.chunks(super::open::CHUNK) {
+        let answers: Vec<_> = chunk.iter().map(|f| pool.send(&f.bytes)).collect();
+        let mut opened = Vec::with_capacity(chunk.len());
+        for (f, answer) in chunk.iter().zip(answers) {
+            let bytes = Rc::new(f.bytes.clone());
+            let mut file = pool.take(answer.await, &f.name, &bytes).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), bytes));
+            if file.digests.iter().any(|d| seen.contains(d)) {
+                continue;
+            }
+            seen.extend(file.digests.iter().copied());
+            file.kept_on = Some(f.kept_on.clone());
+            opened.push(file);
+        }
+        am.files.update(|list| list.extend(opened));
+        files::next_tick().await;
+    }
+}
+
+async fn remove_expired(am: AmState, ids: Vec<String>) {
+    if ids.is_empty() {
+        return;
+    }
+    match delete(&ids).await {
+        Ok(()) => {
+            let n = ids.len().to_string();
+            let note = am.ui.am_fill(|u| &u.keep_expired, "n", &n).replace("{months}", &months(am).to_string());
+            am.kept_note.set(Some(note));
+        }
+        Err(e) => report(am, e, 0),
+    }
+}
+
+/// Keeps every opened file worth keeping that is not kept yet, if the accountmanager keeps results.
+pub async fn keep_opened(am: AmState) {
+    if am.keyring.with_untracked(|k| k.keep_months.is_none()) {
+        return;
+    }
+    let kept_on = files::today();
+    let (serials, records): (HashSet<u64>, Vec<KeptFile>) = am.files.with_untracked(|l| {
+        l.iter()
+            .filter(|f| f.keepable && f.kept_on.is_none())
+            .map(|f| (f.serial, KeptFile { id: id_of(&f.bytes), name: f.name.clone(), kept_on: kept_on.clone(), bytes: f.bytes.to_vec() }))
+            .unzip()
+    });
+    if records.is_empty() {
+        return;
+    }
+    match put_all(&records).await {
+        Ok(()) => am.files.update(|l| l.iter_mut().filter(|f| serials.contains(&f.serial)).for_each(|f| f.set_kept_on(Some(kept_on.clone())))),
+        Err(e) => report(am, e, records.len()),
+    }
+}
+
+/// Removes one kept file from this device and from the list.
+pub async fn remove(am: AmState, serial: u64) {
+    let Some(id) = am.files.with_untracked(|l| l.iter().find(|f| f.serial == serial).map(|f| id_of(&f.bytes))) else { return };
+    match delete(&[id]).await {
+        Ok(()) => am.files.update(|l| l.retain(|f| f.serial != serial)),
+        Err(e) => report(am, e, 0),
+    }
+}
+
+/// Removes every kept file from this device, after the accountmanager confirmed `question`; the
+/// serials of the files that were kept, or `None` when nothing was removed.
+async fn delete_all_if_confirmed(am: AmState, question: fn(&vio_core::ui::AmTexts) -> &vio_core::text::Text) -> Option<HashSet<u64>> {
+    let kept: HashSet<u64> = am.files.with_untracked(|l| l.iter().filter(|f| f.kept_on.is_some()).map(|f| f.serial).collect());
+    if !kept.is_empty() && !window().confirm_with_message(&am.ui.am_fill(question, "n", &kept.len().to_string())).unwrap_or(false) {
+        return None;
+    }
+    match delete_all().await {
+        Ok(()) => Some(kept),
+        Err(e) => {
+            report(am, e, 0);
+            None
+        }
+    }
+}
+
+/// "Remove all": the kept files leave this device and the list; new ones are still kept.
+pub async fn remove_all_if_confirmed(am: AmState) {
+    if let Some(kept) = delete_all_if_confirmed(am, |u| &u.keep_confirm_remove_all).await {
+        am.files.update(|l| l.retain(|f| !kept.contains(&f.serial)));
+    }
+}
+
+/// Keeping switched off: the kept files leave this device but stay open until the page closes.
+/// `false` when the accountmanager changed their mind or the removal failed (keeping stays on).
+pub async fn stop_keeping_if_confirmed(am: AmState) -> bool {
+    let Some(kept) = delete_all_if_confirmed(am, |u| &u.keep_confirm_stop).await else { return false };
+    am.files.update(|l| l.iter_mut().filter(|f| kept.contains(&f.serial)).for_each(|f| f.set_kept_on(None)));
+    am.change_keyring(|k| k.keep_months = None);
+    true
+}
+
+/// A new period applies to what is kept already: what is past it now goes at once.
+pub async fn set_period(am: AmState, new_months: u32) {
+    am.change_keyring(|k| k.keep_months = Some(new_months));
+    let today = files::today();
+    let (serials, ids): (HashSet<u64>, Vec<String>) = am.files.with_untracked(|l| {
+        l.iter().filter(|f| f.kept_on.as_deref().is_some_and(|on| keep::is_expired(on, new_months, &today))).map(|f| (f.serial, id_of(&f.bytes))).unzip()
+    });
+    if !ids.is_empty() {
+        am.files.update(|l| l.retain(|f| !serials.contains(&f.serial)));
+        remove_expired(am, ids).await;
+    }
+}
+
+/// Tells the accountmanager what failed; `not_kept` files were opened but could not be kept.
+fn report(am: AmState, e: DeviceError, not_kept: usize) {
+    let note = match e {
+        DeviceError::Full => am.ui.am_fill(|u| &u.keep_full, "n", &not_kept.to_string()),
+        DeviceError::Blocked => am.ui.am(|u| &u.keep_blocked)().to_string(),
+    };
+    am.kept_note.set(Some(note));
+}

@@ -1,0 +1,333 @@
+//! Opening result files: picked or dropped, each decrypted with the accountmanager's key (or the
+//! passphrase typed here), validated by the core, and listed with its outcome. A bad file gets its own
+//! message and changes nothing else.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use vio_core::crypto::{self, CryptoError, MAX_FILE_BYTES};
+use vio_core::envelope::Envelope;
+use vio_core::open::{open_result, Handover, Keys, OpenError, OpenedWith};
+use vio_core::ui::AmTexts;
+use vio_core::Questionnaire;
+use vio_ui::components::field::TextField;
+use vio_ui::crypto_worker;
+use vio_ui::files;
+use vio_ui::i18n::display_date;
+use vio_ui::router::Screen;
+
+use super::kept;
+use super::read;
+use super::state::{use_am, AmRoute, AmState, OpenedFile};
+
+pub(super) fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
+    match open_result(&bytes, keys, Questionnaire::vio()) {
+        Ok((opened, with)) => OpenedFile {
+            key_code: match with {
+                OpenedWith::Key(i) => Some(crypto::fingerprint(&keys.identities[i].to_public())),
+                OpenedWith::Passphrase => None,
+            },
+            keepable: vio_core::keep::worth_keeping(with),
+            ..OpenedFile::new(name, bytes, Ok(opened))
+        },
+        Err(e) => OpenedFile::new(name, bytes, Err(e)),
+    }
+}
+
+/// Opens one file. A passphrase file is decrypted in the encryption worker: scrypt takes about a
+/// second, which on the page's thread would freeze it for each such file.
+async fn open_file(keys: &Keys<'_>, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
+    // An armored passphrase file goes to the worker too.
+    let passphrase_file = crypto::dearmor(&bytes).ok().filter(|file| crypto::is_passphrase_file(file) == Ok(true)).map(|file| file.into_owned());
+    let (Some(passphrase), Some(file)) = (keys.passphrase.filter(|p| !p.is_empty()), passphrase_file) else {
+        return open_bytes(keys, name, bytes);
+    };
+    let outcome = match decrypt_with_passphrase(&file, passphrase).await {
+        Ok(plaintext) => Envelope::open(&plaintext, Questionnaire::vio()).map_err(OpenError::from),
+        Err(e) => Err(e.into()),
+    };
+    OpenedFile::new(name, bytes, outcome)
+}
+
+/// Decrypts a passphrase file in the worker, or on this thread when there is none: the
+/// accountmanager's page would rather be slow for a moment than refuse a file.
+pub(super) async fn decrypt_with_passphrase(bytes: &[u8], passphrase: &str) -> Result<Vec<u8>, vio_core::crypto::CryptoError> {
+    match crypto_worker::run(crypto_worker::Job::OpenWithPassphrase, passphrase, bytes).await {
+        Ok(plaintext) => Ok(plaintext),
+        Err(crypto_worker::Failure::Crypto(e)) => Err(e),
+        Err(crypto_worker::Failure::Unavailable) => vio_core::crypto::decrypt_with_passphrase(bytes, passphrase),
+    }
+}
+
+/// Files are opened in chunks, each added to the list at once, with a pause for the browser in
+/// between: the tab stays responsive and the progress shows, also for thousands of files.
+pub(super) const CHUNK: usize = 100;
+
+/// Opening in the pool of workers (started with the page, `crypto_worker::grow`), for files picked now and for results kept
+/// on this device: what the workers need (every key the accountmanager has had) and what turns
+/// their answer into a listed file.
+pub(super) struct Pool {
+    secret_keys: String,
+    /// Also for the files the page opens itself (a worker's refusal, a passphrase file).
+    identities: Vec<age::x25519::Identity>,
+    key_codes: Vec<String>,
+}
+
+impl Pool {
+    pub(super) fn new(am: AmState) -> Pool {
+        let identities = am.identities();
+        let key_codes = identities.iter().map(|id| crypto::fingerprint(&id.to_public())).collect();
+        Pool { secret_keys: am.keyring.with_untracked(|k| k.identities.join("\n")), identities, key_codes }
+    }
+
+    /// The keys the page opens a file with when a worker did not.
+    pub(super) fn keys<'a>(&'a self, passphrase: Option<&'a str>) -> Keys<'a> {
+        Keys { identities: &self.identities, passphrase }
+    }
+
+    /// Sends `bytes` to a worker now; the future is its answer.
+    pub(super) fn send(&self, bytes: &[u8]) -> impl std::future::Future<Output = Result<Vec<u8>, crypto_worker::Failure>> + 'static {
+        crypto_worker::run(crypto_worker::Job::OpenResult, &self.secret_keys, bytes)
+    }
+
+    /// The file a worker opened, or `None`: then the page opens it itself, which also gives a
+    /// refusal (or a passphrase file's question) its message.
+    pub(super) fn take(&self, answer: Result<Vec<u8>, crypto_worker::Failure>, name: &str, bytes: &Rc<Vec<u8>>) -> Option<OpenedFile> {
+        let handed = Handover::read(&answer.ok()?)?;
+        let code = self.key_codes.get(handed.key).cloned();
+        Some(OpenedFile::handed_over(name.to_string(), bytes.clone(), handed, code))
+    }
+}
+
+/// Reads a chunk of files and sends each to a worker at once, which decrypts, checks and scores it;
+/// each with its answer to come.
+async fn read_and_send(
+    chunk: &[web_sys::File],
+    pool: &Pool,
+) -> Vec<(String, read::Read, Option<impl std::future::Future<Output = Result<Vec<u8>, crypto_worker::Failure>>>)> {
+    let contents = read::all_at_most(chunk, MAX_FILE_BYTES).await;
+    chunk
+        .iter()
+        .zip(contents)
+        .map(|(file, read)| {
+            let answer = match &read {
+                read::Read::Bytes(bytes) => Some(pool.send(bytes)),
+                _ => None,
+            };
+            (file.name(), read, answer)
+        })
+        .collect()
+}
+
+async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) {
+    let pool = Pool::new(am);
+    let keys = pool.keys(Some(&passphrase));
+    let total = picked.len();
+    // A file opened twice, or the same result encrypted twice, counts once: the list says so, and
+    // the regional analysis (which counts opened results) never sees it.
+    let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().flat_map(|f| f.digests.iter().copied()).collect());
+    let mut chunks = picked.chunks(CHUNK);
+    let mut next = match chunks.next() {
+        Some(chunk) => Some(read_and_send(chunk, &pool).await),
+        None => None,
+    };
+    let mut done = 0;
+    while let Some(sent) = next.take() {
+        // The next chunk is read and sent before this one is taken in: the workers open while
+        // this thread lists.
+        next = match chunks.next() {
+            Some(chunk) => Some(read_and_send(chunk, &pool).await),
+            None => None,
+        };
+        let mut opened = Vec::with_capacity(sent.len());
+        for (name, read, answer) in sent {
+            let mut f = match (read, answer) {
+                (read::Read::Bytes(bytes), Some(answer)) => {
+                    let bytes = Rc::new(bytes);
+                    match pool.take(answer.await, &name, &bytes) {
+                        Some(f) => f,
+                        None => open_file(&keys, name, bytes).await,
+                    }
+                }
+                (read::Read::Bytes(bytes), None) => open_file(&keys, name, Rc::new(bytes)).await,
+                (read::Read::Failed, _) => open_file(&keys, name, Rc::default()).await,
+                (read::Read::TooLarge, _) => OpenedFile::new(name, Rc::default(), Err(CryptoError::TooLarge.into())),
+            };
+            if f.digests.iter().any(|d| seen.contains(d)) {
+                f = OpenedFile::new(f.name, Rc::default(), Err(OpenError::Duplicate));
+            }
+            seen.extend(f.digests.iter().copied());
+            opened.push(f);
+        }
+        done += opened.len();
+        am.files.update(|list| list.extend(opened));
+        super::kept::keep_opened(am).await;
+        am.progress.set(Some((done.min(total), total)));
+        files::next_tick().await;
+    }
+    am.progress.set(None);
+}
+
+fn wants_passphrase(outcome: &Result<vio_core::envelope::Opened, OpenError>) -> bool {
+    matches!(outcome, Err(OpenError::Crypto(CryptoError::WrongPassphrase | CryptoError::WrongKind { is_passphrase: true })))
+}
+
+#[component]
+pub fn OpenPanel() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let passphrase = RwSignal::new(String::new());
+    let dragging = RwSignal::new(false);
+    let pick = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        let picked = files::list(input.files());
+        input.set_value("");
+        leptos::task::spawn_local(add_files(am, passphrase.get_untracked(), picked));
+    };
+    let drop = move |e: leptos::ev::DragEvent| {
+        e.prevent_default();
+        dragging.set(false);
+        let picked = files::list(e.data_transfer().and_then(|d| d.files()));
+        leptos::task::spawn_local(add_files(am, passphrase.get_untracked(), picked));
+    };
+    let retry = move |_| {
+        let p = passphrase.get_untracked();
+        leptos::task::spawn_local(async move {
+            let identities = am.identities();
+            let keys = Keys { identities: &identities, passphrase: Some(&p) };
+            let waiting: Vec<(u64, String, Rc<Vec<u8>>)> =
+                am.files.with_untracked(|l| l.iter().filter(|f| wants_passphrase(&f.outcome)).map(|f| (f.serial, f.name.clone(), f.bytes.clone())).collect());
+            for (serial, name, bytes) in waiting {
+                let opened = open_file(&keys, name, bytes).await;
+                am.files.update(|list| {
+                    if let Some(f) = list.iter_mut().find(|f| f.serial == serial) {
+                        *f = opened;
+                    }
+                });
+            }
+        });
+    };
+    let any_waiting = move || am.files.with(|l| l.iter().any(|f| wants_passphrase(&f.outcome)));
+    view! {
+        <section class="panel" aria-labelledby="open-title">
+            <h2 id="open-title">{ui.am(|u| &u.am_open_title)}</h2>
+            <Show when=move || am.identity().is_none()><p class="note">{ui.am(|u| &u.am_need_key)}</p></Show>
+            <p>{ui.am(|u| &u.am_open_lead)}</p>
+            <TextField id="file-passphrase" label=&AmTexts::get().am_file_passphrase value=passphrase kind="password"/>
+            <div class=move || if dragging.get() { "dropzone dragging" } else { "dropzone" }
+                on:dragover=move |e: leptos::ev::DragEvent| { e.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=drop>
+                <p aria-hidden="true">{ui.am(|u| &u.am_drop)}</p>
+                <label class="button primary" for="result-files">{ui.am(|u| &u.am_choose_files)}</label>
+                <input type="file" id="result-files" class="visually-hidden" multiple accept=".age,.txt,application/octet-stream,text/plain" on:change=pick/>
+            </div>
+            {move || am.progress.get().map(|(done, total)| view! {
+                <p role="status"><progress max=total value=done></progress>" "{format!("{done} / {total}")}</p>
+            })}
+            <Show when=any_waiting>
+                <p class="actions"><button type="button" class="button" on:click=retry>{ui.am(|u| &u.am_retry)}</button></p>
+            </Show>
+            <KeepChoice/>
+            <FileList/>
+        </section>
+    }
+}
+
+/// Whether opened results are kept on this device, and for how long.
+#[component]
+fn KeepChoice() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let keeping = move || am.keyring.with(|k| k.keep_months.is_some());
+    let toggle = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        leptos::task::spawn_local(async move {
+            if input.checked() {
+                am.change_keyring(|k| k.keep_months = Some(kept::months(am)));
+                kept::keep_opened(am).await;
+            } else if !kept::stop_keeping_if_confirmed(am).await {
+                input.set_checked(true);
+            }
+        });
+    };
+    let period = move |e: leptos::ev::Event| {
+        if let Ok(months) = event_target_value(&e).parse() {
+            leptos::task::spawn_local(kept::set_period(am, months));
+        }
+    };
+    let any_kept = move || am.files.with(|l| l.iter().any(|f| f.kept_on.is_some()));
+    view! {
+        <fieldset class="keep">
+            <legend>{ui.am(|u| &u.keep_title)}</legend>
+            <label class="option" for="keep-results">
+                <input type="checkbox" id="keep-results" prop:checked=keeping on:change=toggle/>
+                <span>{ui.am(|u| &u.keep_choice)}</span>
+            </label>
+            <p class="hint">{ui.am(|u| &u.keep_lead)}</p>
+            <Show when=keeping>
+                <label for="keep-period">{ui.am(|u| &u.keep_period)}</label>" "
+                <select id="keep-period" on:change=period prop:value=move || kept::months(am).to_string()>
+                    {vio_core::keep::RETENTION_MONTHS.map(|m| view! {
+                        <option value=m.to_string() selected=move || am.keyring.with(|k| k.keep_months == Some(m))>{move || ui.am_fill(|u| &u.keep_months, "n", &m.to_string())}</option>
+                    })}
+                </select>
+            </Show>
+            <Show when=any_kept>
+                <p class="actions"><button type="button" class="button" on:click=move |_| leptos::task::spawn_local(kept::remove_all_if_confirmed(am))>{ui.am(|u| &u.keep_remove_all)}</button></p>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+fn FileList() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let clear = move |_| am.files.set(Vec::new());
+    view! {
+        <Show when=move || am.files.with(|l| !l.is_empty())>
+            <h3>{ui.am(|u| &u.am_files_title)}</h3>
+            <table class="files">
+                <thead><tr>
+                    <th scope="col">{ui.am(|u| &u.am_file)}</th>
+                    <th scope="col">{ui.am(|u| &u.am_completed_on)}</th>
+                    <th scope="col">{ui.am(|u| &u.am_organisation)}</th>
+                    <th scope="col">{ui.am(|u| &u.am_status)}</th>
+                    <th scope="col">{ui.am(|u| &u.keep_until)}</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || am.files.with(|l| l.iter().enumerate().map(|(i, f)| (i, f.serial)).collect::<Vec<_>>()) key=|(_, serial)| *serial let:row>
+                    // A row never changes for its serial: read the list untracked (only the language
+                    // re-renders it), so adding files does not redraw the rows already there.
+                    {move || { let lang = ui.lang(); am.files.with_untracked(|list| list.get(row.0).map(|f| { let i = row.0;
+                        let (date, org, status) = match &f.outcome {
+                            Ok(o) => (
+                                display_date(&o.envelope.completed_on, lang),
+                                o.envelope.organisation.as_ref().map_or_else(|| ui.am(|u| &u.am_anonymous)().to_string(), |o| o.name.clone()),
+                                view! { <a href=AmRoute::Employer(i).hash() aria-label=format!("{}: {}", ui.am(|u| &u.am_view)(), f.name)>{ui.am(|u| &u.am_view)}</a> }.into_any(),
+                            ),
+                            Err(e) => (String::new(), String::new(), view! { <span class="error">{e.message(lang)}</span> }.into_any()),
+                        };
+                        let kept = f.kept_on.clone().map(|on| {
+                            let (serial, name) = (f.serial, f.name.clone());
+                            let until = move || vio_core::keep::removal_date(&on, kept::months(am)).map(|d| display_date(&d, ui.lang())).unwrap_or_default();
+                            view! {
+                                {until}" "
+                                <button type="button" class="button" aria-label=move || format!("{}: {name}", ui.am(|u| &u.keep_remove)())
+                                    on:click=move |_| leptos::task::spawn_local(kept::remove(am, serial))>{ui.am(|u| &u.keep_remove)}</button>
+                            }
+                        });
+                        view! { <tr><td class="mono">{f.name.clone()}</td><td>{date}</td><td>{org}</td><td>{status}</td><td>{kept}</td></tr> }
+                    })) }}
+                    </For>
+                </tbody>
+            </table>
+            <p class="actions">
+                <a class="button primary" href=AmRoute::Region.hash()>{ui.am(|u| &u.region_open)}</a>
+                <button type="button" class="button" on:click=clear>{ui.am(|u| &u.am_clear_files)}</button>
+            </p>
+        </Show>
+    }
+}
