@@ -1,40 +1,17 @@
-//! The VIO zelfscan in the browser: a thin Leptos layer over `vio-core`.
+//! The employer's page of the VIO zelfscan: the questionnaire, its result, Delen and Mijn analyses,
+//! as a thin Leptos layer over `vio-core`, built from the pieces both pages share (`vio-ui`).
 //!
 //! Layout:
-//! - [`accountmanager`]: the accountmanager's page (its own wasm, `crates/accountmanager`).
-//! - [`state`]: the app-wide state (stored answers, language, route) and the one effect that persists it.
-//! - [`route`]: screens as URL fragments (`#/vragen/attitude`), so every screen survives a reload on a
-//!   plain static file server, also from a subfolder.
-//! - [`browser_storage`]: localStorage (through gloo-storage) behind the core's `KeyValue` trait.
-//! - [`crypto_worker`]: the page's side of the encryption worker (`crates/crypto-worker`), which
-//!   runs the page's own wasm (on both pages), so that scrypt never freezes the page.
-//! - [`chart`]: draws charming charts through our own ECharts bundle (SVG renderer).
-//! - [`i18n`]: the current language and UI texts as a context both pages provide.
-//! - [`site`]: this copy's optional `config.json` (who runs it, contact, default team keys).
-//! - [`files`]: downloads, reading picked or dropped files, today's date.
-//! - [`fatal`]: a panic shows a readable error screen instead of a blank page.
-//! - [`components`]: one small component per screen and per reusable piece.
+//! - [`state`]: the employer's state (stored answers, language, route) and the one effect that persists it.
+//! - [`route`]: the employer's screens as URL fragments (`#/vragen/attitude`).
+//! - [`components`]: one small component per screen.
 
-#[cfg(feature = "accountmanager")]
-pub mod accountmanager;
-pub mod browser_storage;
-pub mod chart;
 pub mod components;
-pub mod crypto_worker;
-pub mod fatal;
-pub mod files;
-pub mod i18n;
 pub mod route;
-pub mod site;
 pub mod state;
 
 use leptos::prelude::*;
-
-// Both pages and the encryption worker (which runs the page's wasm) allocate through talc instead
-// of Rust's default dlmalloc: 1–2 KB brotli smaller on the employer's critical path, and faster.
-#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
-#[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+use vio_ui::{crypto_worker, fatal};
 use wasm_bindgen::JsCast;
 
 /// Starts the employer's app in `#app`, replacing the static start screen that index.html shows

@@ -1,5 +1,5 @@
 //! The employer's page: the questionnaire and its result. The encryption worker runs this same wasm
-//! (`vio::crypto_worker` says why).
+//! (`vio_ui::crypto_worker` says why).
 use wasm_bindgen::prelude::*;
 
 fn main() {

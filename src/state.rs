@@ -7,9 +7,10 @@ use vio_core::model::Goal;
 use vio_core::store::{self, Draft, LoadNote, StorageError, Stored, STATE_KEY};
 use vio_core::ui::UiTexts;
 use vio_core::{Answer, Lang, Questionnaire, Text};
+use vio_ui::browser_storage::BrowserStorage;
+use vio_ui::i18n::Ui;
+use vio_ui::router;
 
-use crate::browser_storage::BrowserStorage;
-use crate::i18n::Ui;
 use crate::route::Route;
 
 #[derive(Clone, Copy)]
@@ -53,7 +54,7 @@ impl AppState {
             stored,
             other_tab_saved: RwSignal::new(0),
             invite_news: RwSignal::new(None),
-            route: RwSignal::new(Route::current()),
+            route: router::follow(),
             storage_problem: RwSignal::new(problem),
             save_blocked: note == LoadNote::LeftInPlace,
             unreadable: RwSignal::new(matches!(note, LoadNote::KeptAside(_) | LoadNote::LeftInPlace).then_some(note)),
@@ -67,7 +68,6 @@ impl AppState {
             let result = state.stored.with(|s| store::save(&mut BrowserStorage::open(), s));
             state.storage_problem.set(result.err());
         });
-        let _ = window_event_listener(leptos::ev::hashchange, move |_| state.route.set(Route::current()));
         // Another tab saved: take its answers rather than overwrite them with ours.
         let _ = window_event_listener(leptos::ev::storage, move |e| {
             if e.key().as_deref() == Some(STATE_KEY) {
@@ -133,7 +133,7 @@ impl AppState {
 
     /// The draft reached its result: it is kept as a completed analysis, dated today.
     pub fn complete(&self) {
-        self.stored.update(|s| s.complete_draft(&crate::files::today()));
+        self.stored.update(|s| s.complete_draft(&vio_ui::files::today()));
     }
 }
 

@@ -1,7 +1,7 @@
 // Appended by scripts/build.mjs to each page's wasm-bindgen glue, which is thus also the script of
 // the encryption worker: the worker runs the page's own wasm and, loading the very file the page
 // has already loaded, makes one request, while the page loads (the start script creates it). The
-// page sends the wasm module it has compiled as the first message (src/crypto_worker.rs, `start`),
+// page sends the wasm module it has compiled as the first message (crates/ui/src/crypto_worker.rs, `start`),
 // so the worker downloads no code of its own. Jobs that arrive while the module is being
 // instantiated wait here and go to the Rust handler in order; if it cannot be instantiated, every
 // job is answered as one this worker does not know, which the page reports as "encryption

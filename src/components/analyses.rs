@@ -1,21 +1,22 @@
 //! Mijn analyses: every completed analysis with its date, the one in progress, new analyses (empty or
 //! from the last answers), delete with undo, delete all, a read-only view of one analysis, and the
-//! comparison of two (`super::comparison`, which the accountmanager's page shows too).
+//! comparison of two (`vio_ui::components::comparison`, which the accountmanager's page shows too).
 
 use leptos::prelude::*;
 use vio_core::backup::Backup;
 use vio_core::store::{Analysis, Removed};
+use vio_core::ui::LaterTexts;
 use vio_core::Questionnaire;
+use vio_ui::components::comparison::{Comparison, Measurement};
+use vio_ui::components::field::TextField;
+use vio_ui::components::plan::PlanView;
+use vio_ui::components::result::ResultView;
+use vio_ui::crypto_worker::{self, Failure, Job};
+use vio_ui::i18n::display_date;
+use vio_ui::router::Screen;
 
-use super::comparison::{Comparison, Measurement};
-use super::field::TextField;
-use super::plan::PlanView;
-use super::result::ResultView;
-use crate::crypto_worker::{self, Failure, Job};
-use crate::i18n::display_date;
 use crate::route::Route;
 use crate::state::use_app;
-use vio_core::ui::LaterTexts;
 
 #[component]
 pub fn AnalysesScreen() -> impl IntoView {
@@ -203,11 +204,11 @@ fn BackupPanel() -> impl IntoView {
             return message.set(Some((false, app.later(|u| &u.share_need_passphrase)().to_string())));
         }
         let plaintext = app.stored.with(|s| Backup::of(s).plaintext());
-        let name = format!("vio-analyses-{}.age", crate::files::today());
+        let name = format!("vio-analyses-{}.age", vio_ui::files::today());
         message.set(Some((true, app.later(|u| &u.share_working)().to_string())));
         leptos::task::spawn_local(async move {
             let file = crypto_worker::run(Job::SealWithPassphrase, &passphrase.get_untracked(), &plaintext).await;
-            message.set(Some(match file.map(|file| crate::files::download(&name, &file, "application/octet-stream")) {
+            message.set(Some(match file.map(|file| vio_ui::files::download(&name, &file, "application/octet-stream")) {
                 Ok(Ok(())) => (true, app.ui.later_fill(|u| &u.share_done, "file", &name)),
                 Ok(Err(_)) => (false, app.later(|u| &u.share_failed)().to_string()),
                 // Encrypting with a passphrase cannot be refused: the worker is not there.
@@ -217,10 +218,10 @@ fn BackupPanel() -> impl IntoView {
     };
     let restore = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
-        let Some(file) = crate::files::list(input.files()).into_iter().next() else { return };
+        let Some(file) = vio_ui::files::list(input.files()).into_iter().next() else { return };
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let bytes = crate::files::read(&file).await.unwrap_or_default();
+            let bytes = vio_ui::files::read(&file).await.unwrap_or_default();
             let opened = match crypto_worker::run(Job::OpenWithPassphrase, &passphrase.get_untracked(), &bytes).await {
                 Ok(plain) => Backup::from_plaintext(&plain, Questionnaire::vio()),
                 Err(Failure::Crypto(e)) => Err(e.into()),

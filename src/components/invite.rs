@@ -8,7 +8,7 @@ use vio_core::store::Recipient;
 
 use crate::state::{AppState, InviteNews};
 
-/// [`crate::i18n::Ui::named_codes`] of stored recipients (the caller checked their keys when they arrived).
+/// [`vio_ui::i18n::Ui::named_codes`] of stored recipients (the caller checked their keys when they arrived).
 fn named(app: AppState, recipients: &[Recipient]) -> String {
     let codes = Recipient::check_codes(recipients).unwrap_or_default();
     app.ui.named_codes(recipients.iter().map(|r| r.name.clone()).zip(codes))

@@ -6,9 +6,9 @@ use vio_core::answers::InputProblem;
 use vio_core::questionnaire::{Item, ItemKind};
 use vio_core::ui::UiTexts;
 use vio_core::{Answer, Lang, Questionnaire};
+use vio_ui::components::terms::Terms;
 
 use super::questionnaire::PageErrors;
-use super::terms::Terms;
 use crate::state::use_app;
 
 #[component]

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use vio_core::answers::InputProblem;
 use vio_core::questionnaire::{Item, ItemKind, Section};
 use vio_core::{Answer, Questionnaire};
+use vio_ui::router::Screen;
 use wasm_bindgen::JsCast;
 
 use super::question::Question;

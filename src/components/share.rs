@@ -1,7 +1,7 @@
 //! Delen: the employer encrypts the result for their accountmanager and up to two colleagues (keys
 //! from the share link or pasted) or with a passphrase, sees in words what the file holds, and
 //! downloads a standard age file or hands it to the phone's share sheet.
-//! Encryption happens in the browser (in the encryption worker, `crate::crypto_worker`); the page
+//! Encryption happens in the browser (in the encryption worker, `vio_ui::crypto_worker`); the page
 //! makes no request.
 
 use leptos::prelude::*;
@@ -9,10 +9,11 @@ use vio_core::crypto::{self, CryptoError, PassphraseStrength};
 use vio_core::envelope::{Envelope, Organisation};
 use vio_core::ui::LaterTexts;
 use vio_core::{Questionnaire, Text};
+use vio_ui::crypto_worker::{self, Failure, Job};
+use vio_ui::files;
+use vio_ui::i18n::display_date;
+use vio_ui::router::Screen;
 
-use crate::crypto_worker::{self, Failure, Job};
-use crate::files;
-use crate::i18n::display_date;
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -126,7 +127,7 @@ pub fn ShareScreen() -> impl IntoView {
     let site_team = RwSignal::new(Vec::new());
     if invited.is_empty() {
         leptos::task::spawn_local(async move {
-            if let Some(config) = crate::site::usable().await {
+            if let Some(config) = vio_ui::site::usable().await {
                 if key.with_untracked(String::is_empty) {
                     key.set(config.recipients.iter().map(|r| r.key.as_str()).collect::<Vec<_>>().join("\n"));
                 }

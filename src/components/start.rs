@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use vio_core::Questionnaire;
+use vio_ui::router::Screen;
 
 use super::invite::{InviteNotice, Invited};
 use crate::route::Route;

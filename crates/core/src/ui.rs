@@ -45,7 +45,9 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut code = String::new();
         sources(&root.join("src"), &mut code);
-        sources(&root.join("../../src"), &mut code);
+        for app in ["../../src", "../ui/src", "../accountmanager/src"] {
+            sources(&root.join(app), &mut code);
+        }
         let used = |k: &str| {
             let field = format!(".{k}");
             code.match_indices(&field).any(|(i, _)| !code[i + field.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
