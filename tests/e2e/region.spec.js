@@ -29,6 +29,7 @@ test('many results combine into the regional tables; CSV for Excel; too few show
   await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(0, 3));
   await expect(page.locator('table.files tbody tr')).toHaveCount(63);
   await expect(page.getByText(ui.err_duplicate.nl)).toHaveCount(3);
+  await expect(page.getByText(t('am_files_summary', { n: 63, opened: 60, failed: 3 }))).toBeVisible();
   await page.getByRole('link', { name: ui.region_open.nl }).click();
   await expect(page.getByRole('heading', { level: 1, name: ui.region_title.nl })).toBeVisible();
   await expect(page.getByText(t('region_n', { n: 60 }))).toBeVisible();
@@ -162,6 +163,34 @@ test('a pool of workers opens files as the page alone does: same list, same mess
     expect(pooled.rows).toContain(`${name}: ${message}`);
   }
   await alone.context().close();
+});
+
+test('more files than a page: the list shows 200 at a time, says how many opened, and pages through all', async ({ page }) => {
+  const files = await keyAndResults(page, 203, 5);
+  // One that does not open, on the second page.
+  const bad = join(mkdtempSync(join(tmpdir(), 'vio-bad-')), 'zz-notitie.age');
+  writeFileSync(bad, 'geen resultaat');
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles([...files, bad]);
+  await expect(page.locator('progress')).toHaveCount(0);
+  await expect(page.getByText(t('am_files_summary', { n: 204, opened: 203, failed: 1 }))).toBeVisible();
+  const rows = page.locator('table.files tbody tr');
+  await expect(rows).toHaveCount(200);
+  const pages = page.getByRole('navigation', { name: ui.am_files_pages.nl });
+  await expect(pages.getByText(t('am_files_page', { from: 1, to: 200, n: 204 }))).toBeVisible();
+  await expect(pages.getByRole('button', { name: t('am_files_previous', { n: 200 }) })).toBeDisabled();
+  await pages.getByRole('button', { name: t('am_files_next', { n: 200 }) }).click();
+  await expect(pages.getByText(t('am_files_page', { from: 201, to: 204, n: 204 }))).toBeVisible();
+  await expect(rows).toHaveCount(4);
+  await expect(rows.last()).toContainText('zz-notitie.age');
+  await expect(pages.getByRole('button', { name: t('am_files_next', { n: 200 }) })).toBeDisabled();
+  await expectNoAxeViolations(page);
+  // A result on the second page opens as any other: its link goes to that file.
+  await rows.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(pages.getByText(t('am_files_page', { from: 201, to: 204, n: 204 }))).toBeVisible();
+  await pages.getByRole('button', { name: t('am_files_previous', { n: 200 }) }).click();
+  await expect(rows).toHaveCount(200);
 });
 
 test('two periods a day apart cannot both be shown', async ({ page }) => {

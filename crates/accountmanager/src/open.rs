@@ -8,7 +8,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use vio_core::crypto::{self, CryptoError, MAX_FILE_BYTES};
 use vio_core::envelope::Envelope;
-use vio_core::open::{open_result, Handover, Keys, OpenError, OpenedWith};
+use vio_core::open::{files_on_page, open_result, Handover, Keys, OpenError, OpenedWith, FILES_PER_PAGE};
 use vio_core::ui::AmTexts;
 use vio_core::Questionnaire;
 use vio_ui::components::field::TextField;
@@ -285,10 +285,17 @@ fn KeepChoice() -> impl IntoView {
 fn FileList() -> impl IntoView {
     let am = use_am();
     let ui = am.ui;
-    let clear = move |_| am.files.set(Vec::new());
+    let page = am.files_page;
+    let clear = move |_| {
+        am.files.set(Vec::new());
+        page.set(0);
+    };
+    let shown = move || am.files.with(|l| files_on_page(l.len(), page.get()));
     view! {
         <Show when=move || am.files.with(|l| !l.is_empty())>
             <h3>{ui.am(|u| &u.am_files_title)}</h3>
+            <FileSummary/>
+            <FilePages page/>
             <table class="files">
                 <thead><tr>
                     <th scope="col">{ui.am(|u| &u.am_file)}</th>
@@ -298,7 +305,7 @@ fn FileList() -> impl IntoView {
                     <th scope="col">{ui.am(|u| &u.keep_until)}</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || am.files.with(|l| l.iter().enumerate().map(|(i, f)| (i, f.serial)).collect::<Vec<_>>()) key=|(_, serial)| *serial let:row>
+                    <For each=move || { let range = shown(); am.files.with(|l| l[range.clone()].iter().zip(range).map(|(f, i)| (i, f.serial)).collect::<Vec<_>>()) } key=|(_, serial)| *serial let:row>
                     // A row never changes for its serial: read the list untracked (only the language
                     // re-renders it), so adding files does not redraw the rows already there.
                     {move || { let lang = ui.lang(); am.files.with_untracked(|list| list.get(row.0).map(|f| { let i = row.0;
@@ -328,6 +335,47 @@ fn FileList() -> impl IntoView {
                 <a class="button primary" href=AmRoute::Region.hash()>{ui.am(|u| &u.region_open)}</a>
                 <button type="button" class="button" on:click=clear>{ui.am(|u| &u.am_clear_files)}</button>
             </p>
+        </Show>
+    }
+}
+
+/// How many of the listed files opened: with thousands of files, what did not open is otherwise
+/// on a page of its own somewhere.
+#[component]
+fn FileSummary() -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let summary = move || {
+        let (n, opened) = am.files.with(|l| (l.len(), l.iter().filter(|f| f.outcome.is_ok()).count()));
+        ui.am_fill(|u| &u.am_files_summary, "n", &n.to_string()).replace("{opened}", &opened.to_string()).replace("{failed}", &(n - opened).to_string())
+    };
+    view! { <p>{summary}</p> }
+}
+
+/// Which files the list shows, and the way to the others, when there are more than a page.
+#[component]
+fn FilePages(page: RwSignal<usize>) -> impl IntoView {
+    let am = use_am();
+    let ui = am.ui;
+    let len = move || am.files.with(Vec::len);
+    let shown = move || files_on_page(len(), page.get());
+    let per_page = FILES_PER_PAGE.to_string();
+    let step = move |forward: bool| {
+        let range = shown();
+        let first = if forward { range.end } else { range.start.saturating_sub(FILES_PER_PAGE) };
+        page.set(first / FILES_PER_PAGE);
+    };
+    view! {
+        <Show when=move || { len() > FILES_PER_PAGE }>
+            <nav class="pages" aria-label=ui.am(|u| &u.am_files_pages)>
+                <button type="button" class="button" disabled=move || shown().start == 0 on:click=move |_| step(false)>
+                    {let n = per_page.clone(); move || ui.am_fill(|u| &u.am_files_previous, "n", &n)}
+                </button>" "
+                <span>{move || { let range = shown(); ui.am_fill(|u| &u.am_files_page, "from", &(range.start + 1).to_string()).replace("{to}", &range.end.to_string()).replace("{n}", &len().to_string()) }}</span>" "
+                <button type="button" class="button" disabled=move || { shown().end >= len() } on:click=move |_| step(true)>
+                    {let n = per_page.clone(); move || ui.am_fill(|u| &u.am_files_next, "n", &n)}
+                </button>
+            </nav>
         </Show>
     }
 }

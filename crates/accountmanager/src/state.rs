@@ -107,6 +107,9 @@ pub struct AmState {
     pub keyring: RwSignal<Keyring>,
     pub files: RwSignal<Vec<OpenedFile>, LocalStorage>,
     pub route: RwSignal<AmRoute>,
+    /// The page of the file list shown (`vio_core::open::files_on_page`), kept while the
+    /// accountmanager looks at one of its results and comes back.
+    pub files_page: RwSignal<usize>,
     /// Files opened so far of those handed over, while a batch is being opened.
     pub progress: RwSignal<Option<(usize, usize)>>,
     pub problem: RwSignal<Option<&'static str>>,
@@ -133,6 +136,7 @@ impl AmState {
             keyring,
             files: RwSignal::new_local(Vec::new()),
             route: router::follow(),
+            files_page: RwSignal::new(0),
             progress: RwSignal::new(None),
             problem: RwSignal::new(None),
             unreadable: RwSignal::new(matches!(note, LoadNote::KeptAside(_) | LoadNote::LeftInPlace).then_some(note)),
