@@ -23,7 +23,7 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
     let am = use_am();
     let ui = am.ui;
     let (opened, key_code, digest) =
-        am.files.with_untracked(|l| l.get(index).map(|f| (f.outcome.clone().ok(), f.key_code.clone(), f.digests.last().copied()))).unwrap_or_default();
+        am.files.with_untracked(|l| l.get(index).map(|f| (f.outcome.clone().ok(), f.key_code.clone(), f.digest))).unwrap_or_default();
     let back = view! { <p class="actions"><a class="button" href=AmRoute::Home.hash()>{ui.am(|u| &u.am_back)}</a></p> };
     let Some(opened) = opened else {
         return view! { <h1 tabindex="-1">{ui.am(|u| &u.am_title)}</h1>{back}<p>{ui.am(|u| &u.am_open_lead)}</p> }.into_any();
@@ -101,7 +101,7 @@ fn OverTime(index: usize) -> impl IntoView {
     }
     let others: Vec<Other> = am.files.with_untracked(|list| {
         let Some(this) = list.get(index).filter(|f| f.outcome.is_ok()) else { return Vec::new() };
-        let (Ok(o), Some(digest)) = (&this.outcome, this.digests.last()) else { return Vec::new() };
+        let (Ok(o), Some(digest)) = (&this.outcome, this.digest) else { return Vec::new() };
         list.iter()
             .enumerate()
             .filter(|(i, _)| *i != index)
@@ -112,7 +112,7 @@ fn OverTime(index: usize) -> impl IntoView {
                     date: e.completed_on.clone(),
                     label: format!("{} ({})", e.organisation.as_ref().map_or("–", |o| o.name.as_str()), e.completed_on),
                     same_name: vio_core::compare::same_organisation(&o.envelope, e),
-                    link: vio_core::compare::link_key(digest, other.digests.last()?),
+                    link: vio_core::compare::link_key(&digest, &other.digest?),
                 })
             })
             .collect()

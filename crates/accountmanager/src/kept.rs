@@ -78,18 +78,18 @@ pub async fn restore(am: AmState) {
     let pool = Pool::new(am);
     let keys = pool.keys(None);
     // A result listed already (opened in this visit before the restore ended) is not listed twice.
-    // Told by the digests the worker computes anyway, not by hashing every kept file here first.
-    let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().flat_map(|f| f.digests.iter().copied()).collect());
+    // Told by the digest the worker computes anyway, not by hashing every kept file here first.
+    let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().filter_map(|f| f.digest).collect());
     for chunk in current.chunks(super::open::CHUNK) {
         let answers: Vec<_> = chunk.iter().map(|f| pool.send(&f.bytes)).collect();
         let mut opened = Vec::with_capacity(chunk.len());
         for (f, answer) in chunk.iter().zip(answers) {
             let bytes = Rc::new(f.bytes.clone());
             let mut file = pool.take(answer.await, &f.name, &bytes).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), bytes));
-            if file.digests.iter().any(|d| seen.contains(d)) {
+            if file.digest.is_some_and(|d| seen.contains(&d)) {
                 continue;
             }
-            seen.extend(file.digests.iter().copied());
+            seen.extend(file.digest);
             file.kept_on = Some(f.kept_on.clone());
             opened.push(file);
         }

@@ -126,7 +126,7 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
     let total = picked.len();
     // A file opened twice, or the same result encrypted twice, counts once: the list says so, and
     // the regional analysis (which counts opened results) never sees it.
-    let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().flat_map(|f| f.digests.iter().copied()).collect());
+    let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().filter_map(|f| f.digest).collect());
     let mut chunks = picked.chunks(CHUNK);
     let mut next = match chunks.next() {
         Some(chunk) => Some(read_and_send(chunk, &pool).await),
@@ -154,10 +154,10 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
                 (read::Read::Failed, _) => open_file(&keys, name, Rc::default()).await,
                 (read::Read::TooLarge, _) => OpenedFile::new(name, Rc::default(), Err(CryptoError::TooLarge.into())),
             };
-            if f.digests.iter().any(|d| seen.contains(d)) {
+            if f.digest.is_some_and(|d| seen.contains(&d)) {
                 f = OpenedFile::new(f.name, Rc::default(), Err(OpenError::Duplicate));
             }
-            seen.extend(f.digests.iter().copied());
+            seen.extend(f.digest);
             opened.push(f);
         }
         done += opened.len();

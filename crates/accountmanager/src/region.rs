@@ -41,7 +41,7 @@ pub fn RegionScreen() -> impl IntoView {
             // Each result with its key for the session's audit: the start of its content's digest,
             // so a result opened again is the same organisation. Borrowed, not copied: thousands.
             let (results, keys): (Vec<&Opened>, Vec<u64>) =
-                l.iter().filter_map(|f| Some((f.outcome.as_ref().ok()?, u64::from_le_bytes(f.digests.get(1)?[..8].try_into().ok()?)))).unzip();
+                l.iter().filter_map(|f| Some((f.outcome.as_ref().ok()?, u64::from_le_bytes(f.digest?[..8].try_into().ok()?)))).unzip();
             am.audit.try_update_value(|audit| region::aggregate_in_session(&results, &keys, &filter, q, &indicator_ids, audit))
         })
     });

@@ -55,9 +55,8 @@ pub struct OpenedFile {
     pub name: String,
     pub bytes: std::rc::Rc<Vec<u8>>,
     pub outcome: Result<Opened, OpenError>,
-    /// What makes another file the same result, for an opened one: its bytes' digest and its
-    /// content's (`vio_core::open::result_digest`).
-    pub digests: Vec<[u8; 32]>,
+    /// What makes another file the same result (`vio_core::open::result_digest`), for an opened one.
+    pub digest: Option<[u8; 32]>,
     /// The check code of the key that opened it (`None`: a passphrase, or not opened).
     pub key_code: Option<String>,
     /// Opened, and by what `vio_core::keep::worth_keeping` keeps.
@@ -76,23 +75,20 @@ impl OpenedFile {
     pub fn new(name: String, bytes: std::rc::Rc<Vec<u8>>, outcome: Result<Opened, OpenError>) -> OpenedFile {
         // Only an opened result makes a later file a duplicate: a file refused for want of the
         // right key must open once the key is there.
-        let digests = match &outcome {
-            Ok(o) => vec![vio_core::open::file_digest(&bytes), vio_core::open::result_digest(o)],
-            Err(_) => Vec::new(),
-        };
-        OpenedFile::listed(name, bytes, outcome, digests)
+        let digest = outcome.as_ref().ok().map(vio_core::open::result_digest);
+        OpenedFile::listed(name, bytes, outcome, digest)
     }
 
     /// A result a worker opened (`vio_core::open::Handover`) with the key whose check code is
-    /// `key_code`; the worker computed its digests, so they are not computed again here.
+    /// `key_code`; the worker computed its digest, so it is not computed again here.
     pub fn handed_over(name: String, bytes: std::rc::Rc<Vec<u8>>, handed: vio_core::open::Handover, key_code: Option<String>) -> OpenedFile {
         let with = vio_core::open::OpenedWith::Key(handed.key);
-        let digests = handed.digests.to_vec();
-        OpenedFile { key_code, keepable: vio_core::keep::worth_keeping(with), ..OpenedFile::listed(name, bytes, Ok(handed.opened()), digests) }
+        let digest = Some(handed.digest);
+        OpenedFile { key_code, keepable: vio_core::keep::worth_keeping(with), ..OpenedFile::listed(name, bytes, Ok(handed.opened()), digest) }
     }
 
-    fn listed(name: String, bytes: std::rc::Rc<Vec<u8>>, outcome: Result<Opened, OpenError>, digests: Vec<[u8; 32]>) -> OpenedFile {
-        OpenedFile { serial: next_serial(), name, bytes, outcome, digests, key_code: None, keepable: false, kept_on: None }
+    fn listed(name: String, bytes: std::rc::Rc<Vec<u8>>, outcome: Result<Opened, OpenError>, digest: Option<[u8; 32]>) -> OpenedFile {
+        OpenedFile { serial: next_serial(), name, bytes, outcome, digest, key_code: None, keepable: false, kept_on: None }
     }
 
     /// Kept on this device from `kept_on`, or no longer (`None`); a new serial, so its row is drawn again.

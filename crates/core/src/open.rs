@@ -34,14 +34,16 @@ pub fn files_on_page(len: usize, page: usize) -> std::ops::Range<usize> {
     start.min(len)..(start + FILES_PER_PAGE).min(len)
 }
 
-/// What makes two opened files one result: the same bytes, or (encrypted again, so other bytes)
-/// the same envelope. SHA-256 of each, so thousands of files are compared through a set.
+/// SHA-256 of a file's bytes: what a kept file is stored under.
 pub fn file_digest(bytes: &[u8]) -> [u8; 32] {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).into()
 }
 
-/// The digest of an opened result's content (its envelope as the app writes it).
+/// What makes two opened files one result: the same envelope, whether it is the same file opened
+/// twice or the result encrypted again (other bytes). A digest, so thousands of files are compared
+/// through a set; of the envelope as the app writes it (4 KB), not of the file's bytes, which are
+/// four times as long with their padding and would only tell what this digest tells already.
 pub fn result_digest(opened: &Opened) -> [u8; 32] {
     file_digest(&serde_json::to_vec(&opened.envelope).expect("an envelope always serialises"))
 }
@@ -112,8 +114,8 @@ pub struct Handover {
     rescored: Option<Scorecard>,
     scores_mismatch: bool,
     changed_lights: Vec<LightChange>,
-    /// [`file_digest`] and [`result_digest`], for the page's duplicate check.
-    pub digests: [[u8; 32]; 2],
+    /// [`result_digest`], for the page's duplicate check.
+    pub digest: [u8; 32],
 }
 
 impl Handover {
@@ -123,10 +125,10 @@ impl Handover {
     pub fn write(file: &[u8], identities: &[age::x25519::Identity], q: &Questionnaire) -> Option<Vec<u8>> {
         let keys = Keys { identities, passphrase: None };
         let (opened, OpenedWith::Key(key)) = open_result(file, &keys, q).ok()? else { return None };
-        let digests = [file_digest(file), result_digest(&opened)];
+        let digest = result_digest(&opened);
         let Opened { envelope, scores, scores_mismatch, changed_lights } = opened;
         let rescored = (scores != envelope.scores).then_some(scores);
-        serde_json::to_vec(&Handover { key, envelope, rescored, scores_mismatch, changed_lights, digests }).ok()
+        serde_json::to_vec(&Handover { key, envelope, rescored, scores_mismatch, changed_lights, digest }).ok()
     }
 
     pub fn read(bytes: &[u8]) -> Option<Handover> {
@@ -268,12 +270,31 @@ mod tests {
             let file = crypto::encrypt_to(&ids[1].to_public(), &json);
             let (opened, with) = open_result(&file, &keys, q).unwrap();
             let handed = Handover::read(&Handover::write(&file, &ids, q).unwrap()).unwrap();
-            assert_eq!((handed.key, handed.digests), (1, [file_digest(&file), result_digest(&opened)]));
+            assert_eq!((handed.key, handed.digest), (1, result_digest(&opened)));
             assert_eq!(OpenedWith::Key(handed.key), with);
             assert_eq!(handed.opened(), opened);
         }
         let opened = |json: &serde_json::Value| open_result(&crypto::encrypt_to(&ids[1].to_public(), &serde_json::to_vec(json).unwrap()), &keys, q).unwrap().0;
         assert!(opened(&tampered).scores_mismatch && !opened(&changed).changed_lights.is_empty(), "the cases above are the rare ones");
+    }
+
+    /// A result opened again counts once: as the same file, as the result encrypted again (other
+    /// bytes, another padding) and with a passphrase. Another result is another.
+    #[test]
+    fn one_result_has_one_digest_whatever_file_it_came_in() {
+        let q = Questionnaire::vio();
+        let id = age::x25519::Identity::generate();
+        let keys = Keys { identities: std::slice::from_ref(&id), passphrase: Some("lang genoeg wachtwoord") };
+        let envelope: Envelope = serde_json::from_str(include_str!("../../../tests/fixtures/envelope.json")).unwrap();
+        let digest_of = |file: &[u8]| result_digest(&open_result(file, &keys, q).unwrap().0);
+        let file = crypto::encrypt_to(&id.to_public(), &envelope.to_padded_json());
+        let same = digest_of(&file);
+        assert_eq!(digest_of(&file), same);
+        assert_eq!(digest_of(&crypto::encrypt_to(&id.to_public(), &serde_json::to_vec(&envelope).unwrap())), same);
+        assert_eq!(digest_of(&crypto::encrypt_with_passphrase("lang genoeg wachtwoord", &envelope.to_padded_json())), same);
+        let mut other = envelope;
+        other.completed_on = "2026-11-24".into();
+        assert_ne!(digest_of(&crypto::encrypt_to(&id.to_public(), &other.to_padded_json())), same);
     }
 
     /// A file a worker cannot open goes back to the page, which gives the refusal its message.
