@@ -81,11 +81,11 @@ pub async fn restore(am: AmState) {
     // Told by the digest the worker computes anyway, not by hashing every kept file here first.
     let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().filter_map(|f| f.digest).collect());
     for chunk in current.chunks(super::open::CHUNK) {
-        let answers: Vec<_> = chunk.iter().map(|f| pool.send(&f.bytes)).collect();
+        let handovers = pool.send(&chunk.iter().map(|f| f.bytes.as_slice()).collect::<Vec<_>>()).await;
         let mut opened = Vec::with_capacity(chunk.len());
-        for (f, answer) in chunk.iter().zip(answers) {
+        for (f, handed) in chunk.iter().zip(handovers) {
             let bytes = Rc::new(f.bytes.clone());
-            let mut file = pool.take(answer.await, &f.name, &bytes).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), bytes));
+            let mut file = pool.take(handed, &f.name, &bytes).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), bytes));
             if file.digest.is_some_and(|d| seen.contains(&d)) {
                 continue;
             }

@@ -86,38 +86,46 @@ impl Pool {
         Keys { identities: &self.identities, passphrase }
     }
 
-    /// Sends `bytes` to a worker now; the future is its answer.
-    pub(super) fn send(&self, bytes: &[u8]) -> impl std::future::Future<Output = Result<Vec<u8>, crypto_worker::Failure>> + 'static {
-        crypto_worker::run(crypto_worker::Job::OpenResult, &self.secret_keys, bytes)
+    /// Sends `files` to the workers now, [`BATCH`] to a message; the future is a handover for each,
+    /// in order (`None`: the page opens that file itself).
+    pub(super) fn send(&self, files: &[&[u8]]) -> impl std::future::Future<Output = Vec<Option<Handover>>> + 'static {
+        let batches: Vec<_> = files
+            .chunks(BATCH)
+            .map(|batch| {
+                let answer = crypto_worker::run(crypto_worker::Job::OpenResults, &self.secret_keys, &vio_crypto_worker::join(batch.iter().copied()));
+                let n = batch.len();
+                async move {
+                    let answer = answer.await.ok();
+                    match answer.as_deref().and_then(vio_crypto_worker::split).filter(|handovers| handovers.len() == n) {
+                        Some(handovers) => handovers.into_iter().map(Handover::read).collect(),
+                        None => (0..n).map(|_| None).collect::<Vec<_>>(),
+                    }
+                }
+            })
+            .collect();
+        async move { futures::future::join_all(batches).await.into_iter().flatten().collect() }
     }
 
     /// The file a worker opened, or `None`: then the page opens it itself, which also gives a
     /// refusal (or a passphrase file's question) its message.
-    pub(super) fn take(&self, answer: Result<Vec<u8>, crypto_worker::Failure>, name: &str, bytes: &Rc<Vec<u8>>) -> Option<OpenedFile> {
-        let handed = Handover::read(&answer.ok()?)?;
+    pub(super) fn take(&self, handed: Option<Handover>, name: &str, bytes: &Rc<Vec<u8>>) -> Option<OpenedFile> {
+        let handed = handed?;
         let code = self.key_codes.get(handed.key).cloned();
         Some(OpenedFile::handed_over(name.to_string(), bytes.clone(), handed, code))
     }
 }
 
-/// Reads a chunk of files and sends each to a worker at once, which decrypts, checks and scores it;
-/// each with its answer to come.
-async fn read_and_send(
-    chunk: &[web_sys::File],
-    pool: &Pool,
-) -> Vec<(String, read::Read, Option<impl std::future::Future<Output = Result<Vec<u8>, crypto_worker::Failure>>>)> {
-    let contents = read::all_at_most(chunk, MAX_FILE_BYTES).await;
-    chunk
-        .iter()
-        .zip(contents)
-        .map(|(file, read)| {
-            let answer = match &read {
-                read::Read::Bytes(bytes) => Some(pool.send(bytes)),
-                _ => None,
-            };
-            (file.name(), read, answer)
-        })
-        .collect()
+/// Files in one message to a worker. A message per file cost the page and the worker more than
+/// opening it; a [`CHUNK`] in a few messages still gives every worker its share.
+const BATCH: usize = 25;
+
+/// Reads a chunk of files and sends them to the workers at once, which decrypt, check and score
+/// them; with their handovers to come.
+async fn read_and_send(chunk: &[web_sys::File], pool: &Pool) -> (Vec<(String, read::Read)>, impl std::future::Future<Output = Vec<Option<Handover>>>) {
+    let read: Vec<_> = chunk.iter().map(web_sys::File::name).zip(read::all_at_most(chunk, MAX_FILE_BYTES).await).collect();
+    let bytes: Vec<&[u8]> = read.iter().filter_map(|(_, r)| if let read::Read::Bytes(b) = r { Some(b.as_slice()) } else { None }).collect();
+    let handovers = pool.send(&bytes);
+    (read, handovers)
 }
 
 async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) {
@@ -133,26 +141,26 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
         None => None,
     };
     let mut done = 0;
-    while let Some(sent) = next.take() {
+    while let Some((read, handovers)) = next.take() {
         // The next chunk is read and sent before this one is taken in: the workers open while
         // this thread lists.
         next = match chunks.next() {
             Some(chunk) => Some(read_and_send(chunk, &pool).await),
             None => None,
         };
-        let mut opened = Vec::with_capacity(sent.len());
-        for (name, read, answer) in sent {
-            let mut f = match (read, answer) {
-                (read::Read::Bytes(bytes), Some(answer)) => {
+        let mut handovers = handovers.await.into_iter();
+        let mut opened = Vec::with_capacity(read.len());
+        for (name, read) in read {
+            let mut f = match read {
+                read::Read::Bytes(bytes) => {
                     let bytes = Rc::new(bytes);
-                    match pool.take(answer.await, &name, &bytes) {
+                    match pool.take(handovers.next().flatten(), &name, &bytes) {
                         Some(f) => f,
                         None => open_file(&keys, name, bytes).await,
                     }
                 }
-                (read::Read::Bytes(bytes), None) => open_file(&keys, name, Rc::new(bytes)).await,
-                (read::Read::Failed, _) => open_file(&keys, name, Rc::default()).await,
-                (read::Read::TooLarge, _) => OpenedFile::new(name, Rc::default(), Err(CryptoError::TooLarge.into())),
+                read::Read::Failed => open_file(&keys, name, Rc::default()).await,
+                read::Read::TooLarge => OpenedFile::new(name, Rc::default(), Err(CryptoError::TooLarge.into())),
             };
             if f.digest.is_some_and(|d| seen.contains(&d)) {
                 f = OpenedFile::new(f.name, Rc::default(), Err(OpenError::Duplicate));

@@ -5,7 +5,7 @@
 //! age operation of the employer's page that takes time goes through here (reading a key does not:
 //! the page does that itself, in the same wasm). The accountmanager's
 //! page runs a pool of these workers (its own wasm) to open result files on every core
-//! ([`Job::OpenResult`], the `open` feature). This crate has no Leptos.
+//! ([`Job::OpenResults`], the `open` feature). This crate has no Leptos.
 //!
 //! Both ends of the protocol live here, so they cannot drift apart: [`serve`] is the worker's side,
 //! [`request`] and [`read_answer`] are used by the page's side (the app's `crypto_worker` module).
@@ -27,11 +27,13 @@ pub enum Job {
     SealWithPassphrase,
     /// Decrypt a passphrase file (`text` is the passphrase).
     OpenWithPassphrase,
-    /// Open a result file with the accountmanager's identities (`text`, one per line): decrypt,
-    /// validate and score it, and answer with a [`vio_core::open::Handover`]. A file that does not
-    /// open is answered as a job the worker cannot do, and the page opens it itself to say why.
+    /// Open result files with the accountmanager's identities (`text`, one per line): decrypt,
+    /// validate and score each, and answer with a [`vio_core::open::Handover`] for each. The files
+    /// and the answers travel [`join`]ed: a message per file cost the page and the worker more than
+    /// opening a small file. A file that does not open gets an empty answer, and the page opens it
+    /// itself to say why.
     #[cfg(feature = "open")]
-    OpenResult,
+    OpenResults,
 }
 
 const JOBS: &[Job] = &[
@@ -39,7 +41,7 @@ const JOBS: &[Job] = &[
     Job::SealWithPassphrase,
     Job::OpenWithPassphrase,
     #[cfg(feature = "open")]
-    Job::OpenResult,
+    Job::OpenResults,
 ];
 
 impl Job {
@@ -49,7 +51,7 @@ impl Job {
             Job::SealWithPassphrase => "passphrase",
             Job::OpenWithPassphrase => "open",
             #[cfg(feature = "open")]
-            Job::OpenResult => "result",
+            Job::OpenResults => "results",
         }
     }
 
@@ -61,7 +63,14 @@ impl Job {
             Job::SealWithPassphrase => done(Ok(crypto::encrypt_with_passphrase(text, bytes))),
             Job::OpenWithPassphrase => done(crypto::decrypt_with_passphrase(bytes, text)),
             #[cfg(feature = "open")]
-            Job::OpenResult => vio_core::open::Handover::write(bytes, &crypto::parse_identities(text).ok()?, vio_core::Questionnaire::vio()).map(Ok),
+            Job::OpenResults => {
+                let identities = crypto::parse_identities(text).ok()?;
+                let handovers: Vec<Vec<u8>> = split(bytes)?
+                    .into_iter()
+                    .map(|file| vio_core::open::Handover::write(file, &identities, vio_core::Questionnaire::vio()).unwrap_or_default())
+                    .collect();
+                done(Ok(join(handovers.iter().map(Vec::as_slice))))
+            }
         }
     }
 }
@@ -73,6 +82,30 @@ pub enum Failure {
     Crypto(CryptoError),
     /// The worker could not be started, or does not answer as this release does.
     Unavailable,
+}
+
+#[cfg(feature = "open")]
+/// Many byte strings as one, each as its length (4 bytes, little-endian) and then itself.
+pub fn join<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut joined = Vec::new();
+    for part in parts {
+        joined.extend_from_slice(&u32::try_from(part.len()).expect("a part is under 4 GB").to_le_bytes());
+        joined.extend_from_slice(part);
+    }
+    joined
+}
+
+#[cfg(feature = "open")]
+/// The byte strings [`join`] joined; `None` if `bytes` is not that.
+pub fn split(mut bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    let mut parts = Vec::new();
+    while let Some((len, rest)) = bytes.split_first_chunk::<4>() {
+        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+        let (part, rest) = rest.split_at_checked(len)?;
+        parts.push(part);
+        bytes = rest;
+    }
+    bytes.is_empty().then_some(parts)
 }
 
 /// The message that asks the worker to run `job`.
@@ -137,7 +170,8 @@ mod tests {
         assert_eq!(crypto::decrypt_with_identity(&to_team, &colleague).unwrap(), b"{}");
     }
 
-    /// The worker opens with every key the accountmanager has had, and hands back what does not open.
+    /// The worker opens with every key the accountmanager has had, answers each file in its place,
+    /// and hands back empty what does not open.
     #[cfg(feature = "open")]
     #[test]
     fn results_open_with_any_of_the_identities() {
@@ -145,11 +179,26 @@ mod tests {
         let json = include_bytes!("../../../tests/fixtures/envelope.json");
         let (old, new) = (age::x25519::Identity::generate(), age::x25519::Identity::generate());
         let keys = [&old, &new].map(|id| String::from(age::secrecy::ExposeSecret::expose_secret(&id.to_string()))).join("\n");
-        let file = crypto::encrypt_to(&old.to_public(), json);
-        let handed = Handover::read(&Job::OpenResult.run(&keys, &file).unwrap().unwrap()).unwrap();
-        assert_eq!(handed.key, 0);
-        assert_eq!(Job::OpenResult.run(&keys, b"geen age-bestand"), None);
-        assert_eq!(Job::OpenResult.run("geen sleutels", &file), None);
+        let (to_old, to_new) = (crypto::encrypt_to(&old.to_public(), json), crypto::encrypt_to(&new.to_public(), json));
+        let files: [&[u8]; 4] = [&to_new, b"geen age-bestand", &to_old, b""];
+        let answer = Job::OpenResults.run(&keys, &join(files)).unwrap().unwrap();
+        let answers = split(&answer).unwrap();
+        assert_eq!(answers.len(), 4);
+        assert_eq!(answers.iter().map(|a| Handover::read(a).map(|h| h.key)).collect::<Vec<_>>(), [Some(1), None, Some(0), None]);
+        assert_eq!(answers[1], b"");
+        assert_eq!(Job::OpenResults.run("geen sleutels", &join([to_old.as_slice()])), None);
+        assert_eq!(Job::OpenResults.run(&keys, b"\xff\xff\xff\xff"), None, "not joined files");
+    }
+
+    #[cfg(feature = "open")]
+    #[test]
+    fn joined_parts_split_into_the_same_parts() {
+        let parts: [&[u8]; 4] = [b"een", b"", &[0; 300], b"vier"];
+        assert_eq!(split(&join(parts)).unwrap(), parts);
+        assert_eq!(split(&join([])).unwrap(), Vec::<&[u8]>::new());
+        let joined = join(parts);
+        assert_eq!(split(&joined[..joined.len() - 1]), None, "a part cut short");
+        assert_eq!(split(&joined[..2]), None, "a length cut short");
     }
 
     #[test]
