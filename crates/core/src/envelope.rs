@@ -93,9 +93,9 @@ pub fn changed_lights(earlier: &Scorecard, now: &Scorecard) -> Vec<LightChange> 
         .collect()
 }
 
-/// What says whether a file is a VIO result at all, read before the typed envelope so that other
-/// JSON is "not a VIO result" rather than "invalid", and a newer format is named as such. Read
-/// straight from the bytes: through a `serde_json::Value` opening took twice as long.
+/// What says whether a file is a VIO result at all, read when the typed envelope could not be, so
+/// that other JSON is "not a VIO result" rather than "invalid", and a newer format is named as such.
+/// Read straight from the bytes: through a `serde_json::Value` opening took twice as long.
 #[derive(Deserialize)]
 struct Header<'a> {
     #[serde(borrow, default)]
@@ -135,17 +135,19 @@ impl Envelope {
         // The padding is most of a file: parsed as JSON it cost more than the content (an
         // accountmanager opens thousands).
         let json = plaintext.trim_ascii_end();
-        let header: Header = serde_json::from_slice(json).map_err(|_| EnvelopeError::NotAVioResult)?;
         // serde reads a struct from an array too, by position.
-        if json.trim_ascii_start().first() != Some(&b'{') || header.format.as_deref() != Some(FORMAT) {
+        if json.trim_ascii_start().first() != Some(&b'{') {
             return Err(EnvelopeError::NotAVioResult);
         }
-        match header.format_version.as_ref().and_then(|v| v.as_u64()) {
-            Some(v) if v > u64::from(FORMAT_VERSION) => return Err(EnvelopeError::NewerFormat(v as u32)),
-            Some(_) => {}
-            None => return Err(EnvelopeError::Invalid("format_version")),
+        // Read as an envelope at once; the header alone only to say why a file is not one. Reading
+        // every file twice cost an accountmanager opening thousands a share of the workers' time.
+        let mut envelope: Envelope = serde_json::from_slice(json).map_err(|_| why_not_an_envelope(json))?;
+        if envelope.format != FORMAT {
+            return Err(EnvelopeError::NotAVioResult);
         }
-        let mut envelope: Envelope = serde_json::from_slice(json).map_err(|_| EnvelopeError::Invalid("content"))?;
+        if envelope.format_version > FORMAT_VERSION {
+            return Err(EnvelopeError::NewerFormat(envelope.format_version));
+        }
         if envelope.questionnaire.id != q.id {
             return Err(EnvelopeError::NotAVioResult);
         }
@@ -185,6 +187,20 @@ impl Envelope {
         let scores_mismatch = current && scores != envelope.scores;
         let changed_lights = if current { Vec::new() } else { changed_lights(&envelope.scores, &scores) };
         Ok(Opened { envelope, scores, scores_mismatch, changed_lights })
+    }
+}
+
+/// Why JSON that does not read as an [`Envelope`] is not one: other JSON, a newer format (which may
+/// hold what this release does not know), or a VIO result whose content is broken.
+fn why_not_an_envelope(json: &[u8]) -> EnvelopeError {
+    let Ok(header) = serde_json::from_slice::<Header>(json) else { return EnvelopeError::NotAVioResult };
+    if header.format.as_deref() != Some(FORMAT) {
+        return EnvelopeError::NotAVioResult;
+    }
+    match header.format_version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v > u64::from(FORMAT_VERSION) => EnvelopeError::NewerFormat(u32::try_from(v).unwrap_or(u32::MAX)),
+        Some(_) => EnvelopeError::Invalid("content"),
+        None => EnvelopeError::Invalid("format_version"),
     }
 }
 
@@ -323,6 +339,14 @@ mod tests {
         assert_eq!(with("/format", 1.into()).unwrap_err(), EnvelopeError::NotAVioResult);
         assert!(matches!(with("/format_version", "1".into()), Err(EnvelopeError::Invalid("format_version"))));
         assert_eq!(with("/format_version", 2.into()).unwrap_err(), EnvelopeError::NewerFormat(2));
+        // A newer format may hold what this release does not read: it is still named as newer.
+        let mut newer = good.clone();
+        newer["format_version"] = 2.into();
+        newer["iets_nieuws"] = serde_json::json!({ "x": [1, 2] });
+        assert_eq!(Envelope::open(&serde_json::to_vec(&newer).unwrap(), q()).unwrap_err(), EnvelopeError::NewerFormat(2));
+        assert_eq!(with("/format_version", (1u64 << 40).into()).unwrap_err(), EnvelopeError::NewerFormat(u32::MAX), "not another number");
+        assert_eq!(with("/answers", "geen antwoorden".into()).unwrap_err(), EnvelopeError::Invalid("content"));
+        assert_eq!(with("/format", "iets-anders".into()).unwrap_err(), EnvelopeError::NotAVioResult);
         assert_eq!(with("/questionnaire/version", 9.into()).unwrap_err(), EnvelopeError::NewerQuestionnaire(9));
         assert!(matches!(with("/questionnaire/version", 0.into()), Err(EnvelopeError::Invalid(_))), "there is no version 0");
         let mut named = good.clone();
