@@ -20,10 +20,11 @@ async fn read_at_most(file: &web_sys::File, max: usize) -> Read {
     let mut bytes = Vec::new();
     loop {
         let Ok(chunk) = JsFuture::from(reader.read()).await else { return Read::Failed };
-        if js_sys::Reflect::get(&chunk, &"done".into()).is_ok_and(|done| done.is_truthy()) {
+        let chunk: web_sys::ReadableStreamReadResult = chunk.unchecked_into();
+        if chunk.get_done() == Some(true) {
             return Read::Bytes(bytes);
         }
-        let Ok(part) = js_sys::Reflect::get(&chunk, &"value".into()).and_then(|v| v.dyn_into::<js_sys::Uint8Array>()) else { return Read::Failed };
+        let Ok(part) = chunk.get_value().dyn_into::<js_sys::Uint8Array>() else { return Read::Failed };
         if bytes.len() + part.length() as usize > max {
             let _ = reader.cancel();
             return Read::TooLarge;
