@@ -152,8 +152,8 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
     let mut unlisted: Vec<OpenedFile> = Vec::new();
     let mut listed_at = f64::NEG_INFINITY;
     while let Some((read, handovers)) = next.take() {
-        // The next chunk is read and sent before this one is taken in: the workers open while
-        // this thread lists.
+        // The next chunk is read and sent before this one is taken in: the workers open it while
+        // this thread takes in the one before.
         next = match chunks.next() {
             Some(chunk) => Some(read_and_send(chunk, &pool).await),
             None => None,
