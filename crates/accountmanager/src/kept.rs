@@ -10,7 +10,7 @@ use vio_core::keep;
 use vio_ui::files;
 
 use super::device::{self, DeviceError, Store};
-use super::open::{open_bytes, Pool};
+use super::open::{open_bytes, Lister, Pool};
 use super::state::AmState;
 
 /// One kept file: the encrypted bytes, never what they say.
@@ -80,9 +80,11 @@ pub async fn restore(am: AmState) {
     // A result listed already (opened in this visit before the restore ended) is not listed twice.
     // Told by the digest the worker computes anyway, not by hashing every kept file here first.
     let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().filter_map(|f| f.digest).collect());
-    for chunk in current.chunks(super::open::CHUNK) {
+    let mut lister = Lister::new();
+    let chunks = current.chunks(super::open::CHUNK);
+    let last = chunks.len() - 1;
+    for (i, chunk) in chunks.enumerate() {
         let handovers = pool.send(&chunk.iter().map(|f| f.bytes.as_slice()).collect::<Vec<_>>()).await;
-        let mut opened = Vec::with_capacity(chunk.len());
         for (f, handed) in chunk.iter().zip(handovers) {
             let bytes = Rc::new(f.bytes.clone());
             let mut file = pool.take(handed, &f.name, &bytes).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), bytes));
@@ -91,9 +93,9 @@ pub async fn restore(am: AmState) {
             }
             seen.extend(file.digest);
             file.kept_on = Some(f.kept_on.clone());
-            opened.push(file);
+            lister.push(file);
         }
-        am.files.update(|list| list.extend(opened));
+        lister.list(am, i == last);
         files::next_tick().await;
     }
 }

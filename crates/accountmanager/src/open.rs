@@ -64,12 +64,40 @@ pub(super) async fn decrypt_with_passphrase(bytes: &[u8], passphrase: &str) -> R
 /// and the progress shows, also for thousands of files.
 pub(super) const CHUNK: usize = 100;
 
-/// While files open, the list (its count, its first page) is drawn again at most this often; the
-/// progress bar after every chunk. Twice a second is as much as anyone reads, and every drawing
+/// While files open (handed over, or kept on this device and restored), the list (its count, its
+/// first page) is drawn again at most this often; the progress bar after every chunk. Twice a second is as much as anyone reads, and every drawing
 /// takes the page's thread from the files: with the list drawn after every chunk, the page's part
 /// of opening 1,000 files was 754-1,001 ms (median 807) in six runs, drawn at most twice a second
 /// 657-954 ms (median 770), alternating in the same hour (`bench/regional`, two cores).
 const LIST_EVERY_MS: f64 = 500.0;
+
+/// Opened files on their way into the list: added at most every [`LIST_EVERY_MS`], the first at
+/// once, and what is left with the last chunk.
+pub(super) struct Lister {
+    unlisted: Vec<OpenedFile>,
+    listed_at: f64,
+}
+
+impl Lister {
+    pub(super) fn new() -> Lister {
+        Lister { unlisted: Vec::new(), listed_at: f64::NEG_INFINITY }
+    }
+
+    pub(super) fn push(&mut self, file: OpenedFile) {
+        self.unlisted.push(file);
+    }
+
+    /// Adds what waits to the list if it was drawn long enough ago, or if `last`; true if it did.
+    pub(super) fn list(&mut self, am: AmState, last: bool) -> bool {
+        let now = js_sys::Date::now();
+        if self.unlisted.is_empty() || (!last && now - self.listed_at < LIST_EVERY_MS) {
+            return false;
+        }
+        am.files.update(|list| list.append(&mut self.unlisted));
+        self.listed_at = now;
+        true
+    }
+}
 
 /// Opening in the pool of workers (started with the page, `crypto_worker::grow`), for files picked now and for results kept
 /// on this device: what the workers need (every key the accountmanager has had) and what turns
@@ -148,9 +176,7 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
         None => None,
     };
     let mut done = 0;
-    // Opened, not yet in the list; the first chunk is listed at once.
-    let mut unlisted: Vec<OpenedFile> = Vec::new();
-    let mut listed_at = f64::NEG_INFINITY;
+    let mut lister = Lister::new();
     while let Some((read, handovers)) = next.take() {
         // The next chunk is read and sent before this one is taken in: the workers open it while
         // this thread takes in the one before.
@@ -175,13 +201,10 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
                 f = OpenedFile::new(f.name, Rc::default(), Err(OpenError::Duplicate));
             }
             seen.extend(f.digest);
-            unlisted.push(f);
+            lister.push(f);
             done += 1;
         }
-        let now = js_sys::Date::now();
-        if next.is_none() || now - listed_at >= LIST_EVERY_MS {
-            am.files.update(|list| list.append(&mut unlisted));
-            listed_at = now;
+        if lister.list(am, next.is_none()) {
             super::kept::keep_opened(am).await;
         }
         am.progress.set(Some((done.min(total), total)));
