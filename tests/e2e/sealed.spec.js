@@ -125,9 +125,15 @@ for (const host of [{ name: 'a host with the deployed headers', headers: true },
       expect(await release(page)).toBe('A');
 
       // With no tab of A left, B takes over and A's cache is gone: B's cache was filled from the
-      // network, not with A's page from the browser's HTTP cache.
+      // network, not with A's page from the browser's HTTP cache. B activates a moment after A's
+      // last tab is gone; a tab opened on the app within that moment is A's again (and keeps A, as
+      // any open tab does), so the next tab waits on a page of the same site outside the app.
       await page.close();
       const next = await context.newPage();
+      await next.goto(`http://127.0.0.1:${port}/outside-the-app`);
+      await expect
+        .poll(() => next.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration('/vio/'); return !r?.waiting && r?.active?.state === 'activated'; }), { timeout: 15_000 })
+        .toBe(true);
       await expect.poll(async () => { await next.goto(url); return release(next); }, { timeout: 15_000 }).toBe('B');
       expect(await next.evaluate(() => caches.keys())).toEqual(['vio-release-b']);
     } finally {
