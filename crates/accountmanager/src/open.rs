@@ -65,10 +65,11 @@ pub(super) async fn decrypt_with_passphrase(bytes: &[u8], passphrase: &str) -> R
 pub(super) const CHUNK: usize = 100;
 
 /// While files open (handed over, or kept on this device and restored), the list (its count, its
-/// first page) is drawn again at most this often; the progress bar after every chunk. Twice a second is as much as anyone reads, and every drawing
-/// takes the page's thread from the files: with the list drawn after every chunk, the page's part
-/// of opening 1,000 files was 754-1,001 ms (median 807) in six runs, drawn at most twice a second
-/// 657-954 ms (median 770), alternating in the same hour (`bench/regional`, two cores).
+/// first page) is drawn again at most this often; the progress bar after every chunk. Twice a
+/// second is as much as anyone reads, and every drawing takes the page's thread from the files:
+/// with the list drawn after every chunk, the page's part of opening 1,000 files was 754-1,001 ms
+/// (median 807) in six runs, drawn at most twice a second 657-954 ms (median 770), alternating in
+/// the same hour (`bench/regional`, two cores).
 const LIST_EVERY_MS: f64 = 500.0;
 
 /// Opened files on their way into the list: added at most every [`LIST_EVERY_MS`], the first at
