@@ -165,6 +165,25 @@ test('a pool of workers opens files as the page alone does: same list, same mess
   await alone.context().close();
 });
 
+test('the regional screen renders what is near the window first, and on a phone every section whole', async ({ page }) => {
+  const files = await keyAndResults(page, 30);
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await page.getByRole('link', { name: ui.region_open.nl }).click();
+  const last = page.locator('section.region-indicator').last();
+  const rendered = () => last.getByRole('heading').evaluate((h) => h.checkVisibility({ contentVisibilityAuto: true }));
+  // The indicators far below the window wait until the accountmanager scrolls to them.
+  await expect.poll(rendered).toBe(false);
+  await last.scrollIntoViewIfNeeded();
+  await expect.poll(rendered).toBe(true);
+  await expect(last.getByRole('img', { name: ui.region_chart_alt.nl })).toBeVisible();
+  await expect(last.locator('table.region tbody tr').first()).toBeVisible();
+  // On a phone a table is wider than its section, and containment would cut off what sticks out.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const styles = await page.locator('section.region-indicator').evaluateAll((all) => all.map((s) => getComputedStyle(s).contentVisibility));
+  expect(styles).toHaveLength(vio.factors.flatMap((f) => f.indicators).length);
+  expect(styles.filter((v) => v !== 'visible')).toEqual([]);
+});
+
 test('more files than a page: the list shows 200 at a time, says how many opened, and pages through all', async ({ page }) => {
   const files = await keyAndResults(page, 203, 5);
   // One that does not open, on the second page.
