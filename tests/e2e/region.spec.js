@@ -165,7 +165,7 @@ test('a pool of workers opens files as the page alone does: same list, same mess
   await alone.context().close();
 });
 
-test('the regional screen renders what is near the window first, and on a phone every section whole', async ({ page }) => {
+test('the regional screen renders what is near the window first; on a phone every section whole and each wide table scrolls in its own box', async ({ page }) => {
   const files = await keyAndResults(page, 30);
   await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
   await page.getByRole('link', { name: ui.region_open.nl }).click();
@@ -182,6 +182,26 @@ test('the regional screen renders what is near the window first, and on a phone 
   const styles = await page.locator('section.region-indicator').evaluateAll((all) => all.map((s) => getComputedStyle(s).contentVisibility));
   expect(styles).toHaveLength(vio.factors.flatMap((f) => f.indicators).length);
   expect(styles.filter((v) => v !== 'visible')).toEqual([]);
+  // Seven columns do not fit 360 px: the table scrolls sideways in its box, never the page (WCAG
+  // 1.4.10), and the box is a named tab stop, so the keyboard scrolls it too (WCAG 2.1.1).
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  await expect.poll(sideways).toBe(0);
+  const gedrag = vio.factors.find((f) => f.id === 'gedrag').indicators[0].name.nl;
+  const box = page.getByRole('group', { name: `${gedrag} – ${ui.region_as_table.nl}`, exact: true });
+  await box.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
+  await expectNoAxeViolations(page, 'regional analysis at 360 px');
+  // The list of opened files (five columns) too.
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await expect.poll(sideways).toBe(0);
+  await expect(page.getByRole('group', { name: ui.am_files_title.nl })).toHaveAttribute('tabindex', '0');
+  // On a wide screen nothing scrolls, and the tables are no tab stops.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.locator('.scroll-box[tabindex]')).toHaveCount(0);
+  await page.getByRole('link', { name: ui.region_open.nl }).click();
+  await expect(page.locator('table.region').first()).toBeVisible();
+  await expect(page.locator('.scroll-box[tabindex]')).toHaveCount(0);
 });
 
 test('more files than a page: the list shows 200 at a time, says how many opened, and pages through all', async ({ page }) => {

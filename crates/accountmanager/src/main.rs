@@ -13,6 +13,7 @@
 //! - [`employer`]: one employer's result, read-only, with het goede gesprek.
 //! - [`notes`]: the accountmanager's own notes on an employer, encrypted to their key.
 //! - [`region`]: the regional analysis over all opened results, with CSV export.
+//! - [`scroll_box`]: a table wider than a phone, scrolling in its own box.
 
 mod device;
 mod employer;
@@ -22,6 +23,7 @@ mod notes;
 mod open;
 mod read;
 mod region;
+mod scroll_box;
 mod state;
 
 use leptos::prelude::*;

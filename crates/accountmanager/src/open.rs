@@ -19,6 +19,7 @@ use vio_ui::router::Screen;
 
 use super::kept;
 use super::read;
+use super::scroll_box::ScrollBox;
 use super::state::{use_am, AmRoute, AmState, OpenedFile};
 
 pub(super) fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
@@ -341,41 +342,43 @@ fn FileList() -> impl IntoView {
             <h3>{ui.am(|u| &u.am_files_title)}</h3>
             <FileSummary/>
             <FilePages page/>
-            <table class="files">
-                <thead><tr>
-                    <th scope="col">{ui.am(|u| &u.am_file)}</th>
-                    <th scope="col">{ui.am(|u| &u.am_completed_on)}</th>
-                    <th scope="col">{ui.am(|u| &u.am_organisation)}</th>
-                    <th scope="col">{ui.am(|u| &u.am_status)}</th>
-                    <th scope="col">{ui.am(|u| &u.keep_until)}</th>
-                </tr></thead>
-                <tbody>
-                    <For each=move || { let range = shown(); am.files.with(|l| l[range.clone()].iter().zip(range).map(|(f, i)| (i, f.serial)).collect::<Vec<_>>()) } key=|(_, serial)| *serial let:row>
-                    // A row never changes for its serial: read the list untracked (only the language
-                    // re-renders it), so adding files does not redraw the rows already there.
-                    {move || { let lang = ui.lang(); am.files.with_untracked(|list| list.get(row.0).map(|f| { let i = row.0;
-                        let (date, org, status) = match &f.outcome {
-                            Ok(o) => (
-                                display_date(&o.envelope.completed_on, lang),
-                                o.envelope.organisation.as_ref().map_or_else(|| ui.am(|u| &u.am_anonymous)().to_string(), |o| o.name.clone()),
-                                view! { <a href=AmRoute::Employer(i).hash() aria-label=format!("{}: {}", ui.am(|u| &u.am_view)(), f.name)>{ui.am(|u| &u.am_view)}</a> }.into_any(),
-                            ),
-                            Err(e) => (String::new(), String::new(), view! { <span class="error">{e.message(lang)}</span> }.into_any()),
-                        };
-                        let kept = f.kept_on.clone().map(|on| {
-                            let (serial, name) = (f.serial, f.name.clone());
-                            let until = move || vio_core::keep::removal_date(&on, kept::months(am)).map(|d| display_date(&d, ui.lang())).unwrap_or_default();
-                            view! {
-                                {until}" "
-                                <button type="button" class="button" aria-label=move || format!("{}: {name}", ui.am(|u| &u.keep_remove)())
-                                    on:click=move |_| leptos::task::spawn_local(kept::remove(am, serial))>{ui.am(|u| &u.keep_remove)}</button>
-                            }
-                        });
-                        view! { <tr><td class="mono">{f.name.clone()}</td><td>{date}</td><td>{org}</td><td>{status}</td><td>{kept}</td></tr> }
-                    })) }}
-                    </For>
-                </tbody>
-            </table>
+            <ScrollBox label=Signal::derive(move || ui.am(|u| &u.am_files_title)().to_string())>
+                <table class="files">
+                    <thead><tr>
+                        <th scope="col">{ui.am(|u| &u.am_file)}</th>
+                        <th scope="col">{ui.am(|u| &u.am_completed_on)}</th>
+                        <th scope="col">{ui.am(|u| &u.am_organisation)}</th>
+                        <th scope="col">{ui.am(|u| &u.am_status)}</th>
+                        <th scope="col">{ui.am(|u| &u.keep_until)}</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || { let range = shown(); am.files.with(|l| l[range.clone()].iter().zip(range).map(|(f, i)| (i, f.serial)).collect::<Vec<_>>()) } key=|(_, serial)| *serial let:row>
+                        // A row never changes for its serial: read the list untracked (only the language
+                        // re-renders it), so adding files does not redraw the rows already there.
+                        {move || { let lang = ui.lang(); am.files.with_untracked(|list| list.get(row.0).map(|f| { let i = row.0;
+                            let (date, org, status) = match &f.outcome {
+                                Ok(o) => (
+                                    display_date(&o.envelope.completed_on, lang),
+                                    o.envelope.organisation.as_ref().map_or_else(|| ui.am(|u| &u.am_anonymous)().to_string(), |o| o.name.clone()),
+                                    view! { <a href=AmRoute::Employer(i).hash() aria-label=format!("{}: {}", ui.am(|u| &u.am_view)(), f.name)>{ui.am(|u| &u.am_view)}</a> }.into_any(),
+                                ),
+                                Err(e) => (String::new(), String::new(), view! { <span class="error">{e.message(lang)}</span> }.into_any()),
+                            };
+                            let kept = f.kept_on.clone().map(|on| {
+                                let (serial, name) = (f.serial, f.name.clone());
+                                let until = move || vio_core::keep::removal_date(&on, kept::months(am)).map(|d| display_date(&d, ui.lang())).unwrap_or_default();
+                                view! {
+                                    {until}" "
+                                    <button type="button" class="button" aria-label=move || format!("{}: {name}", ui.am(|u| &u.keep_remove)())
+                                        on:click=move |_| leptos::task::spawn_local(kept::remove(am, serial))>{ui.am(|u| &u.keep_remove)}</button>
+                                }
+                            });
+                            view! { <tr><td class="mono">{f.name.clone()}</td><td>{date}</td><td>{org}</td><td>{status}</td><td>{kept}</td></tr> }
+                        })) }}
+                        </For>
+                    </tbody>
+                </table>
+            </ScrollBox>
             <p class="actions">
                 <a class="button primary" href=AmRoute::Region.hash()>{ui.am(|u| &u.region_open)}</a>
                 <button type="button" class="button" on:click=clear>{ui.am(|u| &u.am_clear_files)}</button>

@@ -14,6 +14,7 @@ use vio_ui::components::field::TextField;
 use vio_ui::files;
 use vio_ui::router::Screen;
 
+use super::scroll_box::ScrollBox;
 use super::state::{use_am, AmRoute};
 
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -158,19 +159,23 @@ fn QuadrantTable(table: region::QuadrantTable) -> impl IntoView {
         1 => l.high.get(ui.lang()).to_string(),
         _ => ui.t(|u| &u.light_onbekend)().to_string(),
     };
+    let n = table.n;
+    let caption = move || format!("{} (N = {n})", ui.t(|u| &u.quadrant_title)());
     view! {
-        <table class="quadrant region-quadrant">
-            <caption>{ui.t(|u| &u.quadrant_title)}" (N = "{table.n}")"</caption>
-            <thead><tr><td></td>{(0..3).map(|c| view! { <th scope="col">{move || labels(c, &qr.intention_labels)}</th> }).collect_view()}</tr></thead>
-            <tbody>
-                {(0..3).map(|r| view! {
-                    <tr>
-                        <th scope="row">{move || labels(r, &qr.behaviour_labels)}</th>
-                        {(0..3).map(|c| view! { <td>{move || cell(table.cells[r][c])}</td> }).collect_view()}
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <ScrollBox label=Signal::derive(caption)>
+            <table class="quadrant region-quadrant">
+                <caption>{caption}</caption>
+                <thead><tr><td></td>{(0..3).map(|c| view! { <th scope="col">{move || labels(c, &qr.intention_labels)}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {(0..3).map(|r| view! {
+                        <tr>
+                            <th scope="row">{move || labels(r, &qr.behaviour_labels)}</th>
+                            {(0..3).map(|c| view! { <td>{move || cell(table.cells[r][c])}</td> }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </ScrollBox>
     }
 }
 
@@ -236,39 +241,42 @@ fn IndicatorTable(table: region::IndicatorTable) -> impl IntoView {
         };
         view! { <p class="note deck-labels">{line}</p> }
     });
+    let caption = move || format!("{} – {}", name.map(|n| n.get(ui.lang())).unwrap_or_default(), ui.am(|u| &u.region_as_table)());
     view! {
         {labels}
-        <table class="scores region">
-            <caption>{move || name.map(|n| n.get(ui.lang()).to_string()).unwrap_or_default()}" – "{ui.am(|u| &u.region_as_table)}</caption>
-            <thead><tr>
-                <th scope="col">{ui.am(|u| &u.region_group)}</th>
-                <th scope="col">"N"</th>
-                <th scope="col">{ui.t(|u| &u.light_rood)}" %"</th>
-                <th scope="col">{ui.t(|u| &u.light_oranje)}" %"</th>
-                <th scope="col">{ui.t(|u| &u.light_groen)}" %"</th>
-                <th scope="col">{ui.t(|u| &u.light_onbekend)}</th>
-                <th scope="col">{ui.am(|u| &u.region_marker)}</th>
-            </tr></thead>
-            <tbody>
-                {table.columns.into_iter().map(|c| {
-                    let group = c.group.clone();
-                    let label = move || group.label(q, ui.lang());
-                    match c.cells {
-                        Some(cells) => view! {
-                            <tr>
-                                <th scope="row">{label}</th>
-                                <td class="num">{c.n}</td>
-                                {cells.into_iter().map(|cell| view! { <td class="num">{move || cell.text(ui.lang())}</td> }).collect_view()}
-                                <td class="num">{c.onbekend}</td>
-                                <td class="marker">{c.marker.map(|m| m.symbol())}</td>
-                            </tr>
-                        }.into_any(),
-                        None => view! {
-                            <tr><th scope="row">{label}</th><td colspan="6">{ui.am(|u| &u.region_group_too_few)}</td></tr>
-                        }.into_any(),
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <ScrollBox label=Signal::derive(caption)>
+            <table class="scores region">
+                <caption>{caption}</caption>
+                <thead><tr>
+                    <th scope="col">{ui.am(|u| &u.region_group)}</th>
+                    <th scope="col">"N"</th>
+                    <th scope="col">{ui.t(|u| &u.light_rood)}" %"</th>
+                    <th scope="col">{ui.t(|u| &u.light_oranje)}" %"</th>
+                    <th scope="col">{ui.t(|u| &u.light_groen)}" %"</th>
+                    <th scope="col">{ui.t(|u| &u.light_onbekend)}</th>
+                    <th scope="col">{ui.am(|u| &u.region_marker)}</th>
+                </tr></thead>
+                <tbody>
+                    {table.columns.into_iter().map(|c| {
+                        let group = c.group.clone();
+                        let label = move || group.label(q, ui.lang());
+                        match c.cells {
+                            Some(cells) => view! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    <td class="num">{c.n}</td>
+                                    {cells.into_iter().map(|cell| view! { <td class="num">{move || cell.text(ui.lang())}</td> }).collect_view()}
+                                    <td class="num">{c.onbekend}</td>
+                                    <td class="marker">{c.marker.map(|m| m.symbol())}</td>
+                                </tr>
+                            }.into_any(),
+                            None => view! {
+                                <tr><th scope="row">{label}</th><td colspan="6">{ui.am(|u| &u.region_group_too_few)}</td></tr>
+                            }.into_any(),
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </ScrollBox>
     }
 }
