@@ -5,21 +5,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { Decrypter } from 'age-encryption';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerCurrentPage, completeQuestionnaire, expectNoAxeViolations, factorName, newGuardedContext, nextButton, profiles, test, ui, vio } from './helpers.js';
+import { completeQuestionnaire, expectNoAxeViolations, factorName, fillToResult, newGuardedContext, profiles, test, ui, vio } from './helpers.js';
 
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
-
-/** From the current page to the result, answering what `answers` has and keeping the rest. */
-async function fillToResult(page, answers = {}) {
-  for (let step = 0; step < 20 && !page.url().endsWith('#/resultaat'); step++) {
-    await expect(page.locator('#main h1')).toBeFocused();
-    await answerCurrentPage(page, answers);
-    const before = await page.evaluate(() => location.hash);
-    await nextButton(page).click();
-    await page.waitForFunction((s) => location.hash !== s, before);
-  }
-  await expect(page.getByRole('heading', { level: 1, name: ui.result_title.nl })).toBeVisible();
-}
 
 test('three analyses over time, a goal, comparison, report, backup into a fresh browser, delete with undo', async ({ page, browser }) => {
   page.on('dialog', (d) => d.accept());

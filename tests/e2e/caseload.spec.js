@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectNoAxeViolations, factorName, test, ui, vio } from './helpers.js';
+import { completeQuestionnaire, download, expectNoAxeViolations, factorName, fillToResult, newGuardedContext, profiles, test, ui, vio } from './helpers.js';
 
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
 
@@ -75,4 +75,60 @@ test('results of one employer are found by name and compared as the employer com
   await page.getByRole('link', { name: ui.am_back.nl }).click();
   await page.getByRole('link', { name: `${ui.am_view.nl}: garage-vio-resultaat-00001.age` }).click();
   await expect(overTime.getByText(ui.am_linked.nl)).toHaveCount(1);
+});
+
+test('an employer shares two measurements a year apart; the accountmanager keeps them and sees whether the plan was carried out', async ({ page, context, browser }) => {
+  await page.goto('accountmanager/');
+  await page.getByLabel(ui.am_name_label.nl).fill('WSP Rijk van Nijmegen');
+  await page.getByRole('button', { name: ui.am_create.nl }).click();
+  await page.getByLabel(ui.keep_choice.nl).check();
+  const link = await page.getByRole('textbox', { name: ui.am_share_link.nl }).inputValue();
+  const out = mkdtempSync(join(tmpdir(), 'vio-plan-'));
+
+  // The employer, in a browser of its own: a first measurement with a goal for its attitude, shared
+  // with its name; a year later a new one, shared again.
+  const employerSide = await newGuardedContext(browser);
+  const employer = await employerSide.context.newPage();
+  employer.on('dialog', (d) => d.accept());
+  const share = async (file) => {
+    await employer.getByRole('link', { name: ui.share_button.nl }).click();
+    await employer.getByLabel(ui.share_org_toggle.nl).check();
+    await employer.getByLabel(ui.share_org_name.nl, { exact: true }).fill('Bakkerij De Korenschoof');
+    await download(employer, ui.share_download.nl, join(out, file));
+  };
+  await employer.clock.setFixedTime(new Date('2025-03-10T10:00:00'));
+  await employer.goto(link);
+  await completeQuestionnaire(employer, profiles.terughoudend.answers);
+  await employer.getByRole('button', { name: ui.plan_add.nl }).click();
+  await employer.getByLabel(ui.plan_factor.nl).selectOption({ label: factorName('attitude') });
+  await employer.getByLabel(ui.plan_what.nl).fill('Kennismaken met twee kandidaten via het WSP');
+  await share('2025.age');
+  await employer.clock.setFixedTime(new Date('2026-03-10T10:00:00'));
+  await employer.goto('./#/analyses');
+  await employer.getByRole('button', { name: ui.new_empty.nl }).click();
+  await fillToResult(employer, profiles.inclusief.answers);
+  await share('2026.age');
+  await employerSide.done();
+
+  // The accountmanager opens both, closes the browser, and comes back to them.
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles([join(out, '2025.age'), join(out, '2026.age')]);
+  await expect(page.getByRole('button', { name: new RegExp(`^${ui.keep_remove.nl}: `) })).toHaveCount(2);
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('accountmanager/');
+  await expect(again.getByRole('cell', { name: 'Bakkerij De Korenschoof' })).toHaveCount(2);
+  await again.getByRole('link', { name: `${ui.am_view.nl}: 2025.age` }).click();
+  const overTime = again.locator('section', { has: again.getByRole('heading', { name: ui.am_over_time.nl }) });
+  await overTime.getByRole('link', { name: t('am_compare_with', { date: '10-03-2026' }) }).click();
+  await expect(again.getByRole('heading', { level: 1 })).toHaveText(t('am_compare_title', { name: 'Bakkerij De Korenschoof' }));
+  // The goal, and that it was met: attitude went from rood to groen, as in the employer's own comparison.
+  await expect(again.getByText('Kennismaken met twee kandidaten via het WSP')).toBeVisible();
+  const met = t('goal_met', { factor: factorName('attitude'), from: ui.light_rood.nl, to: ui.light_groen.nl });
+  await expect(again.getByText(met)).toBeVisible();
+  await expect(again.getByRole('row', { name: new RegExp(`^${factorName('intentie')}`) })).toContainText(ui.change_better.nl);
+  await expect(again.locator('.chart-legend li')).toHaveText(['10-03-2025', '10-03-2026']);
+  // The table of four columns fits the page beside nothing: it stood out past the page's edge.
+  const sticksOut = (el) => el.getBoundingClientRect().right - document.querySelector('#app').getBoundingClientRect().right;
+  expect(await again.locator('table.scores').evaluate(sticksOut)).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(again, 'one employer over time, with its plan');
 });

@@ -67,6 +67,18 @@ export async function completeQuestionnaire(page, answers, onPage = async () => 
   throw new Error('never reached the result');
 }
 
+/** From the current page to the result, answering what `answers` has and keeping the rest. */
+export async function fillToResult(page, answers = {}) {
+  for (let step = 0; step < 20 && !page.url().endsWith('#/resultaat'); step++) {
+    await expect(page.locator('#main h1')).toBeFocused();
+    await answerCurrentPage(page, answers);
+    const before = await page.evaluate(() => location.hash);
+    await nextButton(page).click();
+    await page.waitForFunction((s) => location.hash !== s, before);
+  }
+  await expect(page.getByRole('heading', { level: 1, name: ui.result_title.nl })).toBeVisible();
+}
+
 export const factorName = (id, lang = 'nl') => vio.factors.find((f) => f.id === id).name[lang];
 
 /**
