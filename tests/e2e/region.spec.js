@@ -204,6 +204,29 @@ test('the regional screen renders what is near the window first; on a phone ever
   await expect(page.locator('.scroll-box[tabindex]')).toHaveCount(0);
 });
 
+test('the regional screen waits for files still opening, then shows all of them once', async ({ page }) => {
+  const files = await keyAndResults(page, 1000, 7);
+  // Every count of organisations the screen ever shows, and whether it said it was waiting.
+  await page.evaluate(() => {
+    globalThis.shownN = [];
+    new MutationObserver(() => {
+      const n = document.querySelector('p[role=status] strong')?.textContent;
+      if (n && n !== globalThis.shownN.at(-1)) globalThis.shownN.push(n);
+      if (document.querySelector('p[role=status] progress') && location.hash.includes('regio')) globalThis.waited = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  // Clicked as soon as the first files are listed, while the rest still open.
+  await page.getByRole('link', { name: ui.region_open.nl }).click();
+  await expect(page.getByText(t('region_n', { n: 1000 }))).toBeVisible();
+  // Partial tables were never shown: they would also have counted in the session's audit, and the
+  // complete view could then be refused as differing by a few organisations from the last of them.
+  expect(await page.evaluate(() => globalThis.shownN)).toEqual([t('region_n', { n: 1000 })]);
+  await expect(page.getByText(ui.region_close_to_earlier.nl)).toHaveCount(0);
+  // It said so meanwhile, with the progress (a thousand files take longer than the click).
+  expect(await page.evaluate(() => globalThis.waited)).toBe(true);
+});
+
 test('more files than a page: the list shows 200 at a time, says how many opened, and pages through all', async ({ page }) => {
   const files = await keyAndResults(page, 203, 5);
   // One that does not open, on the second page.

@@ -81,6 +81,9 @@ pub async fn restore(am: AmState) {
     // Told by the digest the worker computes anyway, not by hashing every kept file here first.
     let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().filter_map(|f| f.digest).collect());
     let mut lister = Lister::new();
+    // The same progress as files handed over: the list shows it, and the regional screen waits for it.
+    let total = current.len();
+    am.progress.set(Some((0, total)));
     let chunks = current.chunks(super::open::CHUNK);
     let last = chunks.len() - 1;
     for (i, chunk) in chunks.enumerate() {
@@ -96,8 +99,10 @@ pub async fn restore(am: AmState) {
             lister.push(file);
         }
         lister.list(am, i == last);
+        am.progress.set(Some((((i + 1) * super::open::CHUNK).min(total), total)));
         files::next_tick().await;
     }
+    am.progress.set(None);
 }
 
 async fn remove_expired(am: AmState, ids: Vec<String>) {
