@@ -204,7 +204,7 @@ test('the regional screen renders what is near the window first; on a phone ever
   await expect(page.locator('.scroll-box[tabindex]')).toHaveCount(0);
 });
 
-test('the regional screen waits for files still opening, then shows all of them once', async ({ page }) => {
+test('the regional screen waits for files still opening, then shows all of them once; clearing the list stops them', async ({ page }) => {
   const files = await keyAndResults(page, 1000, 7);
   // Every count of organisations the screen ever shows, and whether it said it was waiting.
   await page.evaluate(() => {
@@ -225,6 +225,15 @@ test('the regional screen waits for files still opening, then shows all of them 
   await expect(page.getByText(ui.region_close_to_earlier.nl)).toHaveCount(0);
   // It said so meanwhile, with the progress (a thousand files take longer than the click).
   expect(await page.evaluate(() => globalThis.waited)).toBe(true);
+
+  // "Lijst wissen" while the same files open again: the rest are not added after all.
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await page.getByRole('button', { name: ui.am_clear_files.nl }).click();
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await page.getByRole('button', { name: ui.am_clear_files.nl }).click();
+  await expect(page.locator('progress')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(page.locator('table.files')).toHaveCount(0);
 });
 
 test('more files than a page: the list shows 200 at a time, says how many opened, and pages through all', async ({ page }) => {

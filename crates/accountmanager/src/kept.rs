@@ -86,6 +86,7 @@ pub async fn restore(am: AmState) {
     am.progress.set(Some((0, total)));
     let chunks = current.chunks(super::open::CHUNK);
     let last = chunks.len() - 1;
+    let run = am.cleared.get_value();
     for (i, chunk) in chunks.enumerate() {
         let handovers = pool.send(&chunk.iter().map(|f| f.bytes.as_slice()).collect::<Vec<_>>()).await;
         for (f, handed) in chunk.iter().zip(handovers) {
@@ -97,6 +98,9 @@ pub async fn restore(am: AmState) {
             seen.extend(file.digest);
             file.kept_on = Some(f.kept_on.clone());
             lister.push(file);
+        }
+        if am.cleared.get_value() != run {
+            break;
         }
         lister.list(am, i == last);
         am.progress.set(Some((((i + 1) * super::open::CHUNK).min(total), total)));

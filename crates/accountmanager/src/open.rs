@@ -179,6 +179,7 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
     };
     let mut done = 0;
     let mut lister = Lister::new();
+    let run = am.cleared.get_value();
     while let Some((read, handovers)) = next.take() {
         // The next chunk is read and sent before this one is taken in: the workers open it while
         // this thread takes in the one before.
@@ -205,6 +206,9 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
             seen.extend(f.digest);
             lister.push(f);
             done += 1;
+        }
+        if am.cleared.get_value() != run {
+            break;
         }
         if lister.list(am, next.is_none()) {
             super::kept::keep_opened(am).await;
@@ -333,6 +337,7 @@ fn FileList() -> impl IntoView {
     let ui = am.ui;
     let page = am.files_page;
     let clear = move |_| {
+        am.cleared.update_value(|n| *n += 1);
         am.files.set(Vec::new());
         page.set(0);
     };

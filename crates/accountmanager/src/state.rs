@@ -108,6 +108,9 @@ pub struct AmState {
     pub files_page: RwSignal<usize>,
     /// Files opened so far of those handed over, while a batch is being opened.
     pub progress: RwSignal<Option<(usize, usize)>>,
+    /// How often the list was cleared: files still opening when the accountmanager clears it stop
+    /// there, instead of filling the list again.
+    pub cleared: StoredValue<u64>,
     pub problem: RwSignal<Option<&'static str>>,
     /// A stored keyring that could not be read: kept aside under this key, or left in place.
     pub unreadable: RwSignal<Option<LoadNote>>,
@@ -134,6 +137,7 @@ impl AmState {
             route: router::follow(),
             files_page: RwSignal::new(0),
             progress: RwSignal::new(None),
+            cleared: StoredValue::new(0),
             problem: RwSignal::new(None),
             unreadable: RwSignal::new(matches!(note, LoadNote::KeptAside(_) | LoadNote::LeftInPlace).then_some(note)),
             kept_note: RwSignal::new(None),
