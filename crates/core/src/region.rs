@@ -202,14 +202,28 @@ pub fn sector_of(o: &Opened) -> Option<&str> {
     }
 }
 
-fn in_group(group: &GroupId, o: &Opened) -> bool {
-    let small = crate::model::is_small_organisation(&o.envelope.answers);
-    match group {
-        GroupId::Total => true,
-        GroupId::Inclusive => o.scores.inclusive == Some(true),
-        GroupId::Small => small == Some(true),
-        GroupId::Large => small == Some(false),
-        GroupId::Sector(s) => sector_of(o) == Some(s.as_str()),
+/// What puts a result in a group, looked up in its answers once. Looked up for every group and
+/// result, it was most of the aggregation: natively 0.39 s for 10,000 results, and in the browser a
+/// task of up to 0.4 s on the click to the regional screen.
+struct Member<'a> {
+    inclusive: bool,
+    small: Option<bool>,
+    sector: Option<&'a str>,
+}
+
+impl<'a> Member<'a> {
+    fn of(o: &'a Opened) -> Member<'a> {
+        Member { inclusive: o.scores.inclusive == Some(true), small: crate::model::is_small_organisation(&o.envelope.answers), sector: sector_of(o) }
+    }
+
+    fn is_in(&self, group: &GroupId) -> bool {
+        match group {
+            GroupId::Total => true,
+            GroupId::Inclusive => self.inclusive,
+            GroupId::Small => self.small == Some(true),
+            GroupId::Large => self.small == Some(false),
+            GroupId::Sector(s) => self.sector == Some(s.as_str()),
+        }
     }
 }
 
@@ -228,7 +242,8 @@ pub fn aggregate<R: Borrow<Opened>>(results: &[R], filter: &Filter, q: &Question
     if n < MIN_ORGANISATIONS || differs_by_few {
         return Region::TooFew;
     }
-    let sectors: BTreeSet<&str> = selected.iter().filter_map(|o| sector_of(o)).collect();
+    let members: Vec<Member> = selected.iter().map(|o| Member::of(o)).collect();
+    let sectors: BTreeSet<&str> = members.iter().filter_map(|m| m.sector).collect();
     let groups: Vec<GroupId> = [GroupId::Total, GroupId::Inclusive, GroupId::Small, GroupId::Large]
         .into_iter()
         .chain(sectors.into_iter().map(|s| GroupId::Sector(s.into())))
@@ -252,7 +267,7 @@ pub fn aggregate<R: Borrow<Opened>>(results: &[R], filter: &Filter, q: &Question
     let split: Vec<Split> = groups
         .into_iter()
         .map(|g| {
-            let inside = selected.iter().zip(&lights).filter(|(o, _)| in_group(&g, o)).map(|(_, row)| row.as_slice()).collect();
+            let inside = members.iter().zip(&lights).filter(|(m, _)| m.is_in(&g)).map(|(_, row)| row.as_slice()).collect();
             Split { group: g, inside }
         })
         .collect();
