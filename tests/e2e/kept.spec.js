@@ -152,6 +152,39 @@ test('a kept result is removed when its retention period has passed, and the pag
   expect(await keptRecords(after)).toEqual([]);
 });
 
+test('hundreds of kept results come back a page at a time, those past their period removed', async ({ page, context }) => {
+  await context.clock.setFixedTime(new Date('2026-01-10T10:00:00'));
+  const key = await createKey(page);
+  const files = synth(key, 24, 260, 'Uitzendbureau Noord');
+  const summary = (n) => t('am_files_summary', { n, opened: n, failed: 0 });
+  await keepBox(page).check();
+  await page.getByLabel(ui.keep_period.nl).selectOption('6');
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(0, 150));
+  await expect(page.getByText(summary(150))).toBeVisible();
+  await expect.poll(async () => (await keptRecords(page)).length).toBe(150);
+  await page.close();
+
+  const visit = async (time) => {
+    await context.clock.setFixedTime(new Date(time));
+    const p = await context.newPage();
+    await p.goto('accountmanager/');
+    return p;
+  };
+  // Three months later: the 150 come back, and 110 more are kept.
+  const april = await visit('2026-04-10T10:00:00');
+  await expect(april.getByText(summary(150))).toBeVisible();
+  await april.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(150));
+  await expect(april.getByText(summary(260))).toBeVisible();
+  await expect.poll(async () => (await keptRecords(april)).length).toBe(260);
+  await april.close();
+  // In August the first 150 are past their six months, the other 110 not: read back in pages of
+  // 100 in the order of their ids, the two kinds are mixed on every page.
+  const august = await visit('2026-08-10T10:00:00');
+  await expect(august.getByText(t('keep_expired', { months: 6, n: 150 }))).toBeVisible();
+  await expect(august.getByText(summary(110))).toBeVisible();
+  expect((await keptRecords(august)).length).toBe(110);
+});
+
 test('full or blocked storage is told plainly and loses nothing that was kept', async ({ page, context }) => {
   const key = await createKey(page);
   const files = synth(key, 23, 3, 'Zorg Thuis BV');

@@ -2,7 +2,7 @@
 //! accountmanager's notes, both encrypted before they get here. One record per thing, so a tab only
 //! adds or removes records and never writes a stale list over another tab's.
 
-use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Query, TransactionMode, TransactionResult};
+use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode, TransactionResult};
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -128,6 +128,26 @@ pub async fn get(store: Store, id: &str) -> Result<Option<JsValue>, DeviceError>
     let found = transaction.object_store(store.name())?.get(Query::Key(JsValue::from_str(id)))?.await?;
     db.close();
     Ok(found)
+}
+
+pub async fn count(store: Store) -> Result<u32, DeviceError> {
+    let db = database().await?;
+    let transaction = db.transaction(&[store.name()], TransactionMode::ReadOnly)?;
+    let n = transaction.object_store(store.name())?.count(None)?.await?;
+    db.close();
+    Ok(n)
+}
+
+/// At most `limit` records whose ids come after `after`, in the order of their ids. In pages, not
+/// all at once: the browser turns the records it reads back into objects on the page's thread, and
+/// 10,000 kept results (175 MB) froze it for 2.9 s in one task.
+pub async fn get_page(store: Store, after: Option<&str>, limit: u32) -> Result<Vec<JsValue>, DeviceError> {
+    let db = database().await?;
+    let transaction = db.transaction(&[store.name()], TransactionMode::ReadOnly)?;
+    let after = after.map(|id| KeyRange::lower_bound(&JsValue::from_str(id), Some(true))).transpose()?.map(Query::KeyRange);
+    let records = transaction.object_store(store.name())?.get_all(after, Some(limit))?.await?;
+    db.close();
+    Ok(records)
 }
 
 pub async fn get_all(store: Store) -> Result<Vec<JsValue>, DeviceError> {

@@ -11,7 +11,7 @@ use vio_ui::files;
 
 use super::device::{self, DeviceError, Store};
 use super::open::{open_bytes, Lister, Pool};
-use super::state::AmState;
+use super::state::{AmState, OpenedFile};
 
 /// One kept file: the encrypted bytes, never what they say.
 struct KeptFile {
@@ -40,16 +40,18 @@ async fn delete_all() -> Result<(), DeviceError> {
     device::delete_all(Store::KeptResults).await
 }
 
-/// Every kept file. A record this page cannot read (written by hand, or by a later version) is
-/// left where it is and not listed.
-async fn all() -> Result<Vec<KeptFile>, DeviceError> {
-    let records = device::get_all(Store::KeptResults).await?;
-    Ok(records
+/// Kept files in the order of their ids, at most [`super::open::CHUNK`] after `after`. A record this
+/// page cannot read (written by hand, or by a later version) is left where it is and not listed.
+async fn page_after(after: Option<&str>) -> Result<(Vec<KeptFile>, Option<String>), DeviceError> {
+    let records = device::get_page(Store::KeptResults, after, super::open::CHUNK as u32).await?;
+    let last = records.last().and_then(|r| device::text(r, "id"));
+    let files = records
         .iter()
         .filter_map(|r| {
             Some(KeptFile { id: device::text(r, "id")?, name: device::text(r, "name")?, kept_on: device::text(r, "keptOn")?, bytes: device::bytes(r)? })
         })
-        .collect())
+        .collect();
+    Ok((files, last))
 }
 
 /// The retention period in force: the accountmanager's choice, or the default for records found
@@ -58,21 +60,22 @@ pub fn months(am: AmState) -> u32 {
     am.keyring.with_untracked(|k| k.keep_months).unwrap_or(keep::DEFAULT_RETENTION_MONTHS)
 }
 
-/// On opening the page: removes what is past its period (and says so), then opens the rest with
-/// the keys this browser has and adds them to the list, as if they had just been handed over.
+/// On opening the page: removes what is past its period (and says so), and opens the rest with
+/// the keys this browser has and adds them to the list, as if they had just been handed over. Read
+/// a page at a time, and each page opened before the next is read.
 pub async fn restore(am: AmState) {
-    let found = match all().await {
-        Ok(found) => found,
+    let first = match device::count(Store::KeptResults).await {
+        Ok(0) => return,
+        Ok(total) => page_after(None).await.map(|first| (first, total as usize)),
+        Err(e) => Err(e),
+    };
+    let (first, total) = match first {
+        Ok(first) => first,
         // Said only to an accountmanager who chose to keep results: to anyone else it is noise.
         Err(e) if am.keyring.with_untracked(|k| k.keep_months.is_some()) => return report(am, e, 0),
         Err(_) => return,
     };
     let today = files::today();
-    let (expired, current): (Vec<KeptFile>, Vec<KeptFile>) = found.into_iter().partition(|f| keep::is_expired(&f.kept_on, months(am), &today));
-    remove_expired(am, expired.into_iter().map(|f| f.id).collect()).await;
-    if current.is_empty() {
-        return;
-    }
     // Opened in the pool of workers, like files handed over: thousands of kept results must not
     // hold up the page they are restored into.
     let pool = Pool::new(am);
@@ -81,32 +84,48 @@ pub async fn restore(am: AmState) {
     // Told by the digest the worker computes anyway, not by hashing every kept file here first.
     let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().filter_map(|f| f.digest).collect());
     let mut lister = Lister::new();
-    // The same progress as files handed over: the list shows it, and the regional screen waits for it.
-    let total = current.len();
-    am.progress.set(Some((0, total)));
-    let chunks = current.chunks(super::open::CHUNK);
-    let last = chunks.len() - 1;
+    let mut expired = Vec::new();
+    let mut done = 0;
     let run = am.cleared.get_value();
-    for (i, chunk) in chunks.enumerate() {
-        let handovers = pool.send(&chunk.iter().map(|f| f.bytes.as_slice()).collect::<Vec<_>>()).await;
-        for (f, handed) in chunk.iter().zip(handovers) {
-            let bytes = Rc::new(f.bytes.clone());
+    let mut next = Some(first);
+    while let Some((page, last)) = next.take() {
+        let (past, current): (Vec<KeptFile>, Vec<KeptFile>) = page.into_iter().partition(|f| keep::is_expired(&f.kept_on, months(am), &today));
+        let past_count = past.len();
+        expired.extend(past.into_iter().map(|f| f.id));
+        // The next page is asked for while the workers open this one.
+        let handovers = pool.send(&current.iter().map(|f| f.bytes.as_slice()).collect::<Vec<_>>());
+        next = match last {
+            None => None,
+            Some(last) => match page_after(Some(&last)).await {
+                Ok((page, _)) if page.is_empty() => None,
+                Ok(page) => Some(page),
+                Err(e) => {
+                    report(am, e, 0);
+                    None
+                }
+            },
+        };
+        let opened = current.len();
+        for (f, handed) in current.into_iter().zip(handovers.await) {
+            let bytes = Rc::new(f.bytes);
             let mut file = pool.take(handed, &f.name, &bytes).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), bytes));
             if file.digest.is_some_and(|d| seen.contains(&d)) {
                 continue;
             }
             seen.extend(file.digest);
-            file.kept_on = Some(f.kept_on.clone());
+            file.kept_on = Some(f.kept_on);
             lister.push(file);
         }
         if am.cleared.get_value() != run {
             break;
         }
-        lister.list(am, i == last);
-        am.progress.set(Some((((i + 1) * super::open::CHUNK).min(total), total)));
+        lister.list(am, next.is_none());
+        done += opened + past_count;
+        am.progress.set(Some((done.min(total), total)));
         files::next_tick().await;
     }
     am.progress.set(None);
+    remove_expired(am, expired).await;
 }
 
 async fn remove_expired(am: AmState, ids: Vec<String>) {
@@ -123,25 +142,44 @@ async fn remove_expired(am: AmState, ids: Vec<String>) {
     }
 }
 
-/// Keeps every opened file worth keeping that is not kept yet, if the accountmanager keeps results.
+/// Files written to this device in one transaction. The browser copies each record on the page's
+/// thread as it is put, and each file's id is a digest of its bytes: all of 10,000 opened files at
+/// once was a task of 1.4 s.
+const KEEP_BATCH: usize = 100;
+
+/// Keeps every opened file worth keeping that is not kept yet, if the accountmanager keeps results,
+/// [`KEEP_BATCH`] at a time. One call at a time does it: a call while another runs leaves its files
+/// to that one, which takes what is listed meanwhile too.
 pub async fn keep_opened(am: AmState) {
-    if am.keyring.with_untracked(|k| k.keep_months.is_none()) {
+    let keeping = move || am.keyring.with_untracked(|k| k.keep_months.is_some());
+    if !keeping() || am.keeping.get_value() {
         return;
     }
-    let kept_on = files::today();
-    let (serials, records): (HashSet<u64>, Vec<KeptFile>) = am.files.with_untracked(|l| {
-        l.iter()
-            .filter(|f| f.keepable && f.kept_on.is_none())
-            .map(|f| (f.serial, KeptFile { id: id_of(&f.bytes), name: f.name.clone(), kept_on: kept_on.clone(), bytes: f.bytes.to_vec() }))
-            .unzip()
-    });
-    if records.is_empty() {
-        return;
+    am.keeping.set_value(true);
+    let unkept = |f: &&OpenedFile| f.keepable && f.kept_on.is_none();
+    while keeping() {
+        let kept_on = files::today();
+        let (serials, records): (HashSet<u64>, Vec<KeptFile>) = am.files.with_untracked(|l| {
+            l.iter()
+                .filter(unkept)
+                .take(KEEP_BATCH)
+                .map(|f| (f.serial, KeptFile { id: id_of(&f.bytes), name: f.name.clone(), kept_on: kept_on.clone(), bytes: f.bytes.to_vec() }))
+                .unzip()
+        });
+        if records.is_empty() {
+            break;
+        }
+        match put_all(&records).await {
+            // Not if keeping was switched off meanwhile: that removed these from the device again.
+            Ok(()) if keeping() => am.files.update(|l| l.iter_mut().filter(|f| serials.contains(&f.serial)).for_each(|f| f.set_kept_on(Some(kept_on.clone())))),
+            Ok(()) => break,
+            Err(e) => {
+                report(am, e, am.files.with_untracked(|l| l.iter().filter(unkept).count()));
+                break;
+            }
+        }
     }
-    match put_all(&records).await {
-        Ok(()) => am.files.update(|l| l.iter_mut().filter(|f| serials.contains(&f.serial)).for_each(|f| f.set_kept_on(Some(kept_on.clone())))),
-        Err(e) => report(am, e, records.len()),
-    }
+    am.keeping.set_value(false);
 }
 
 /// Removes one kept file from this device and from the list.

@@ -210,8 +210,9 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
         if am.cleared.get_value() != run {
             break;
         }
+        // Kept alongside, not waited for: writing to the device is mostly waiting for the disk.
         if lister.list(am, next.is_none()) {
-            super::kept::keep_opened(am).await;
+            leptos::task::spawn_local(super::kept::keep_opened(am));
         }
         am.progress.set(Some((done.min(total), total)));
         files::next_tick().await;

@@ -111,6 +111,8 @@ pub struct AmState {
     /// How often the list was cleared: files still opening when the accountmanager clears it stop
     /// there, instead of filling the list again.
     pub cleared: StoredValue<u64>,
+    /// Whether opened files are being written to this device now (`kept::keep_opened`).
+    pub keeping: StoredValue<bool>,
     pub problem: RwSignal<Option<&'static str>>,
     /// A stored keyring that could not be read: kept aside under this key, or left in place.
     pub unreadable: RwSignal<Option<LoadNote>>,
@@ -138,6 +140,7 @@ impl AmState {
             files_page: RwSignal::new(0),
             progress: RwSignal::new(None),
             cleared: StoredValue::new(0),
+            keeping: StoredValue::new(false),
             problem: RwSignal::new(None),
             unreadable: RwSignal::new(matches!(note, LoadNote::KeptAside(_) | LoadNote::LeftInPlace).then_some(note)),
             kept_note: RwSignal::new(None),
