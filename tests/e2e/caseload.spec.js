@@ -34,6 +34,14 @@ test('results of one employer are found by name and compared as the employer com
   const sameName = overTime.getByRole('link', { name: new RegExp(`^${ui.am_compare_with.nl.replace('{date}', '')}`) });
   await expect(sameName).toHaveCount(2);
   await expect(overTime.getByLabel(ui.am_compare_other.nl).locator('option')).toHaveText(['–', /^Garage Jansen \(\d{4}-\d{2}-\d{2}\)$/]);
+  // Found by part of its name, in any case; a name that is not there says so.
+  const search = overTime.getByLabel(ui.am_compare_search.nl);
+  await search.fill('JANS gar');
+  await expect(overTime.getByLabel(ui.am_compare_other.nl).locator('option')).toHaveText(['–', /^Garage Jansen /]);
+  await search.fill('bakker jansen');
+  await expect(overTime.getByLabel(ui.am_compare_other.nl).locator('option')).toHaveText(['–']);
+  await expect(overTime.getByText(ui.am_compare_none.nl)).toBeVisible();
+  await search.fill('');
   await expectNoAxeViolations(page, 'one employer with earlier results');
 
   await sameName.first().click();

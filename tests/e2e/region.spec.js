@@ -258,6 +258,9 @@ test('more files than a page: the list shows 200 at a time, says how many opened
   // A result on the second page opens as any other: its link goes to that file.
   await rows.first().getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Its 202 other results are too many to offer at once: the first 100 by name, and a search.
+  await expect(page.getByLabel(ui.am_compare_other.nl).locator('option')).toHaveCount(101);
+  await expect(page.getByText(t('am_compare_shown', { shown: 100, n: 202 }))).toBeVisible();
   await page.goBack();
   await expect(pages.getByText(t('am_files_page', { from: 201, to: 204, n: 204 }))).toBeVisible();
   await pages.getByRole('button', { name: t('am_files_previous', { n: 200 }) }).click();

@@ -4,10 +4,13 @@
 //! read-only).
 
 use leptos::prelude::*;
+use vio_core::compare::{name_matches, CHOICES_SHOWN};
 use vio_core::envelope::Opened;
+use vio_core::ui::AmTexts;
 use vio_core::Questionnaire;
 use vio_ui::components::benchmark::RegionBenchmark;
 use vio_ui::components::comparison::{Comparison, Measurement};
+use vio_ui::components::field::TextField;
 use vio_ui::components::plan::{goal_concern, PlanView};
 use vio_ui::components::result::ResultView;
 use vio_ui::components::terms::Terms;
@@ -95,11 +98,13 @@ fn OverTime(index: usize) -> impl IntoView {
     struct Other {
         index: usize,
         date: String,
+        /// The organisation's name, or "–" without one.
+        name: String,
         label: String,
         same_name: bool,
         link: String,
     }
-    let others: Vec<Other> = am.files.with_untracked(|list| {
+    let mut others: Vec<Other> = am.files.with_untracked(|list| {
         let Some(this) = list.get(index).filter(|f| f.outcome.is_ok()) else { return Vec::new() };
         let (Ok(o), Some(digest)) = (&this.outcome, this.digest) else { return Vec::new() };
         list.iter()
@@ -107,10 +112,12 @@ fn OverTime(index: usize) -> impl IntoView {
             .filter(|(i, _)| *i != index)
             .filter_map(|(i, other)| {
                 let e = &other.outcome.as_ref().ok()?.envelope;
+                let name = e.organisation.as_ref().map_or("–", |o| o.name.as_str());
                 Some(Other {
                     index: i,
                     date: e.completed_on.clone(),
-                    label: format!("{} ({})", e.organisation.as_ref().map_or("–", |o| o.name.as_str()), e.completed_on),
+                    name: name.to_string(),
+                    label: format!("{name} ({})", e.completed_on),
                     same_name: vio_core::compare::same_organisation(&o.envelope, e),
                     link: vio_core::compare::link_key(&digest, &other.digest?),
                 })
@@ -120,6 +127,8 @@ fn OverTime(index: usize) -> impl IntoView {
     if others.is_empty() {
         return None;
     }
+    // By name, then date: how a person looks for one in a list, and what typing narrows down.
+    others.sort_by_cached_key(|o| (o.name.to_lowercase(), o.date.clone()));
     let others = StoredValue::new(others);
     let links = RwSignal::new(std::collections::HashSet::<String>::new());
     leptos::task::spawn_local(async move {
@@ -128,12 +137,22 @@ fn OverTime(index: usize) -> impl IntoView {
         }
     });
     let is_same = move |o: &Other| o.same_name || links.with(|l| l.contains(&o.link));
-    let chosen = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
+    // The results offered to link by hand: how many match what was typed, and the first of them.
+    let choices = Memo::new(move |_| {
+        let typed = search.get();
+        others.with_value(|all| {
+            let matching: Vec<usize> = (0..all.len()).filter(|&i| !is_same(&all[i]) && name_matches(&all[i].name, &typed)).collect();
+            (matching.len(), matching.into_iter().take(CHOICES_SHOWN).collect::<Vec<_>>())
+        })
+    });
+    let select = NodeRef::<leptos::html::Select>::new();
     let remember = RwSignal::new(false);
     let problem = RwSignal::new(None::<&'static str>);
     let compare_chosen = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
-        let Ok(other) = chosen.get_untracked().parse::<usize>() else { return };
+        // The choice as the list shows it now: typing may have replaced the options.
+        let Some(Ok(other)) = select.get_untracked().map(|s| s.value().parse::<usize>()) else { return };
         let link = others.with_value(|all| all.iter().find(|o| o.index == other).map(|o| o.link.clone()));
         leptos::task::spawn_local(async move {
             if let (true, Some(link)) = (remember.get_untracked(), link) {
@@ -159,25 +178,38 @@ fn OverTime(index: usize) -> impl IntoView {
         })
     };
     let options = move || {
-        others
-            .with_value(|all| all.iter().filter(|o| !is_same(o)).map(|o| view! { <option value=o.index.to_string()>{o.label.clone()}</option> }).collect_view())
+        choices.with(|(_, shown)| {
+            others.with_value(|all| shown.iter().map(|&i| view! { <option value=all[i].index.to_string()>{all[i].label.clone()}</option> }).collect_view())
+        })
+    };
+    let how_many = move || {
+        choices.with(|&(n, ref shown)| match n {
+            0 if !search.with(|s| s.trim().is_empty()) => Some(ui.am(|u| &u.am_compare_none)().to_string()),
+            0 => None,
+            n if n > shown.len() => Some(ui.am_fill(|u| &u.am_compare_shown, "shown", &shown.len().to_string()).replace("{n}", &n.to_string())),
+            _ => None,
+        })
     };
     Some(view! {
         <section class="panel" aria-labelledby="over-time-title">
             <h2 id="over-time-title">{ui.am(|u| &u.am_over_time)}</h2>
             <p>{ui.am(|u| &u.am_over_time_lead)}</p>
             <ul>{same_list}</ul>
-            <form class="input" on:submit=compare_chosen>
-                <label for="compare-other">{ui.am(|u| &u.am_compare_other)}</label>
-                <select id="compare-other" on:change=move |e| chosen.set(event_target_value(&e))>
-                    <option value="">"–"</option>
-                    {options}
-                </select>
+            <form class="link-other" on:submit=compare_chosen>
+                <TextField id="compare-search" label=&AmTexts::get().am_compare_search hint=&AmTexts::get().am_compare_search_hint value=search/>
+                <div class="input question">
+                    <label for="compare-other">{ui.am(|u| &u.am_compare_other)}</label>
+                    <select id="compare-other" node_ref=select aria-describedby="compare-shown">
+                        <option value="">"–"</option>
+                        {options}
+                    </select>
+                    <p class="hint" id="compare-shown" role="status">{how_many}</p>
+                </div>
                 <label class="option" for="remember-link">
                     <input type="checkbox" id="remember-link" prop:checked=move || remember.get() on:change=move |e| remember.set(event_target_checked(&e))/>
                     <span>{ui.am(|u| &u.am_remember_link)}</span>
                 </label>
-                <button type="submit" class="button">{ui.later(|u| &u.compare)}</button>
+                <p class="actions"><button type="submit" class="button">{ui.later(|u| &u.compare)}</button></p>
                 <p class="error" role="alert">{move || problem.get()}</p>
             </form>
         </section>

@@ -23,6 +23,18 @@ pub fn link_key(a: &[u8; 32], b: &[u8; 32]) -> String {
     first.iter().chain(second).map(|b| format!("{b:02x}")).collect()
 }
 
+/// How many other results the accountmanager is offered at once to link by hand: a list of
+/// thousands (one per opened file) cannot be read, and took the page 0.3 s to build for 10,000.
+/// The rest are found by typing part of the name ([`name_matches`]).
+pub const CHOICES_SHOWN: usize = 100;
+
+/// Whether an organisation name is one the accountmanager is looking for: every word typed is in
+/// it, whatever the case ("korrel bakk" finds "Bakkerij De Korrel B.V."). Nothing typed: every name.
+pub fn name_matches(name: &str, typed: &str) -> bool {
+    let name = name.to_lowercase();
+    typed.split_whitespace().all(|word| name.contains(&word.to_lowercase()))
+}
+
 /// The organisation's name as [`same_organisation`] compares it; `None` without a name.
 pub fn organisation_key(e: &Envelope) -> Option<String> {
     let name = e.organisation.as_ref()?.name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -80,6 +92,18 @@ pub fn goal_outcome(before: Light, after: Light) -> GoalOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_found_by_any_of_its_words_in_any_case() {
+        let name = "Bakkerij De Korrel B.V.";
+        for typed in ["", "  ", "korrel", "KORREL bakk", "de korrel b.v.", "rij"] {
+            assert!(name_matches(name, typed), "{typed:?}");
+        }
+        for typed in ["korrels", "garage", "korrel garage", "Bakkerij-De"] {
+            assert!(!name_matches(name, typed), "{typed:?}");
+        }
+        assert!(name_matches("Café Ñandú", "ÑANDÚ"));
+    }
 
     #[test]
     fn a_link_is_the_same_from_either_result_and_differs_per_pair() {
