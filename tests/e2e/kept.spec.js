@@ -37,6 +37,15 @@ const keptRecords = (page) => page.evaluate(() => new Promise((resolve, reject) 
   };
 }));
 
+/** A new tab of this browser profile on the accountmanager's page, on another day (the date only is
+ * faked; timers run). */
+async function visit(context, time) {
+  await context.clock.setFixedTime(new Date(time));
+  const p = await context.newPage();
+  await p.goto('accountmanager/');
+  return p;
+}
+
 const rows = (page) => page.locator('table.files tbody tr');
 const keepBox = (page) => page.getByLabel(ui.keep_choice.nl);
 const removeButtons = (page) => page.getByRole('button', { name: new RegExp(`^${ui.keep_remove.nl}: `) });
@@ -120,19 +129,13 @@ test('a kept result is removed when its retention period has passed, and the pag
   await expect(rows(page).first().locator('td').last()).toContainText('31-07-2026');
   await page.close();
 
-  const visit = async (time) => {
-    await context.clock.setFixedTime(new Date(time));
-    const p = await context.newPage();
-    await p.goto('accountmanager/');
-    return p;
-  };
   // The last day of the period: still there.
-  const before = await visit('2026-07-30T23:00:00');
+  const before = await visit(context, '2026-07-30T23:00:00');
   await expect(rows(before)).toHaveCount(2);
   await expect(before.getByText(t('keep_expired', { months: 6, n: 2 }))).toHaveCount(0);
   await before.close();
   // A shorter period applies at once to what is kept already.
-  const shorter = await visit('2026-07-30T23:00:00');
+  const shorter = await visit(context, '2026-07-30T23:00:00');
   await expect(rows(shorter)).toHaveCount(2);
   await shorter.getByLabel(ui.keep_period.nl).selectOption('3');
   await expect(shorter.getByText(t('keep_expired', { months: 3, n: 2 }))).toBeVisible();
@@ -146,7 +149,7 @@ test('a kept result is removed when its retention period has passed, and the pag
   await shorter.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
   await expect(removeButtons(shorter)).toHaveCount(2);
   await shorter.close();
-  const after = await visit('2027-01-30T09:00:00');
+  const after = await visit(context, '2027-01-30T09:00:00');
   await expect(after.getByText(t('keep_expired', { months: 6, n: 2 }))).toBeVisible();
   await expect(rows(after)).toHaveCount(0);
   expect(await keptRecords(after)).toEqual([]);
@@ -164,14 +167,8 @@ test('hundreds of kept results come back a page at a time, those past their peri
   await expect.poll(async () => (await keptRecords(page)).length).toBe(150);
   await page.close();
 
-  const visit = async (time) => {
-    await context.clock.setFixedTime(new Date(time));
-    const p = await context.newPage();
-    await p.goto('accountmanager/');
-    return p;
-  };
   // Three months later: the 150 come back, and 110 more are kept.
-  const april = await visit('2026-04-10T10:00:00');
+  const april = await visit(context, '2026-04-10T10:00:00');
   await expect(april.getByText(summary(150))).toBeVisible();
   await april.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(150));
   await expect(april.getByText(summary(260))).toBeVisible();
@@ -179,7 +176,7 @@ test('hundreds of kept results come back a page at a time, those past their peri
   await april.close();
   // In August the first 150 are past their six months, the other 110 not: read back in pages of
   // 100 in the order of their ids, the two kinds are mixed on every page.
-  const august = await visit('2026-08-10T10:00:00');
+  const august = await visit(context, '2026-08-10T10:00:00');
   await expect(august.getByText(t('keep_expired', { months: 6, n: 150 }))).toBeVisible();
   await expect(august.getByText(summary(110))).toBeVisible();
   expect((await keptRecords(august)).length).toBe(110);
