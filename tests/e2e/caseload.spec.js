@@ -138,5 +138,9 @@ test('an employer shares two measurements a year apart; the accountmanager keeps
   // The table of four columns fits the page beside nothing: it stood out past the page's edge.
   const sticksOut = (el) => el.getBoundingClientRect().right - document.querySelector('#app').getBoundingClientRect().right;
   expect(await again.locator('table.scores').evaluate(sticksOut)).toBeLessThanOrEqual(0);
+  // On a phone too (it was 413 px wide at 360 px): the lights and the changes wrap.
+  await again.setViewportSize({ width: 360, height: 740 });
+  await expect.poll(() => again.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
+  await again.setViewportSize({ width: 1280, height: 720 });
   await expectNoAxeViolations(again, 'one employer over time, with its plan');
 });
