@@ -131,7 +131,7 @@ test('an employer shares two measurements a year apart; the accountmanager keeps
   await expect(again.getByRole('heading', { level: 1 })).toHaveText(t('am_compare_title', { name: 'Bakkerij De Korenschoof' }));
   // The goal, and that it was met: attitude went from rood to groen, as in the employer's own comparison.
   await expect(again.getByText('Kennismaken met twee kandidaten via het WSP')).toBeVisible();
-  const met = t('goal_met', { factor: factorName('attitude'), from: ui.light_rood.nl, to: ui.light_groen.nl });
+  const met = t('goal_met', { factor: factorName('attitude'), from: ui.light_rood.nl.toLowerCase(), to: ui.light_groen.nl.toLowerCase() });
   await expect(again.getByText(met)).toBeVisible();
   await expect(again.getByRole('row', { name: new RegExp(`^${factorName('intentie')}`) })).toContainText(ui.change_better.nl);
   await expect(again.locator('.chart-legend li')).toHaveText(['10-03-2025', '10-03-2026']);

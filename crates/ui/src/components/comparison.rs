@@ -69,7 +69,9 @@ pub fn Comparison(earlier: Measurement, later: Measurement) -> impl IntoView {
                     GoalOutcome::Worse => |u| &u.goal_worse,
                     GoalOutcome::Unknown => |u| &u.goal_unknown,
                 };
-                ui.later(pick)().replace("{factor}", name.get(ui.lang())).replace("{from}", light_word(before, ui)).replace("{to}", light_word(after, ui))
+                // Mid-sentence, as the benchmark writes them: "van rood naar groen".
+                let word = |l| light_word(l, ui).to_lowercase();
+                ui.later(pick)().replace("{factor}", name.get(ui.lang())).replace("{from}", &word(before)).replace("{to}", &word(after))
             };
             let what = g.what.clone();
             Some(view! { <li><strong>{what}</strong>" – "{text}</li> })
