@@ -55,6 +55,11 @@ test('results of one employer are found by name and compared as the employer com
   await expect(page.locator('.chart-legend li')).toHaveCount(2);
   await expect(page.getByText(ui.no_goals.nl)).toBeVisible();
   await expectNoAxeViolations(page, 'one employer over time');
+  // With an oranje light among them (its word is the widest), the four columns fit 320 px (WCAG 1.4.10).
+  await expect(page.locator('table.scores')).toContainText(ui.light_oranje.nl);
+  await page.setViewportSize({ width: 320, height: 740 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Linked by hand: any other result can be put beside this one.
   await page.getByRole('link', { name: ui.am_back.nl }).click();
