@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { Decrypter } from 'age-encryption';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completeQuestionnaire, expectNoAxeViolations, factorName, fillToResult, newGuardedContext, profiles, test, ui, vio } from './helpers.js';
+import { completeQuestionnaire, expectNoAxeViolations, expectNoSidewaysScroll, factorName, fillToResult, newGuardedContext, profiles, test, ui, vio } from './helpers.js';
 
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
 
@@ -84,7 +84,7 @@ test('three analyses over time, a goal, comparison, report, backup into a fresh 
   await expectNoAxeViolations(page, 'comparison');
   // The four columns fit the narrowest phone (320 px, WCAG 1.4.10): the page does not scroll sideways.
   await page.setViewportSize({ width: 320, height: 740 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
+  await expectNoSidewaysScroll(page, 'the comparison at 320 px');
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // The report of one analysis: at most two A4 pages.

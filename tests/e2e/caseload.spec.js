@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completeQuestionnaire, download, expectNoAxeViolations, factorName, fillToResult, newGuardedContext, profiles, test, ui, vio } from './helpers.js';
+import { completeQuestionnaire, download, expectNoAxeViolations, expectNoSidewaysScroll, factorName, fillToResult, newGuardedContext, profiles, test, ui, vio } from './helpers.js';
 
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
 
@@ -58,7 +58,7 @@ test('results of one employer are found by name and compared as the employer com
   // With an oranje light among them (its word is the widest), the four columns fit 320 px (WCAG 1.4.10).
   await expect(page.locator('table.scores')).toContainText(ui.light_oranje.nl);
   await page.setViewportSize({ width: 320, height: 740 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
+  await expectNoSidewaysScroll(page, 'one employer over time at 320 px');
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Linked by hand: any other result can be put beside this one.
@@ -145,7 +145,7 @@ test('an employer shares two measurements a year apart; the accountmanager keeps
   expect(await again.locator('table.scores').evaluate(sticksOut)).toBeLessThanOrEqual(0);
   // On a phone too (it was 413 px wide at 360 px): the lights and the changes wrap.
   await again.setViewportSize({ width: 360, height: 740 });
-  await expect.poll(() => again.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
+  await expectNoSidewaysScroll(again, 'one employer with its plan at 360 px');
   await again.setViewportSize({ width: 1280, height: 720 });
   await expectNoAxeViolations(again, 'one employer over time, with its plan');
 });

@@ -30,6 +30,12 @@ export async function expectNoAxeViolations(page, what) {
   expect(summary, `axe on ${what}`).toEqual([]);
 }
 
+/** The page does not scroll sideways at its current width (WCAG 1.4.10); polled, as a page may
+ * still be laying out what it just drew. */
+export async function expectNoSidewaysScroll(page, what) {
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - innerWidth), { message: `sideways scroll on ${what}` }).toBe(0);
+}
+
 /** Answers the questions of the current page that the profile has answers for, by their labels. */
 export async function answerCurrentPage(page, answers, lang = 'nl') {
   const title = (await page.locator('#main h1').innerText()).trim();

@@ -1,7 +1,7 @@
 // The employer's journey as a new user walks it: start, every page, a reload halfway, the result.
 import { execFileSync } from 'node:child_process';
 import { expect } from '@playwright/test';
-import { profiles, vio, ui, watchNetwork, expectNoAxeViolations, completeQuestionnaire, answerCurrentPage, nextButton, factorName, test } from './helpers.js';
+import { profiles, vio, ui, watchNetwork, expectNoAxeViolations, expectNoSidewaysScroll, completeQuestionnaire, answerCurrentPage, nextButton, factorName, test } from './helpers.js';
 
 const lightWord = { rood: 'Rood', oranje: 'Oranje', groen: 'Groen', onvoldoende: 'Onvoldoende gegevens' };
 
@@ -128,8 +128,7 @@ test('every page of the questionnaire passes axe, also on a 360 px phone', async
   await page.goto('./');
   await completeQuestionnaire(page, profiles.inclusief.answers, async (step) => {
     await expectNoAxeViolations(page, `page ${step + 1}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    expect(overflow, 'no horizontal scrolling at 360 px').toBe(false);
+    await expectNoSidewaysScroll(page, `page ${step + 1} at 360 px`);
   });
   await expectNoAxeViolations(page, 'result on a phone');
 });

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKey, expectNoAxeViolations, test, ui, vio } from './helpers.js';
+import { createKey, expectNoAxeViolations, expectNoSidewaysScroll, test, ui, vio } from './helpers.js';
 
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
 
@@ -184,8 +184,7 @@ test('the regional screen renders what is near the window first; on a phone ever
   expect(styles.filter((v) => v !== 'visible')).toEqual([]);
   // Seven columns do not fit 360 px: the table scrolls sideways in its box, never the page (WCAG
   // 1.4.10), and the box is a named tab stop, so the keyboard scrolls it too (WCAG 2.1.1).
-  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-  await expect.poll(sideways).toBe(0);
+  await expectNoSidewaysScroll(page, 'the regional analysis at 360 px');
   const gedrag = vio.factors.find((f) => f.id === 'gedrag').indicators[0].name.nl;
   const box = page.getByRole('group', { name: `${gedrag} – ${ui.region_as_table.nl}`, exact: true });
   await box.focus();
@@ -194,7 +193,7 @@ test('the regional screen renders what is near the window first; on a phone ever
   await expectNoAxeViolations(page, 'regional analysis at 360 px');
   // The list of opened files (five columns) too.
   await page.getByRole('link', { name: ui.am_back.nl }).click();
-  await expect.poll(sideways).toBe(0);
+  await expectNoSidewaysScroll(page, 'the list of opened files at 360 px');
   await expect(page.getByRole('group', { name: ui.am_files_title.nl })).toHaveAttribute('tabindex', '0');
   // On a wide screen nothing scrolls, and the tables are no tab stops.
   await page.setViewportSize({ width: 1280, height: 800 });
