@@ -30,6 +30,8 @@ test('results of one employer are found by name and compared as the employer com
   await page.getByRole('link', { name: `${ui.am_view.nl}: korrel-vio-resultaat-00001.age` }).click();
   const overTime = page.locator('section', { has: page.getByRole('heading', { name: ui.am_over_time.nl }) });
   await expect(overTime).toBeVisible();
+  // A name without a contact: no contact line with nothing after it.
+  await expect(page.getByText(ui.share_org_contact.nl)).toHaveCount(0);
   // The same name, also typed differently, is offered; the garage only to link by hand.
   const sameName = overTime.getByRole('link', { name: new RegExp(`^${ui.am_compare_with.nl.replace('{date}', '')}`) });
   await expect(sameName).toHaveCount(2);

@@ -92,6 +92,7 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await am.getByRole('link', { name: `${ui.am_view.nl}: from-app.age` }).click();
   await expect(am.getByRole('heading', { level: 1 })).toHaveText(t('am_result_of', { name: MARKUP, date: today().split('-').reverse().join('-') }));
   await expect(am.getByRole('heading', { name: ui.conversation_title.nl })).toBeVisible();
+  await expect(am.getByText(`${ui.share_org_contact.nl}: ${MARKUP} 06-12345678`, { exact: true })).toBeVisible();
   // Het goede gesprek reads the intention instead of listing the answer.
   const intent = vio.factors.find((f) => f.id === 'intentie').indicators[0].rule.cases.find((c) => c.light === 'groen');
   await expect(am.locator('#diagnose-intentie')).toContainText(intent.reason.nl);

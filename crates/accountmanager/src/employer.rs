@@ -39,7 +39,9 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
         ui.am(|u| &u.am_result_of)().replace("{name}", &who).replace("{date}", &display_date(&date, ui.lang()))
     };
     let opened_with = key_code.map(|code| view! { <p class="hint">{move || ui.am_fill(|u| &u.am_opened_with, "code", &code)}</p> });
-    let contact = e.organisation.as_ref().map(|o| view! { <p>{ui.later(|u| &u.share_org_contact)}": "{o.contact.clone()}</p> });
+    // The employer may give a name without a contact: then there is no line with nothing after it.
+    let contact =
+        e.organisation.as_ref().filter(|o| !o.contact.is_empty()).map(|o| view! { <p>{ui.later(|u| &u.share_org_contact)}": "{o.contact.clone()}</p> });
     let mismatch = opened.scores_mismatch.then(|| view! { <p class="notice">{ui.am(|u| &u.am_mismatch)}</p> });
     let q = Questionnaire::vio();
     let version = e.questionnaire.version;
