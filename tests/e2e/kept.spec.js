@@ -231,6 +231,11 @@ test('the accountmanager\'s notes on an employer are encrypted to their key and 
   const notes = page.getByLabel(ui.notes_notes.nl);
   const agreements = page.getByLabel(ui.notes_agreements.nl);
   await expect(notes).toBeEditable();
+  // Each label stands above its own field (the second stood beside the first field).
+  for (const [label, field] of [[ui.notes_notes.nl, notes], [ui.notes_agreements.nl, agreements]]) {
+    const box = await page.locator('label', { hasText: label }).boundingBox();
+    expect(box.y + box.height, `${label} above its field`).toBeLessThanOrEqual((await field.boundingBox()).y);
+  }
   await notes.fill('Wil starten met één proefplaats in de bakkerij.');
   await agreements.fill('Maart: werkplekaanpassing uitzoeken met het UWV.');
   await expect(page.getByRole('status').filter({ hasText: ui.notes_saved.nl })).toBeVisible();

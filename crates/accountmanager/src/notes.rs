@@ -103,7 +103,7 @@ pub fn EmployerNotesPanel(
             <h2 id="notes-title">{ui.am(|u| &u.notes_title)}</h2>
             <p>{ui.am(|u| &u.notes_lead)}</p>
             <Show when=move || am.identity().is_none()><p class="note">{ui.am(|u| &u.am_need_key)}</p></Show>
-            <div class="input">
+            <div class="input notes">
                 {field("notes-notes", |u| &u.notes_notes, notes)}
                 {field("notes-agreements", |u| &u.notes_agreements, agreements)}
             </div>
