@@ -62,6 +62,8 @@ test('kept results are the encrypted files, come back after closing, and can be 
   // Switching keeping on keeps what is open already, and then every file opened after.
   await keepBox(page).check();
   await expect(page.getByLabel(ui.keep_period.nl)).toHaveValue('12');
+  // As large a target as the page's other choices (it was 19 px high; WCAG 2.5.8 asks at least 24).
+  expect((await page.getByLabel(ui.keep_period.nl).boundingBox()).height).toBeGreaterThanOrEqual(44);
   await expect(removeButtons(page)).toHaveCount(1);
   await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.slice(1));
   await expect(removeButtons(page)).toHaveCount(3);
