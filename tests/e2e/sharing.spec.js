@@ -114,6 +114,14 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await expect(am.locator('.goal').first()).toContainText(MARKUP);
   await expect(am.locator('#diagnose-doelgroep')).toBeVisible();
   expect(await am.locator('main img').count()).toBe(0);
+  // A contact sent with the name left empty: the list and the heading say there is no name.
+  writeFileSync(join(dir, 'contact-only.json'), JSON.stringify({ ...envelope, organisation: { name: '', contact: 'Jan, 06-12345678' } }));
+  await am.goto('accountmanager/');
+  expect((await openFiles(am, [['alleen-contact.age', ageCli(['-r', key.publicKey, join(dir, 'contact-only.json')])]]))['alleen-contact.age']).toContain(ui.am_view.nl);
+  await expect(am.locator('table.files tbody tr', { hasText: 'alleen-contact.age' })).toContainText(ui.am_anonymous.nl);
+  await am.getByRole('link', { name: `${ui.am_view.nl}: alleen-contact.age` }).click();
+  await expect(am.getByRole('heading', { level: 1 })).toHaveText(t('am_result_of', { name: ui.am_anonymous.nl, date: today().split('-').reverse().join('-') }));
+  await expect(am.getByText(`${ui.share_org_contact.nl}: Jan, 06-12345678`, { exact: true })).toBeVisible();
   expect(dialogs).toEqual([]);
   await amSide.done();
   await employerSide.done();

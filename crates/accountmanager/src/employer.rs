@@ -32,7 +32,7 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
         return view! { <h1 tabindex="-1">{ui.am(|u| &u.am_title)}</h1>{back}<p>{ui.am(|u| &u.am_open_lead)}</p> }.into_any();
     };
     let e = &opened.envelope;
-    let name = e.organisation.as_ref().map(|o| o.name.clone());
+    let name = e.organisation_name().map(str::to_string);
     let date = e.completed_on.clone();
     let heading = move || {
         let who = name.clone().unwrap_or_else(|| ui.am(|u| &u.am_anonymous)().to_string());
@@ -66,7 +66,7 @@ pub fn EmployerResult(index: usize) -> impl IntoView {
         view! { <p class="notice">{text}</p> }
     });
     let notes_key = vio_core::notes::employer_key(e, &digest.unwrap_or_default());
-    let organisation = e.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default();
+    let organisation = e.organisation_name().unwrap_or_default().to_string();
     let card = Signal::stored(opened.scores.clone());
     let answers = Signal::stored(e.answers.clone());
     view! {
@@ -114,7 +114,7 @@ fn OverTime(index: usize) -> impl IntoView {
             .filter(|(i, _)| *i != index)
             .filter_map(|(i, other)| {
                 let e = &other.outcome.as_ref().ok()?.envelope;
-                let name = e.organisation.as_ref().map_or("–", |o| o.name.as_str());
+                let name = e.organisation_name().unwrap_or("–");
                 Some(Other {
                     index: i,
                     date: e.completed_on.clone(),
@@ -226,7 +226,7 @@ pub fn EmployerOverTime(first: usize, second: usize) -> impl IntoView {
     let measurement = |i: usize| {
         am.files.with_untracked(|l| {
             let o = l.get(i)?.outcome.as_ref().ok()?;
-            let name = o.envelope.organisation.as_ref().map(|o| o.name.clone());
+            let name = o.envelope.organisation_name().map(str::to_string);
             Some((Measurement { date: o.envelope.completed_on.clone(), card: o.scores.clone(), plan: o.envelope.plan.clone() }, name))
         })
     };

@@ -365,7 +365,7 @@ fn FileList() -> impl IntoView {
                             let (date, org, status) = match &f.outcome {
                                 Ok(o) => (
                                     display_date(&o.envelope.completed_on, lang),
-                                    o.envelope.organisation.as_ref().map_or_else(|| ui.am(|u| &u.am_anonymous)().to_string(), |o| o.name.clone()),
+                                    o.envelope.organisation_name().map_or_else(|| ui.am(|u| &u.am_anonymous)().to_string(), str::to_string),
                                     view! { <a href=AmRoute::Employer(i).hash() aria-label=format!("{}: {}", ui.am(|u| &u.am_view)(), f.name)>{ui.am(|u| &u.am_view)}</a> }.into_any(),
                                 ),
                                 Err(e) => (String::new(), String::new(), view! { <span class="error">{e.message(lang)}</span> }.into_any()),

@@ -105,6 +105,12 @@ struct Header<'a> {
 }
 
 impl Envelope {
+    /// The organisation's name, if the employer gave one. An employer may send a contact with the
+    /// name left empty: a list or a heading then says "no name", not an empty place.
+    pub fn organisation_name(&self) -> Option<&str> {
+        self.organisation.as_ref().map(|o| o.name.as_str()).filter(|name| !name.trim().is_empty())
+    }
+
     /// A number above the item it is bounded by (a doelgroep count above the total, left after the
     /// total was lowered; the page points it out) is not exported: a file's numbers always hold.
     pub fn new(q: &Questionnaire, completed_on: &str, language: Lang, mut answers: Answers, plan: Vec<Goal>, organisation: Option<Organisation>) -> Envelope {
@@ -242,6 +248,20 @@ mod tests {
         let opened = Envelope::open(&crypto::decrypt_with_identity(&file, &id).unwrap(), q()).unwrap();
         assert_eq!(opened.envelope, e);
         assert!(!opened.scores_mismatch);
+    }
+
+    /// A contact without a name (or a name of spaces only) is no name: the accountmanager's list says
+    /// "no name", and no heading reads "Resultaat van , ingevuld op …".
+    #[test]
+    fn an_organisation_name_is_one_only_when_given() {
+        let with = |name: &str| {
+            let organisation = Some(Organisation { name: name.into(), contact: "06-12345678".into() });
+            Envelope::new(q(), "2026-11-23", Lang::Nl, Answers::new(), vec![], organisation)
+        };
+        assert_eq!(with("Bakkerij de Vries").organisation_name(), Some("Bakkerij de Vries"));
+        assert_eq!(with("").organisation_name(), None);
+        assert_eq!(with("  ").organisation_name(), None);
+        assert_eq!(Envelope::new(q(), "2026-11-23", Lang::Nl, Answers::new(), vec![], None).organisation_name(), None);
     }
 
     #[test]
