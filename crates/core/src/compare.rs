@@ -37,8 +37,7 @@ pub fn name_matches(name: &str, typed: &str) -> bool {
 
 /// The organisation's name as [`same_organisation`] compares it; `None` without a name.
 pub fn organisation_key(e: &Envelope) -> Option<String> {
-    let name = e.organisation.as_ref()?.name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    (!name.is_empty()).then_some(name)
+    Some(e.organisation_name()?.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
