@@ -194,6 +194,19 @@ test('the regional screen renders what is near the window first; on a phone ever
   // The list of opened files (five columns) too.
   await page.getByRole('link', { name: ui.am_back.nl }).click();
   await expectNoSidewaysScroll(page, 'the list of opened files at 360 px');
+  // A file's name and a date break where a reader expects, or not at all: every line of the first
+  // row's name ends with a hyphen (it read "vio-|resulta|at-|00001.a|ge" before), its date is one line.
+  const lineEnds = await page.locator('table.files tbody tr').first().locator('td').first().evaluate((cell) => {
+    const text = cell.firstChild;
+    const range = document.createRange();
+    const top = (i) => { range.setStart(text, i); range.setEnd(text, i + 1); return range.getBoundingClientRect().top; };
+    return [...text.data].flatMap((c, i) => (i > 0 && top(i) > top(i - 1) ? [text.data[i - 1]] : []));
+  });
+  expect(lineEnds.length, 'the name wraps at 360 px, so its breaks are tested').toBeGreaterThan(0);
+  expect(lineEnds.filter((c) => c !== '-'), 'characters a line of the file name ends with').toEqual([]);
+  const date = page.locator('table.files tbody tr').first().locator('td').nth(1);
+  const dateLines = await date.evaluate((d) => { const r = document.createRange(); r.selectNodeContents(d); return new Set([...r.getClientRects()].map((q) => q.top)).size; });
+  expect(dateLines, 'lines the date takes').toBe(1);
   await expect(page.getByRole('group', { name: ui.am_files_title.nl })).toHaveAttribute('tabindex', '0');
   // On a wide screen nothing scrolls, and the tables are no tab stops.
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -374,12 +374,12 @@ fn FileList() -> impl IntoView {
                                 let (serial, name) = (f.serial, f.name.clone());
                                 let until = move || vio_core::keep::removal_date(&on, kept::months(am)).map(|d| display_date(&d, ui.lang())).unwrap_or_default();
                                 view! {
-                                    {until}" "
+                                    <span class="date">{until}</span>" "
                                     <button type="button" class="button" aria-label=move || format!("{}: {name}", ui.am(|u| &u.keep_remove)())
                                         on:click=move |_| leptos::task::spawn_local(kept::remove(am, serial))>{ui.am(|u| &u.keep_remove)}</button>
                                 }
                             });
-                            view! { <tr><td class="mono">{f.name.clone()}</td><td>{date}</td><td>{org}</td><td>{status}</td><td>{kept}</td></tr> }
+                            view! { <tr><td class="file mono">{f.name.clone()}</td><td class="date">{date}</td><td>{org}</td><td>{status}</td><td>{kept}</td></tr> }
                         })) }}
                         </For>
                     </tbody>
