@@ -218,7 +218,7 @@ test('full or blocked storage is told plainly and loses nothing that was kept', 
   expect((await keptRecords(page)).length).toBe(1);
 });
 
-test('the accountmanager\'s notes on an employer are encrypted to their key and beside each of its results', async ({ page }) => {
+test('the accountmanager\'s notes on an employer are encrypted to their key, beside each of its results, and restored from their file', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'vio-notes-'));
   const { identityPath, publicKey } = await createKeyWithBackup(page, 'WSP Test', dir);
   const bakery = synth(publicKey, 24, 2, 'Bakkerij De Korrel');
@@ -285,6 +285,36 @@ test('the accountmanager\'s notes on an employer are encrypted to their key and 
   await view(0);
   await expect(notes).toBeEditable();
   await expect(notes).toHaveValue('');
+
+  // Restored from the downloaded file (as on another device): back, and saved again.
+  const restore = page.getByLabel(ui.notes_restore.nl);
+  await restore.setInputFiles(file);
+  await expect(page.getByRole('status').filter({ hasText: ui.notes_restored.nl })).toBeVisible();
+  await expect(notes).toHaveValue('Wil starten met één proefplaats in de bakkerij.');
+  await expect(agreements).toHaveValue('Maart: werkplekaanpassing uitzoeken met het UWV.');
+  await page.goto('accountmanager/');
+  await open();
+  await view(1);
+  await expect(agreements).toHaveValue('Maart: werkplekaanpassing uitzoeken met het UWV.');
+  // Over notes typed since: only after a confirmation; declined, nothing changes.
+  await notes.fill('Tweede gesprek gepland.');
+  await expect(page.getByRole('status').filter({ hasText: ui.notes_saved.nl })).toBeVisible();
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await restore.setInputFiles(file);
+  await expect.poll(() => asked).toEqual([ui.notes_confirm_restore.nl]);
+  await expect(notes).toHaveValue('Tweede gesprek gepland.');
+  // The bakery's notes are not the garage's, and a result is no notes file: said, nothing changed.
+  await page.getByRole('link', { name: ui.am_back.nl }).click();
+  await view(2);
+  await expect(notes).toBeEditable();
+  await restore.setInputFiles(file);
+  await expect(page.getByRole('status').filter({ hasText: ui.notes_restore_other.nl.replace('{name}', 'Bakkerij De Korrel') })).toBeVisible();
+  await expect(notes).toHaveValue('');
+  await restore.setInputFiles(garage[0]);
+  await expect(page.getByRole('status').filter({ hasText: ui.notes_restore_not_notes.nl })).toBeVisible();
+  await expect(notes).toHaveValue('');
+  await expectNoAxeViolations(page, 'notes that did not restore');
 });
 
 test('notes no key here opens are said so and never overwritten', async ({ page }) => {
@@ -314,6 +344,7 @@ test('notes no key here opens are said so and never overwritten', async ({ page 
   await expect(page.getByLabel(ui.notes_notes.nl)).toBeDisabled();
   await expect(page.getByLabel(ui.notes_agreements.nl)).toBeDisabled();
   await expect(page.getByRole('button', { name: ui.notes_download.nl })).toBeDisabled();
+  await expect(page.getByLabel(ui.notes_restore.nl)).toBeDisabled();
   expect(await sealed()).toEqual(before);
   await expectNoAxeViolations(page, 'notes no key opens');
 });

@@ -1,19 +1,22 @@
 //! The accountmanager's own notes on one employer (`vio_core::notes`): saved as they are typed,
-//! encrypted to the key in use, shown beside every result of that employer, and downloadable as
-//! the age file the `age` CLI opens with the accountmanager's key.
+//! encrypted to the key in use, shown beside every result of that employer, downloadable as the
+//! age file the `age` CLI opens with the accountmanager's key, and restored from that file.
 
 use leptos::prelude::*;
-use vio_core::notes::{EmployerNotes, MAX_NOTE_CHARS_ATTR};
+use vio_core::notes::{EmployerNotes, RestoreError, MAX_NOTE_CHARS_ATTR};
 use vio_ui::files;
 
 use super::device::{self, DeviceError, Store};
 use super::state::use_am;
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Status {
     Loading,
     Ready,
     Saved,
+    Restored,
+    /// A file that did not restore; nothing changed.
+    NotRestored(RestoreError),
     /// Notes are stored that none of this browser's keys opens: nothing may overwrite them.
     Unreadable,
     Failed(DeviceError),
@@ -47,9 +50,9 @@ pub fn EmployerNotesPanel(
             Err(e) => Status::Failed(e),
         });
     });
-    let current = move || EmployerNotes::new(&organisation.get_value(), &notes.get_untracked(), &agreements.get_untracked(), &files::today());
+    let current = move || EmployerNotes::new(&key.get_value(), &organisation.get_value(), &notes.get_untracked(), &agreements.get_untracked(), &files::today());
     // Saved on every change: what is typed is on the device before the tab can close.
-    let save = move || {
+    let save = move |saved: Status| {
         let Some(identity) = am.identity() else { return };
         let n = current();
         leptos::task::spawn_local(async move {
@@ -59,7 +62,31 @@ pub fn EmployerNotesPanel(
             } else {
                 device::put_all(Store::EmployerNotes, &[device::record(&id, &[], &n.seal(&identity.to_public()))]).await
             };
-            status.set(outcome.map_or_else(Status::Failed, |()| Status::Saved));
+            status.set(outcome.map_or_else(Status::Failed, |()| saved));
+        });
+    };
+    let restore = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        let Some(file) = files::list(input.files()).into_iter().next() else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let bytes = match super::read::all_at_most(&[file], vio_core::crypto::MAX_FILE_BYTES).await.pop() {
+                Some(super::read::Read::Bytes(bytes)) => bytes,
+                _ => Vec::new(),
+            };
+            match EmployerNotes::restore(&bytes, &am.identities(), &key.get_value()) {
+                Ok(n) => {
+                    let here = current();
+                    let same = (here.notes.as_str(), here.agreements.as_str()) == (n.notes.as_str(), n.agreements.as_str());
+                    if !here.is_empty() && !same && !window().confirm_with_message(ui.am(|u| &u.notes_confirm_restore)()).unwrap_or(false) {
+                        return;
+                    }
+                    notes.set(n.notes);
+                    agreements.set(n.agreements);
+                    save(Status::Restored);
+                }
+                Err(e) => status.set(Status::NotRestored(e)),
+            }
         });
     };
     let download = move |_| {
@@ -83,19 +110,26 @@ pub fn EmployerNotesPanel(
             }
         });
     };
-    let editable = move || am.identity().is_some() && matches!(status.get(), Status::Ready | Status::Saved | Status::Failed(_));
+    // Stored notes no key here opens are never overwritten, by typing or by a file.
+    let editable = move || am.identity().is_some() && !matches!(status.get(), Status::Loading | Status::Unreadable);
     let message = move || match status.get() {
-        Status::Saved => Some(ui.am(|u| &u.notes_saved)()),
-        Status::Unreadable => Some(ui.am(|u| &u.notes_unreadable)()),
-        Status::Failed(DeviceError::Full) => Some(ui.am(|u| &u.notes_full)()),
-        Status::Failed(DeviceError::Blocked) => Some(ui.am(|u| &u.notes_blocked)()),
+        Status::Saved => Some(ui.am(|u| &u.notes_saved)().to_string()),
+        Status::Restored => Some(ui.am(|u| &u.notes_restored)().to_string()),
+        Status::NotRestored(RestoreError::NotNotes) => Some(ui.am(|u| &u.notes_restore_not_notes)().to_string()),
+        Status::NotRestored(RestoreError::OtherEmployer(name)) => {
+            let name = if name.trim().is_empty() { ui.am(|u| &u.am_anonymous)().to_string() } else { name };
+            Some(ui.am_fill(|u| &u.notes_restore_other, "name", &name))
+        }
+        Status::Unreadable => Some(ui.am(|u| &u.notes_unreadable)().to_string()),
+        Status::Failed(DeviceError::Full) => Some(ui.am(|u| &u.notes_full)().to_string()),
+        Status::Failed(DeviceError::Blocked) => Some(ui.am(|u| &u.notes_blocked)().to_string()),
         Status::Loading | Status::Ready => None,
     };
     let field = move |id: &'static str, label: fn(&vio_core::ui::AmTexts) -> &vio_core::Text, value: RwSignal<String>| {
         view! {
             <label for=id>{ui.am(label)}</label>
             <textarea id=id rows="5" maxlength=MAX_NOTE_CHARS_ATTR disabled=move || !editable()
-                prop:value=move || value.get() on:input=move |e| { value.set(event_target_value(&e)); save(); }></textarea>
+                prop:value=move || value.get() on:input=move |e| { value.set(event_target_value(&e)); save(Status::Saved); }></textarea>
         }
     };
     view! {
@@ -106,6 +140,12 @@ pub fn EmployerNotesPanel(
             <div class="input notes">
                 {field("notes-notes", |u| &u.notes_notes, notes)}
                 {field("notes-agreements", |u| &u.notes_agreements, agreements)}
+            </div>
+            // Before the status line, so what came of a file is said right below it.
+            <div class="input notes">
+                <label for="notes-file">{ui.am(|u| &u.notes_restore)}</label>
+                <p class="hint" id="notes-file-hint">{ui.am(|u| &u.notes_restore_hint)}</p>
+                <input type="file" id="notes-file" accept=".age,application/octet-stream" aria-describedby="notes-file-hint" disabled=move || !editable() on:change=restore/>
             </div>
             <p class="hint" role="status">{message}</p>
             <p class="actions">
