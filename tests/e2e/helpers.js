@@ -143,14 +143,16 @@ export async function download(page, buttonName, path) {
   return d.suggestedFilename();
 }
 
+/** How long a test waits for a passphrase file to open: scrypt takes seconds by design, more on a busy machine. */
+export const SCRYPT_WAIT = 30_000;
+
 /** Opens files on the accountmanager's page and returns the status cell text per file name. */
 export async function openFiles(page, files) {
   await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files.map(([name, buffer]) => ({ name, mimeType: 'application/octet-stream', buffer })));
   const statuses = {};
   for (const [name] of files) {
     const row = page.locator('table.files tr', { has: page.locator('td', { hasText: name }) }).last();
-    // A passphrase file takes scrypt's seconds by design, more on a busy machine.
-    await expect(row).toBeVisible({ timeout: 30_000 });
+    await expect(row).toBeVisible({ timeout: SCRYPT_WAIT });
     statuses[name] = (await row.locator('td').nth(3).innerText()).trim();
   }
   return statuses;

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { completeQuestionnaire, createKey as createKeyIn, download, expectNoAxeViolations, newGuardedContext, openFiles, profiles, ui, vio, watchNetwork, test } from './helpers.js';
+import { completeQuestionnaire, createKey as createKeyIn, download, expectNoAxeViolations, newGuardedContext, openFiles, profiles, SCRYPT_WAIT, ui, vio, watchNetwork, test } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vio-sharing-'));
 const createKey = (page, name) => createKeyIn(page, name, dir);
@@ -299,8 +299,7 @@ test('passphrase files work both ways with the npm package age-encryption', asyn
   expect(statuses['door-npm.age']).toBe(ui.err_wrong_passphrase.nl);
   await page.getByLabel(ui.am_file_passphrase.nl).fill(passphrase);
   await page.getByRole('button', { name: ui.am_retry.nl }).click();
-  // scrypt's seconds again, as in openFiles: on a busy machine more than expect's 5 s.
-  await expect(page.getByRole('link', { name: `${ui.am_view.nl}: door-npm.age` })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('link', { name: `${ui.am_view.nl}: door-npm.age` })).toBeVisible({ timeout: SCRYPT_WAIT });
   const opened = await page.evaluate((passphrase) => [...window.workerTalk.asked]
     .filter(([, { job, text }]) => job === 'open' && text === passphrase)
     .map(([id]) => window.workerTalk.answered.get(id) instanceof Uint8Array), passphrase);
