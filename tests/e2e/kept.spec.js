@@ -4,7 +4,7 @@
 // to the accountmanager's key, beside every result of that employer, downloadable as an age file.
 import { expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKey as createKeyWithBackup, download, expectNoAxeViolations, test, ui } from './helpers.js';
@@ -216,6 +216,31 @@ test('full or blocked storage is told plainly and loses nothing that was kept', 
   await page.reload();
   await expect(rows(page)).toHaveCount(1);
   expect((await keptRecords(page)).length).toBe(1);
+});
+
+test('a file moved after it was opened is not kept, is said so, and is kept once opened again', async ({ page }) => {
+  const key = await createKey(page);
+  const files = synth(key, 24, 3, 'Garage Van Dijk');
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(files);
+  await expect(rows(page)).toHaveCount(3);
+
+  // The page holds no file's bytes once it is opened: keeping it later reads the file again, and a
+  // file moved meanwhile cannot be read.
+  renameSync(files[0], `${files[0]}.verplaatst`);
+  await keepBox(page).check();
+  await expect(page.getByText(t('keep_gone', { n: 1 }))).toBeVisible();
+  await expect(removeButtons(page)).toHaveCount(2);
+  await expectNoAxeViolations(page, 'a file moved since it was opened');
+  const kept = await keptRecords(page);
+  expect(kept.map((r) => r.base64).sort()).toEqual(files.slice(1).map((f) => readFileSync(f).toString('base64')).sort());
+
+  // Opened again from where it is now: listed as opened already, and now kept too.
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(`${files[0]}.verplaatst`);
+  await expect(rows(page)).toHaveCount(4);
+  await expect(removeButtons(page)).toHaveCount(3);
+  expect((await keptRecords(page)).length).toBe(3);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(3);
 });
 
 test('the accountmanager\'s notes on an employer are encrypted to their key, beside each of its results, and restored from their file', async ({ page }) => {

@@ -2,8 +2,7 @@
 //! (`device`) under the digest of its bytes. Which results are kept, and for how long, is
 //! `vio_core::keep`'s; this module stores them and keeps the opened list in step.
 
-use std::collections::HashSet;
-use std::rc::Rc;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use vio_core::keep;
@@ -11,7 +10,8 @@ use vio_ui::files;
 
 use super::device::{self, DeviceError, Store};
 use super::open::{open_bytes, Lister, Pool};
-use super::state::{AmState, OpenedFile};
+use super::read;
+use super::state::{AmState, Kept, OpenedFile};
 
 /// One kept file: the encrypted bytes, never what they say.
 struct KeptFile {
@@ -107,13 +107,12 @@ pub async fn restore(am: AmState) {
         };
         let opened = current.len();
         for (f, handed) in current.into_iter().zip(handovers.await) {
-            let bytes = Rc::new(f.bytes);
-            let mut file = pool.take(handed, &f.name, &bytes).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), bytes));
+            let mut file = pool.take(handed, &f.name, None).unwrap_or_else(|| open_bytes(&keys, f.name.clone(), None, &f.bytes));
             if file.digest.is_some_and(|d| seen.contains(&d)) {
                 continue;
             }
             seen.extend(file.digest);
-            file.kept_on = Some(f.kept_on);
+            file.kept = Some(Kept { id: f.id, on: f.kept_on });
             lister.push(file);
         }
         if am.cleared.get_value() != run {
@@ -136,42 +135,67 @@ async fn remove_expired(am: AmState, ids: Vec<String>) {
         Ok(()) => {
             let n = ids.len().to_string();
             let note = am.ui.am_fill(|u| &u.keep_expired, "n", &n).replace("{months}", &months(am).to_string());
-            am.kept_note.set(Some(note));
+            am.files_note.set(Some(note));
         }
         Err(e) => report(am, e, 0),
     }
 }
 
-/// Files written to this device in one transaction. Each file's id is a digest of its bytes, and the
-/// browser copies each record on the page's thread as it is put: in batches, no one task grows with
-/// the number of files opened meanwhile.
+/// Files written to this device in one transaction. Each file is read again and its id is a digest
+/// of its bytes, and the browser copies each record on the page's thread as it is put: in batches,
+/// no one task grows with the number of files opened meanwhile.
 const KEEP_BATCH: usize = 100;
 
 /// Keeps every opened file worth keeping that is not kept yet, if the accountmanager keeps results,
 /// [`KEEP_BATCH`] at a time. One call at a time does it: a call while another runs leaves its files
 /// to that one, which takes what is listed meanwhile too.
+///
+/// Each file is read again from where it was picked. A file changed since cannot be read (the File
+/// API's snapshot rule: the read fails rather than give other bytes than were opened), nor one
+/// moved or deleted: those are not kept, and the accountmanager is told to open them again.
 pub async fn keep_opened(am: AmState) {
     let keeping = move || am.keyring.with_untracked(|k| k.keep_months.is_some());
     if !keeping() || am.keeping.get_value() {
         return;
     }
     am.keeping.set_value(true);
-    let unkept = |f: &&OpenedFile| f.keepable && f.kept_on.is_none();
+    let unkept = |f: &&OpenedFile| f.keepable && f.kept.is_none() && f.file.is_some();
+    let mut gone = 0;
     while keeping() {
         let kept_on = files::today();
-        let (serials, records): (HashSet<u64>, Vec<KeptFile>) = am.files.with_untracked(|l| {
-            l.iter()
-                .filter(unkept)
-                .take(KEEP_BATCH)
-                .map(|f| (f.serial, KeptFile { id: id_of(&f.bytes), name: f.name.clone(), kept_on: kept_on.clone(), bytes: f.bytes.to_vec() }))
-                .unzip()
-        });
-        if records.is_empty() {
+        let (serials, picked): (Vec<u64>, Vec<web_sys::File>) =
+            am.files.with_untracked(|l| l.iter().filter(unkept).take(KEEP_BATCH).filter_map(|f| Some((f.serial, f.file.clone()?))).unzip());
+        if picked.is_empty() {
             break;
         }
+        let mut records = Vec::new();
+        let mut unreadable = HashSet::new();
+        for ((serial, file), read) in serials.into_iter().zip(&picked).zip(read::all_at_most(&picked, vio_core::crypto::MAX_FILE_BYTES).await) {
+            match read {
+                read::Read::Bytes(bytes) => records.push((serial, KeptFile { id: id_of(&bytes), name: file.name(), kept_on: kept_on.clone(), bytes })),
+                _ => {
+                    unreadable.insert(serial);
+                }
+            }
+        }
+        if !unreadable.is_empty() {
+            gone += unreadable.len();
+            // Not tried again: the handle will not read now either.
+            am.files.update(|l| l.iter_mut().filter(|f| unreadable.contains(&f.serial)).for_each(|f| f.file = None));
+        }
+        let (serials, records): (Vec<u64>, Vec<KeptFile>) = records.into_iter().unzip();
         match put_all(&records).await {
             // Not if keeping was switched off meanwhile: that removed these from the device again.
-            Ok(()) if keeping() => am.files.update(|l| l.iter_mut().filter(|f| serials.contains(&f.serial)).for_each(|f| f.set_kept_on(Some(kept_on.clone())))),
+            Ok(()) if keeping() => {
+                let mut kept: HashMap<u64, Kept> = serials.into_iter().zip(records).map(|(serial, r)| (serial, Kept { id: r.id, on: r.kept_on })).collect();
+                am.files.update(|l| {
+                    for f in l.iter_mut() {
+                        if let Some(k) = kept.remove(&f.serial) {
+                            f.set_kept(Some(k));
+                        }
+                    }
+                });
+            }
             Ok(()) => break,
             Err(e) => {
                 report(am, e, am.files.with_untracked(|l| l.iter().filter(unkept).count()));
@@ -180,11 +204,14 @@ pub async fn keep_opened(am: AmState) {
         }
     }
     am.keeping.set_value(false);
+    if gone > 0 {
+        am.files_note.set(Some(am.ui.am_fill(|u| &u.keep_gone, "n", &gone.to_string())));
+    }
 }
 
 /// Removes one kept file from this device and from the list.
 pub async fn remove(am: AmState, serial: u64) {
-    let Some(id) = am.files.with_untracked(|l| l.iter().find(|f| f.serial == serial).map(|f| id_of(&f.bytes))) else { return };
+    let Some(id) = am.files.with_untracked(|l| l.iter().find(|f| f.serial == serial).and_then(|f| Some(f.kept.as_ref()?.id.clone()))) else { return };
     match delete(&[id]).await {
         Ok(()) => am.files.update(|l| l.retain(|f| f.serial != serial)),
         Err(e) => report(am, e, 0),
@@ -194,7 +221,7 @@ pub async fn remove(am: AmState, serial: u64) {
 /// Removes every kept file from this device, after the accountmanager confirmed `question`; the
 /// serials of the files that were kept, or `None` when nothing was removed.
 async fn delete_all_if_confirmed(am: AmState, question: fn(&vio_core::ui::AmTexts) -> &vio_core::text::Text) -> Option<HashSet<u64>> {
-    let kept: HashSet<u64> = am.files.with_untracked(|l| l.iter().filter(|f| f.kept_on.is_some()).map(|f| f.serial).collect());
+    let kept: HashSet<u64> = am.files.with_untracked(|l| l.iter().filter(|f| f.kept.is_some()).map(|f| f.serial).collect());
     if !kept.is_empty() && !window().confirm_with_message(&am.ui.am_fill(question, "n", &kept.len().to_string())).unwrap_or(false) {
         return None;
     }
@@ -218,7 +245,7 @@ pub async fn remove_all_if_confirmed(am: AmState) {
 /// `false` when the accountmanager changed their mind or the removal failed (keeping stays on).
 pub async fn stop_keeping_if_confirmed(am: AmState) -> bool {
     let Some(kept) = delete_all_if_confirmed(am, |u| &u.keep_confirm_stop).await else { return false };
-    am.files.update(|l| l.iter_mut().filter(|f| kept.contains(&f.serial)).for_each(|f| f.set_kept_on(None)));
+    am.files.update(|l| l.iter_mut().filter(|f| kept.contains(&f.serial)).for_each(|f| f.set_kept(None)));
     am.change_keyring(|k| k.keep_months = None);
     true
 }
@@ -228,7 +255,7 @@ pub async fn set_period(am: AmState, new_months: u32) {
     am.change_keyring(|k| k.keep_months = Some(new_months));
     let today = files::today();
     let (serials, ids): (HashSet<u64>, Vec<String>) = am.files.with_untracked(|l| {
-        l.iter().filter(|f| f.kept_on.as_deref().is_some_and(|on| keep::is_expired(on, new_months, &today))).map(|f| (f.serial, id_of(&f.bytes))).unzip()
+        l.iter().filter_map(|f| f.kept.as_ref().filter(|k| keep::is_expired(&k.on, new_months, &today)).map(|k| (f.serial, k.id.clone()))).unzip()
     });
     if !ids.is_empty() {
         am.files.update(|l| l.retain(|f| !serials.contains(&f.serial)));
@@ -242,5 +269,5 @@ fn report(am: AmState, e: DeviceError, not_kept: usize) {
         DeviceError::Full => am.ui.am_fill(|u| &u.keep_full, "n", &not_kept.to_string()),
         DeviceError::Blocked => am.ui.am(|u| &u.keep_blocked)().to_string(),
     };
-    am.kept_note.set(Some(note));
+    am.files_note.set(Some(note));
 }

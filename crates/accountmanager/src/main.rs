@@ -132,8 +132,8 @@ fn App() -> impl IntoView {
     let notices = move || {
         view! {
             {move || am.problem.get().map(|m| view! { <p class="notice">{m}</p> })}
-            {move || am.kept_note.get().map(|m| view! {
-                <p class="notice">{m}" "<button type="button" class="button" on:click=move |_| am.kept_note.set(None)>{ui.t(|u| &u.understood)}</button></p>
+            {move || am.files_note.get().map(|m| view! {
+                <p class="notice">{m}" "<button type="button" class="button" on:click=move |_| am.files_note.set(None)>{ui.t(|u| &u.understood)}</button></p>
             })}
             <UnreadableNotice note=am.unreadable key=KEYRING_KEY
                 kept_aside=|ui, key| ui.am_fill(|u| &u.am_keyring_kept_aside, "key", key)

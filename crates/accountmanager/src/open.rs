@@ -3,7 +3,6 @@
 //! message and changes nothing else.
 
 use std::collections::HashSet;
-use std::rc::Rc;
 
 use leptos::prelude::*;
 use vio_core::crypto::{self, CryptoError, MAX_FILE_BYTES};
@@ -22,33 +21,34 @@ use super::read;
 use super::scroll_box::ScrollBox;
 use super::state::{use_am, AmRoute, AmState, OpenedFile};
 
-pub(super) fn open_bytes(keys: &Keys, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
-    match open_result(&bytes, keys, Questionnaire::vio()) {
+/// Opens `bytes` (read from `file`, if it was picked or dropped) on the page's thread.
+pub(super) fn open_bytes(keys: &Keys, name: String, file: Option<web_sys::File>, bytes: &[u8]) -> OpenedFile {
+    match open_result(bytes, keys, Questionnaire::vio()) {
         Ok((opened, with)) => OpenedFile {
             key_code: match with {
                 OpenedWith::Key(i) => Some(crypto::fingerprint(&keys.identities[i].to_public())),
                 OpenedWith::Passphrase => None,
             },
             keepable: vio_core::keep::worth_keeping(with),
-            ..OpenedFile::new(name, bytes, Ok(opened))
+            ..OpenedFile::new(name, file, Ok(opened))
         },
-        Err(e) => OpenedFile::new(name, bytes, Err(e)),
+        Err(e) => OpenedFile::new(name, file, Err(e)),
     }
 }
 
 /// Opens one file. A passphrase file is decrypted in the encryption worker: scrypt takes about a
 /// second, which on the page's thread would freeze it for each such file.
-async fn open_file(keys: &Keys<'_>, name: String, bytes: Rc<Vec<u8>>) -> OpenedFile {
+async fn open_file(keys: &Keys<'_>, name: String, file: Option<web_sys::File>, bytes: &[u8]) -> OpenedFile {
     // An armored passphrase file goes to the worker too.
-    let passphrase_file = crypto::dearmor(&bytes).ok().filter(|file| crypto::is_passphrase_file(file) == Ok(true)).map(|file| file.into_owned());
-    let (Some(passphrase), Some(file)) = (keys.passphrase.filter(|p| !p.is_empty()), passphrase_file) else {
-        return open_bytes(keys, name, bytes);
+    let passphrase_file = crypto::dearmor(bytes).ok().filter(|file| crypto::is_passphrase_file(file) == Ok(true)).map(|file| file.into_owned());
+    let (Some(passphrase), Some(age_file)) = (keys.passphrase.filter(|p| !p.is_empty()), passphrase_file) else {
+        return open_bytes(keys, name, file, bytes);
     };
-    let outcome = match decrypt_with_passphrase(&file, passphrase).await {
+    let outcome = match decrypt_with_passphrase(&age_file, passphrase).await {
         Ok(plaintext) => Envelope::open(&plaintext, Questionnaire::vio()).map_err(OpenError::from),
         Err(e) => Err(e.into()),
     };
-    OpenedFile::new(name, bytes, outcome)
+    OpenedFile::new(name, file, outcome)
 }
 
 /// Decrypts a passphrase file in the worker, or on this thread when there is none: the
@@ -145,10 +145,10 @@ impl Pool {
 
     /// The file a worker opened, or `None`: then the page opens it itself, which also gives a
     /// refusal (or a passphrase file's question) its message.
-    pub(super) fn take(&self, handed: Option<Handover>, name: &str, bytes: &Rc<Vec<u8>>) -> Option<OpenedFile> {
+    pub(super) fn take(&self, handed: Option<Handover>, name: &str, file: Option<&web_sys::File>) -> Option<OpenedFile> {
         let handed = handed?;
         let code = self.key_codes.get(handed.key).cloned();
-        Some(OpenedFile::handed_over(name.to_string(), bytes.clone(), handed, code))
+        Some(OpenedFile::handed_over(name.to_string(), file.cloned(), handed, code))
     }
 }
 
@@ -158,8 +158,8 @@ const BATCH: usize = 25;
 
 /// Reads a chunk of files and sends them to the workers at once, which decrypt, check and score
 /// them; with their handovers to come.
-async fn read_and_send(chunk: &[web_sys::File], pool: &Pool) -> (Vec<(String, read::Read)>, impl std::future::Future<Output = Vec<Option<Handover>>>) {
-    let read: Vec<_> = chunk.iter().map(web_sys::File::name).zip(read::all_at_most(chunk, MAX_FILE_BYTES).await).collect();
+async fn read_and_send(chunk: &[web_sys::File], pool: &Pool) -> (Vec<(web_sys::File, read::Read)>, impl std::future::Future<Output = Vec<Option<Handover>>>) {
+    let read: Vec<_> = chunk.iter().cloned().zip(read::all_at_most(chunk, MAX_FILE_BYTES).await).collect();
     let bytes: Vec<&[u8]> = read.iter().filter_map(|(_, r)| if let read::Read::Bytes(b) = r { Some(b.as_slice()) } else { None }).collect();
     let handovers = pool.send(&bytes);
     (read, handovers)
@@ -172,6 +172,10 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
     // A file opened twice, or the same result encrypted twice, counts once: the list says so, and
     // the regional analysis (which counts opened results) never sees it.
     let mut seen: HashSet<[u8; 32]> = am.files.with_untracked(|l| l.iter().filter_map(|f| f.digest).collect());
+    // Results listed whose file could not be read again to keep it (`kept::keep_opened`): opened
+    // once more, the new file is kept for them.
+    let mut to_keep_again: HashSet<[u8; 32]> =
+        am.files.with_untracked(|l| l.iter().filter(|f| f.keepable && f.file.is_none() && f.kept.is_none()).filter_map(|f| f.digest).collect());
     let mut chunks = picked.chunks(CHUNK);
     let mut next = match chunks.next() {
         Some(chunk) => Some(read_and_send(chunk, &pool).await),
@@ -188,20 +192,22 @@ async fn add_files(am: AmState, passphrase: String, picked: Vec<web_sys::File>) 
             None => None,
         };
         let mut handovers = handovers.await.into_iter();
-        for (name, read) in read {
+        for (file, read) in read {
+            let name = file.name();
+            // The bytes go once the file is opened: `OpenedFile::file` reads them again if need be.
             let mut f = match read {
-                read::Read::Bytes(bytes) => {
-                    let bytes = Rc::new(bytes);
-                    match pool.take(handovers.next().flatten(), &name, &bytes) {
-                        Some(f) => f,
-                        None => open_file(&keys, name, bytes).await,
-                    }
-                }
-                read::Read::Failed => open_file(&keys, name, Rc::default()).await,
-                read::Read::TooLarge => OpenedFile::new(name, Rc::default(), Err(CryptoError::TooLarge.into())),
+                read::Read::Bytes(bytes) => match pool.take(handovers.next().flatten(), &name, Some(&file)) {
+                    Some(f) => f,
+                    None => open_file(&keys, name, Some(file), &bytes).await,
+                },
+                read::Read::Failed => open_file(&keys, name, None, &[]).await,
+                read::Read::TooLarge => OpenedFile::new(name, None, Err(CryptoError::TooLarge.into())),
             };
-            if f.digest.is_some_and(|d| seen.contains(&d)) {
-                f = OpenedFile::new(f.name, Rc::default(), Err(OpenError::Duplicate));
+            if let Some(d) = f.digest.filter(|d| seen.contains(d)) {
+                if to_keep_again.remove(&d) {
+                    am.files.update_untracked(|l| l.iter_mut().filter(|e| e.digest == Some(d)).for_each(|e| e.file = f.file.clone()));
+                }
+                f = OpenedFile::new(f.name, None, Err(OpenError::Duplicate));
             }
             seen.extend(f.digest);
             lister.push(f);
@@ -247,15 +253,23 @@ pub fn OpenPanel() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let identities = am.identities();
             let keys = Keys { identities: &identities, passphrase: Some(&p) };
-            let waiting: Vec<(u64, String, Rc<Vec<u8>>)> =
-                am.files.with_untracked(|l| l.iter().filter(|f| wants_passphrase(&f.outcome)).map(|f| (f.serial, f.name.clone(), f.bytes.clone())).collect());
-            for (serial, name, bytes) in waiting {
-                let opened = open_file(&keys, name, bytes).await;
+            let (serials, waiting): (Vec<u64>, Vec<web_sys::File>) =
+                am.files.with_untracked(|l| l.iter().filter(|f| wants_passphrase(&f.outcome)).filter_map(|f| Some((f.serial, f.file.clone()?))).unzip());
+            let mut gone = 0;
+            for ((serial, file), read) in serials.into_iter().zip(waiting.iter()).zip(read::all_at_most(&waiting, MAX_FILE_BYTES).await) {
+                let read::Read::Bytes(bytes) = read else {
+                    gone += 1;
+                    continue;
+                };
+                let opened = open_file(&keys, file.name(), Some(file.clone()), &bytes).await;
                 am.files.update(|list| {
                     if let Some(f) = list.iter_mut().find(|f| f.serial == serial) {
                         *f = opened;
                     }
                 });
+            }
+            if gone > 0 {
+                am.files_note.set(Some(am.ui.am_fill(|u| &u.retry_gone, "n", &gone.to_string())));
             }
         });
     };
@@ -308,7 +322,7 @@ fn KeepChoice() -> impl IntoView {
             leptos::task::spawn_local(kept::set_period(am, months));
         }
     };
-    let any_kept = move || am.files.with(|l| l.iter().any(|f| f.kept_on.is_some()));
+    let any_kept = move || am.files.with(|l| l.iter().any(|f| f.kept.is_some()));
     view! {
         <fieldset class="keep">
             <legend>{ui.am(|u| &u.keep_title)}</legend>
@@ -370,7 +384,7 @@ fn FileList() -> impl IntoView {
                                 ),
                                 Err(e) => (String::new(), String::new(), view! { <span class="error">{e.message(lang)}</span> }.into_any()),
                             };
-                            let kept = f.kept_on.clone().map(|on| {
+                            let kept = f.kept.as_ref().map(|k| { let on = k.on.clone();
                                 let (serial, name) = (f.serial, f.name.clone());
                                 let until = move || vio_core::keep::removal_date(&on, kept::months(am)).map(|d| display_date(&d, ui.lang())).unwrap_or_default();
                                 view! {

@@ -46,14 +46,17 @@ impl Screen for AmRoute {
     }
 }
 
-/// One file the accountmanager opened, with what came of it. The bytes stay so a passphrase file
-/// can be tried again with another passphrase.
+/// One file the accountmanager opened, with what came of it.
 #[derive(Clone)]
 pub struct OpenedFile {
     /// Unique per outcome (a retry gets a new one), so the file list re-renders only what changed.
     pub serial: u64,
     pub name: String,
-    pub bytes: std::rc::Rc<Vec<u8>>,
+    /// The browser's handle on the file picked or dropped, read again to keep it on this device later
+    /// or to try another passphrase (`None`: restored from this device, or refused before it was
+    /// read). Not its bytes: kept for every file, they were 16 KB of the 27 KB each opened file held
+    /// in the page's memory (`bench/regional`), and they are rarely needed again.
+    pub file: Option<web_sys::File>,
     pub outcome: Result<Opened, OpenError>,
     /// What makes another file the same result (`vio_core::open::result_digest`), for an opened one.
     pub digest: Option<[u8; 32]>,
@@ -61,8 +64,17 @@ pub struct OpenedFile {
     pub key_code: Option<String>,
     /// Opened, and by what `vio_core::keep::worth_keeping` keeps.
     pub keepable: bool,
-    /// The day it was kept on this device (`None`: open in this session only).
-    pub kept_on: Option<String>,
+    /// Kept on this device (`None`: open in this session only).
+    pub kept: Option<Kept>,
+}
+
+/// Where and since when a file is kept on this device.
+#[derive(Clone)]
+pub struct Kept {
+    /// The record's id (`kept`).
+    pub id: String,
+    /// `JJJJ-MM-DD`; the retention period runs from here.
+    pub on: String,
 }
 
 static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -72,28 +84,28 @@ fn next_serial() -> u64 {
 }
 
 impl OpenedFile {
-    pub fn new(name: String, bytes: std::rc::Rc<Vec<u8>>, outcome: Result<Opened, OpenError>) -> OpenedFile {
+    pub fn new(name: String, file: Option<web_sys::File>, outcome: Result<Opened, OpenError>) -> OpenedFile {
         // Only an opened result makes a later file a duplicate: a file refused for want of the
         // right key must open once the key is there.
         let digest = outcome.as_ref().ok().map(vio_core::open::result_digest);
-        OpenedFile::listed(name, bytes, outcome, digest)
+        OpenedFile::listed(name, file, outcome, digest)
     }
 
     /// A result a worker opened (`vio_core::open::Handover`) with the key whose check code is
     /// `key_code`; the worker computed its digest, so it is not computed again here.
-    pub fn handed_over(name: String, bytes: std::rc::Rc<Vec<u8>>, handed: vio_core::open::Handover, key_code: Option<String>) -> OpenedFile {
+    pub fn handed_over(name: String, file: Option<web_sys::File>, handed: vio_core::open::Handover, key_code: Option<String>) -> OpenedFile {
         let with = vio_core::open::OpenedWith::Key(handed.key);
         let digest = Some(handed.digest);
-        OpenedFile { key_code, keepable: vio_core::keep::worth_keeping(with), ..OpenedFile::listed(name, bytes, Ok(handed.opened()), digest) }
+        OpenedFile { key_code, keepable: vio_core::keep::worth_keeping(with), ..OpenedFile::listed(name, file, Ok(handed.opened()), digest) }
     }
 
-    fn listed(name: String, bytes: std::rc::Rc<Vec<u8>>, outcome: Result<Opened, OpenError>, digest: Option<[u8; 32]>) -> OpenedFile {
-        OpenedFile { serial: next_serial(), name, bytes, outcome, digest, key_code: None, keepable: false, kept_on: None }
+    fn listed(name: String, file: Option<web_sys::File>, outcome: Result<Opened, OpenError>, digest: Option<[u8; 32]>) -> OpenedFile {
+        OpenedFile { serial: next_serial(), name, file, outcome, digest, key_code: None, keepable: false, kept: None }
     }
 
-    /// Kept on this device from `kept_on`, or no longer (`None`); a new serial, so its row is drawn again.
-    pub fn set_kept_on(&mut self, kept_on: Option<String>) {
-        self.kept_on = kept_on;
+    /// Kept on this device, or no longer (`None`); a new serial, so its row is drawn again.
+    pub fn set_kept(&mut self, kept: Option<Kept>) {
+        self.kept = kept;
         self.serial = next_serial();
     }
 }
@@ -116,9 +128,9 @@ pub struct AmState {
     pub problem: RwSignal<Option<&'static str>>,
     /// A stored keyring that could not be read: kept aside under this key, or left in place.
     pub unreadable: RwSignal<Option<LoadNote>>,
-    /// What happened to kept results that the accountmanager must know (expired and removed, not
-    /// kept for want of storage).
-    pub kept_note: RwSignal<Option<String>>,
+    /// What happened to opened or kept files that the accountmanager must know (expired and removed,
+    /// not kept for want of storage, moved since they were opened).
+    pub files_note: RwSignal<Option<String>>,
     /// The regional views shown in this session (`vio_core::region::Audit`): kept here, not in the
     /// regional screen, so leaving it and coming back does not forget them.
     pub audit: StoredValue<vio_core::region::Audit>,
@@ -143,7 +155,7 @@ impl AmState {
             keeping: StoredValue::new(false),
             problem: RwSignal::new(None),
             unreadable: RwSignal::new(matches!(note, LoadNote::KeptAside(_) | LoadNote::LeftInPlace).then_some(note)),
-            kept_note: RwSignal::new(None),
+            files_note: RwSignal::new(None),
             audit: StoredValue::new(Default::default()),
             ui,
         };
