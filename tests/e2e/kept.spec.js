@@ -266,6 +266,10 @@ test('the accountmanager\'s notes on an employer are encrypted to their key, bes
   await notes.fill('Wil starten met één proefplaats in de bakkerij.');
   await agreements.fill('Maart: werkplekaanpassing uitzoeken met het UWV.');
   await expect(page.getByRole('status').filter({ hasText: ui.notes_saved.nl })).toBeVisible();
+  // Said right below the fields being typed in (it stood some 130 px lower, under the file field).
+  const fieldBottom = await agreements.boundingBox().then((b) => b.y + b.height);
+  const saidAt = (await page.getByRole('status').filter({ hasText: ui.notes_saved.nl }).boundingBox()).y;
+  expect(saidAt - fieldBottom).toBeLessThan(40);
   await expectNoAxeViolations(page, 'the accountmanager\'s notes');
 
   // At rest: an age file, nothing readable.

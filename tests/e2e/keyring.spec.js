@@ -72,7 +72,7 @@ test('a new key keeps the old one: older files still open, the page says with wh
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.getByText(ui.am_restore.nl, { exact: true }).first().click();
-  await page.getByLabel(ui.am_restore.nl, { exact: true }).setInputFiles(backup);
+  await page.getByLabel(ui.am_restore_choose.nl).setInputFiles(backup);
   await expect(page.locator('#fingerprint')).toHaveText(current);
   await expect(page.locator('.older-keys')).toContainText(old.fingerprint);
 

@@ -154,7 +154,7 @@ test('a pool of workers opens files as the page alone does: same list, same mess
   const alone = await (await browser.newContext({ baseURL: page.url().replace(/accountmanager\/.*$/, '') })).newPage();
   await alone.addInitScript(() => { delete globalThis.Worker; });
   await alone.goto('accountmanager/');
-  await alone.getByLabel(ui.am_restore.nl).setInputFiles(identityPath);
+  await alone.getByLabel(ui.am_restore_choose.nl).setInputFiles(identityPath);
   await expect(alone.locator('#public-key')).toHaveText(publicKey);
   const single = await openAll(alone);
   expect(pooled.rows).toEqual(single.rows);

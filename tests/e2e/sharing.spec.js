@@ -376,10 +376,10 @@ test('the key survives a reload, is restored from a passphrase backup, and a pas
   await expect(page.getByRole('button', { name: ui.am_create.nl })).toBeVisible();
   await page.getByText(ui.am_restore.nl, { exact: true }).first().click();
   await page.getByLabel(ui.am_restore_passphrase.nl).fill('fout wachtwoord');
-  await page.getByLabel(ui.am_restore.nl, { exact: true }).setInputFiles(backup);
+  await page.getByLabel(ui.am_restore_choose.nl).setInputFiles(backup);
   await expect(page.getByText(ui.err_wrong_passphrase.nl)).toBeVisible();
   await page.getByLabel(ui.am_restore_passphrase.nl).fill('lange zin als wachtwoord');
-  await page.getByLabel(ui.am_restore.nl, { exact: true }).setInputFiles(backup);
+  await page.getByLabel(ui.am_restore_choose.nl).setInputFiles(backup);
   await expect(page.locator('#fingerprint')).toHaveText(key.fingerprint);
 
   // The employer pastes the key instead of using the link.

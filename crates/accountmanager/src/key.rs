@@ -114,10 +114,11 @@ fn RestoreKey() -> impl IntoView {
         <details class="restore">
             <summary>{ui.am(|u| &u.am_restore)}</summary>
             <TextField id="restore-passphrase" label=&AmTexts::get().am_restore_passphrase value=passphrase kind="password"/>
-            <div class="input question">
-                <label for="restore-file">{ui.am(|u| &u.am_restore)}</label>
-                <input type="file" id="restore-file" on:change=restore/>
-            </div>
+            // A button in the page's language: the browser's own file button speaks the browser's.
+            <p class="actions">
+                <label class="button" for="restore-file">{ui.am(|u| &u.am_restore_choose)}</label>
+                <input type="file" id="restore-file" class="visually-hidden" on:change=restore/>
+            </p>
             <p class="status error" role="alert">{move || message.get()}</p>
         </details>
     }

@@ -141,17 +141,17 @@ pub fn EmployerNotesPanel(
                 {field("notes-notes", |u| &u.notes_notes, notes)}
                 {field("notes-agreements", |u| &u.notes_agreements, agreements)}
             </div>
-            // Before the status line, so what came of a file is said right below it.
-            <div class="input notes">
-                <label for="notes-file">{ui.am(|u| &u.notes_restore)}</label>
-                <p class="hint" id="notes-file-hint">{ui.am(|u| &u.notes_restore_hint)}</p>
-                <input type="file" id="notes-file" accept=".age,application/octet-stream" aria-describedby="notes-file-hint" disabled=move || !editable() on:change=restore/>
-            </div>
+            // Right below the fields, where "saved" is looked for while typing; above the buttons, so
+            // what came of a file is said next to the one that read it.
             <p class="hint" role="status">{message}</p>
             <p class="actions">
                 <button type="button" class="button" on:click=download disabled=move || !editable()>{ui.am(|u| &u.notes_download)}</button>
+                // A button in the page's language: the browser's own file button speaks the browser's.
+                <label class="button" for="notes-file">{ui.am(|u| &u.notes_restore)}</label>
+                <input type="file" id="notes-file" class="visually-hidden" accept=".age,application/octet-stream" aria-describedby="notes-file-hint" disabled=move || !editable() on:change=restore/>
                 <button type="button" class="button" on:click=delete disabled=move || matches!(status.get(), Status::Loading)>{ui.am(|u| &u.notes_delete)}</button>
             </p>
+            <p class="hint" id="notes-file-hint">{ui.am(|u| &u.notes_restore_hint)}</p>
         </section>
     }
 }
