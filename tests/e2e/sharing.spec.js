@@ -5,7 +5,7 @@
 import { expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter, Encrypter } from 'age-encryption';
@@ -304,6 +304,24 @@ test('passphrase files work both ways with the npm package age-encryption', asyn
     .filter(([, { job, text }]) => job === 'open' && text === passphrase)
     .map(([id]) => window.workerTalk.answered.get(id) instanceof Uint8Array), passphrase);
   expect(opened, 'the right passphrase went to a worker, which answered with the opened file').toEqual([true]);
+});
+
+test('a passphrase file moved before the retry is said so, and stays waiting for its passphrase', async ({ page }) => {
+  const e = new Encrypter();
+  e.setPassphrase('paard batterij nietje correct');
+  const path = join(dir, 'verplaatst.age');
+  writeFileSync(path, Buffer.from(await e.encrypt('{}')));
+  await createKey(page, 'WSP Test');
+  await page.getByLabel(ui.am_choose_files.nl).setInputFiles(path);
+  const row = page.locator('table.files tbody tr').filter({ hasText: 'verplaatst.age' });
+  await expect(row).toContainText(ui.err_needs_passphrase.nl);
+  // The page keeps the file's handle, not its bytes: the retry reads it again, and it has moved.
+  renameSync(path, `${path}.weg`);
+  await page.getByLabel(ui.am_file_passphrase.nl).fill('paard batterij nietje correct');
+  await page.getByRole('button', { name: ui.am_retry.nl }).click();
+  await expect(page.getByText(t('retry_gone', { n: 1 }))).toBeVisible();
+  await expect(row).toContainText(ui.err_needs_passphrase.nl);
+  await expectNoAxeViolations(page, 'a file moved before the retry');
 });
 
 test('every kind of bad file gets its own message and changes nothing', async ({ browser }) => {
