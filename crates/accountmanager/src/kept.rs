@@ -150,9 +150,8 @@ const KEEP_BATCH: usize = 100;
 /// [`KEEP_BATCH`] at a time. One call at a time does it: a call while another runs leaves its files
 /// to that one, which takes what is listed meanwhile too.
 ///
-/// Each file is read again from where it was picked. A file changed since cannot be read (the File
-/// API's snapshot rule: the read fails rather than give other bytes than were opened), nor one
-/// moved or deleted: those are not kept, and the accountmanager is told to open them again.
+/// Each file is read again from where it was picked (`read::again`); one moved, deleted or changed
+/// since is not kept, and the accountmanager is told to open it again.
 pub async fn keep_opened(am: AmState) {
     let keeping = move || am.keyring.with_untracked(|k| k.keep_months.is_some());
     if !keeping() || am.keeping.get_value() {
@@ -170,18 +169,18 @@ pub async fn keep_opened(am: AmState) {
         }
         let mut records = Vec::new();
         let mut unreadable = HashSet::new();
-        for ((serial, file), read) in serials.into_iter().zip(&picked).zip(read::all_at_most(&picked, vio_core::crypto::MAX_FILE_BYTES).await) {
-            match read {
-                read::Read::Bytes(bytes) => records.push((serial, KeptFile { id: id_of(&bytes), name: file.name(), kept_on: kept_on.clone(), bytes })),
-                _ => {
+        for ((serial, file), bytes) in serials.into_iter().zip(&picked).zip(read::again(&picked).await) {
+            match bytes {
+                Some(bytes) => records.push((serial, KeptFile { id: id_of(&bytes), name: file.name(), kept_on: kept_on.clone(), bytes })),
+                None => {
                     unreadable.insert(serial);
                 }
             }
         }
         if !unreadable.is_empty() {
             gone += unreadable.len();
-            // Not tried again: the handle will not read now either.
-            am.files.update(|l| l.iter_mut().filter(|f| unreadable.contains(&f.serial)).for_each(|f| f.file = None));
+            // Not tried again: the handle will not read now either. Untracked: no row shows it.
+            am.files.update_untracked(|l| l.iter_mut().filter(|f| unreadable.contains(&f.serial)).for_each(|f| f.file = None));
         }
         let (serials, records): (Vec<u64>, Vec<KeptFile>) = records.into_iter().unzip();
         match put_all(&records).await {

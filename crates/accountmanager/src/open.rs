@@ -256,8 +256,8 @@ pub fn OpenPanel() -> impl IntoView {
             let (serials, waiting): (Vec<u64>, Vec<web_sys::File>) =
                 am.files.with_untracked(|l| l.iter().filter(|f| wants_passphrase(&f.outcome)).filter_map(|f| Some((f.serial, f.file.clone()?))).unzip());
             let mut gone = 0;
-            for ((serial, file), read) in serials.into_iter().zip(waiting.iter()).zip(read::all_at_most(&waiting, MAX_FILE_BYTES).await) {
-                let read::Read::Bytes(bytes) = read else {
+            for ((serial, file), bytes) in serials.into_iter().zip(waiting.iter()).zip(read::again(&waiting).await) {
+                let Some(bytes) = bytes else {
                     gone += 1;
                     continue;
                 };

@@ -41,3 +41,11 @@ async fn read_at_most(file: &web_sys::File, max: usize) -> Read {
 pub async fn all_at_most(files: &[web_sys::File], max: usize) -> Vec<Read> {
     futures::future::join_all(files.iter().map(|f| read_at_most(f, max))).await
 }
+
+/// Files opened earlier (`OpenedFile::file`) read again, as [`all_at_most`]: `None` for one moved,
+/// deleted or changed since. A changed file cannot be read (the File API's snapshot rule), so what
+/// comes back is never other bytes than were opened.
+pub async fn again(files: &[web_sys::File]) -> Vec<Option<Vec<u8>>> {
+    let read = all_at_most(files, vio_core::crypto::MAX_FILE_BYTES).await;
+    read.into_iter().map(|r| if let Read::Bytes(bytes) = r { Some(bytes) } else { None }).collect()
+}
