@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completeQuestionnaire, download, expectNoAxeViolations, expectNoSidewaysScroll, factorName, fillToResult, newGuardedContext, profiles, test, ui, vio } from './helpers.js';
+import { completeQuestionnaire, download, expectNoAxeViolations, expectNoSidewaysScroll, expectWithinColumn, factorName, fillToResult, newGuardedContext, profiles, test, ui, vio } from './helpers.js';
 
 const t = (key, vars = {}) => Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), ui[key].nl);
 
@@ -45,6 +45,7 @@ test('results of one employer are found by name and compared as the employer com
   await expect(overTime.getByText(ui.am_compare_none.nl)).toBeVisible();
   await search.fill('');
   await expectNoAxeViolations(page, 'one employer with earlier results');
+  await expectWithinColumn(page, 'one employer\'s result');
 
   await sameName.first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('am_compare_title', { name: 'Bakkerij De Korrel' }));
@@ -57,6 +58,7 @@ test('results of one employer are found by name and compared as the employer com
   await expect(page.locator('.chart-legend li')).toHaveCount(2);
   await expect(page.getByText(ui.no_goals.nl)).toBeVisible();
   await expectNoAxeViolations(page, 'one employer over time');
+  await expectWithinColumn(page, 'one employer over time');
   // With an oranje light among them (its word is the widest), the four columns fit 320 px (WCAG 1.4.10).
   await expect(page.locator('table.scores')).toContainText(ui.light_oranje.nl);
   await page.setViewportSize({ width: 320, height: 740 });

@@ -36,6 +36,22 @@ export async function expectNoSidewaysScroll(page, what) {
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - innerWidth), { message: `sideways scroll on ${what}` }).toBe(0);
 }
 
+/** Nothing in the page's text column sticks out to its right (where no scroll box holds it): the
+ * page may not scroll sideways and still draw a table past the edge every other line keeps to. */
+export async function expectWithinColumn(page, what) {
+  const outside = () =>
+    page.evaluate(() => {
+      const column = document.querySelector('main');
+      const edge = column.getBoundingClientRect().right + 1;
+      const clipped = (e) => {
+        for (let a = e.parentElement; a && a !== column; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+        return false;
+      };
+      return [...column.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > edge && !clipped(e)).slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+    });
+  await expect.poll(outside, { message: `sticks out of the column on ${what}` }).toEqual([]);
+}
+
 /** Answers the questions of the current page that the profile has answers for, by their labels. */
 export async function answerCurrentPage(page, answers, lang = 'nl') {
   const title = (await page.locator('#main h1').innerText()).trim();

@@ -1,7 +1,7 @@
 // The employer's journey as a new user walks it: start, every page, a reload halfway, the result.
 import { execFileSync } from 'node:child_process';
 import { expect } from '@playwright/test';
-import { profiles, vio, ui, watchNetwork, expectNoAxeViolations, expectNoSidewaysScroll, completeQuestionnaire, answerCurrentPage, nextButton, factorName, test } from './helpers.js';
+import { profiles, vio, ui, watchNetwork, expectNoAxeViolations, expectNoSidewaysScroll, expectWithinColumn, completeQuestionnaire, answerCurrentPage, nextButton, factorName, test } from './helpers.js';
 
 const lightWord = { rood: 'Rood', oranje: 'Oranje', groen: 'Groen', onvoldoende: 'Onvoldoende gegevens' };
 
@@ -53,6 +53,7 @@ for (const [name, profile] of Object.entries(profiles).filter(([k]) => !k.starts
       await expect(item.locator('.reason')).toContainText(lightWord[expected] + ':');
     }
     await expectNoAxeViolations(page, 'result');
+    await expectWithinColumn(page, 'the result');
 
     // Nothing the user did caused a request (a reload is a new page load), nothing left 127.0.0.1.
     expect(net.between(firstClick, reloadStart)).toEqual([]);
