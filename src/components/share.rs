@@ -77,8 +77,7 @@ pub fn ShareScreen() -> impl IntoView {
     let answers = Memo::new(move |_| app.stored.with(|s| s.draft.as_ref().map(|d| q.sanitize(&d.answers)).unwrap_or_default()));
     let today = files::today();
     let file_name = format!("vio-resultaat-{today}.age");
-    let organisation =
-        move || include_org.get().then(|| Organisation { name: org_name.get().trim().to_string(), contact: org_contact.get().trim().to_string() });
+    let organisation = move || include_org.get().then(|| Organisation::typed(&org_name.get(), &org_contact.get())).flatten();
 
     // Encrypts as chosen, then delivers the file: as a download, or to the share sheet.
     let seal = {
@@ -215,7 +214,11 @@ pub fn ShareScreen() -> impl IntoView {
                     <li>{app.later(|u| &u.share_preview_language)}</li>
                     <li>{move || app.ui.later_fill(|u| &u.share_preview_plan, "n", &app.plan().len().to_string())}</li>
                     <li>{move || match organisation() {
-                        Some(o) => app.later(|u| &u.share_preview_org)().replace("{name}", &o.name).replace("{contact}", &o.contact),
+                        // A field left empty shows as a dash, not as "Contact: ." with nothing in it.
+                        Some(o) => {
+                            let shown = |part: &str| if part.is_empty() { "–".to_string() } else { part.to_string() };
+                            app.later(|u| &u.share_preview_org)().replace("{name}", &shown(&o.name)).replace("{contact}", &shown(&o.contact))
+                        }
                         None => app.later(|u| &u.share_preview_no_org)().to_string(),
                     }}</li>
                 </ul>

@@ -59,7 +59,12 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await expect(page.getByText(t('share_key_ok', { names: named(key) }))).toBeVisible();
   await expect(page.getByText(ui.share_preview_no_org.nl)).toBeVisible();
   await page.getByLabel(ui.share_org_toggle.nl).check();
+  // Ticked with nothing typed (or only spaces) sends no organisation; a field left empty is a dash,
+  // not "Contact: ." with nothing in it.
+  await page.getByLabel(ui.share_org_name.nl, { exact: true }).fill('   ');
+  await expect(page.getByText(ui.share_preview_no_org.nl)).toBeVisible();
   await page.getByLabel(ui.share_org_name.nl, { exact: true }).fill(MARKUP);
+  await expect(page.getByText(t('share_preview_org', { name: MARKUP, contact: '–' }))).toBeVisible();
   await page.getByLabel(ui.share_org_contact.nl, { exact: true }).fill(`${MARKUP} 06-12345678`);
   await expect(page.getByText(t('share_preview_org', { name: MARKUP, contact: `${MARKUP} 06-12345678` }))).toBeVisible();
   await expectNoAxeViolations(page, 'share screen');

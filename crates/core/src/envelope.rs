@@ -49,6 +49,15 @@ pub struct Organisation {
     pub contact: String,
 }
 
+impl Organisation {
+    /// What the employer typed on Delen, trimmed; `None` when both fields are empty: a ticked box
+    /// with nothing typed sends no organisation, so the file and its preview say "no name".
+    pub fn typed(name: &str, contact: &str) -> Option<Organisation> {
+        let (name, contact) = (name.trim(), contact.trim());
+        (!name.is_empty() || !contact.is_empty()).then(|| Organisation { name: name.into(), contact: contact.into() })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum EnvelopeError {
     /// Decrypted, but not JSON or not a VIO result.
@@ -233,6 +242,14 @@ mod tests {
     fn full() -> Answers {
         let p: serde_json::Value = serde_json::from_str(include_str!("../../../tests/fixtures/profiles.json")).unwrap();
         serde_json::from_value(p["inclusief"]["answers"].clone()).unwrap()
+    }
+
+    #[test]
+    fn a_ticked_box_with_nothing_typed_sends_no_organisation() {
+        assert_eq!(Organisation::typed("", ""), None);
+        assert_eq!(Organisation::typed("  ", "\t "), None);
+        assert_eq!(Organisation::typed(" Bakkerij De Korrel ", ""), Some(Organisation { name: "Bakkerij De Korrel".into(), contact: String::new() }));
+        assert_eq!(Organisation::typed("", " 06-12345678"), Some(Organisation { name: String::new(), contact: "06-12345678".into() }));
     }
 
     #[test]
