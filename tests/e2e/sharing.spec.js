@@ -58,6 +58,9 @@ test('the employer shares through the link; the file opens with the age CLI and 
   await expect(page.getByLabel(ui.share_key_label.nl)).toHaveValue(key.publicKey);
   await expect(page.getByText(t('share_key_ok', { names: named(key) }))).toBeVisible();
   await expect(page.getByText(ui.share_preview_no_org.nl)).toBeVisible();
+  // The box looks like the choices above it (border, room around it), not a bare checkbox.
+  const look = (id) => page.locator(`label[for=${id}]`).evaluate((l) => ['paddingLeft', 'borderTopWidth', 'fontWeight'].map((p) => getComputedStyle(l)[p]).join(' '));
+  expect(await look('include-org')).toBe(await look('method-key'));
   await page.getByLabel(ui.share_org_toggle.nl).check();
   // Ticked with nothing typed (or only spaces) sends no organisation; a field left empty is a dash,
   // not "Contact: ." with nothing in it.
