@@ -243,6 +243,74 @@ test('a file moved after it was opened is not kept, is said so, and is kept once
   await expect(rows(page)).toHaveCount(3);
 });
 
+test('the file dialog warms the page up, and nothing of that is listed, counted or kept', async ({ page }) => {
+  const key = await createKey(page);
+  const files = synth(key, 25, 5, 'Kwekerij Het Zaadje');
+  await keepBox(page).check();
+  // Every request to the workers to open results, by the keys it was sent with, and whether it was
+  // answered.
+  const spy = () => page.evaluate(() => {
+    window.opening = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (!this.vioListened) {
+        this.vioListened = true;
+        this.addEventListener('message', (e) => { const r = window.opening.find((o) => o.id === e.data[0]); if (r) r.answered = true; });
+      }
+      if (Array.isArray(message) && message[1] === 'results') window.opening.push({ id: message[0], keys: message[2], answered: false });
+      return post.call(this, message, ...rest);
+    };
+  });
+  const requests = () => page.evaluate(() => window.opening.map(({ keys, answered }) => ({ keys, answered })));
+  const choose = () => Promise.all([page.waitForEvent('filechooser'), page.getByText(ui.am_choose_files.nl).click()]).then(([c]) => c);
+  await spy();
+  let chooser = await choose();
+  // Opening the dialog opens a throwaway result, with a key of its own, until it is done...
+  await expect.poll(async () => (await requests()).length).toBeGreaterThan(0);
+  const warmKey = (await requests())[0].keys;
+  expect(warmKey).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]+$/);
+  let settled = 0;
+  await expect.poll(async () => {
+    const now = await requests();
+    const same = now.length === settled && now.every((r) => r.answered);
+    settled = now.length;
+    return same;
+  }, { intervals: [500], timeout: 20_000 }).toBe(true);
+  expect((await requests()).every((r) => r.keys === warmKey)).toBe(true);
+  // ...and shows and keeps nothing of it.
+  await expect(page.locator('table.files')).toHaveCount(0);
+  await expect(page.locator('progress')).toHaveCount(0);
+  expect(await keptRecords(page)).toEqual([]);
+  await chooser.setFiles(files.slice(0, 3));
+  await expect(page.getByText(t('am_files_summary', { n: 3, opened: 3, failed: 0 }))).toBeVisible();
+  await expect(removeButtons(page)).toHaveCount(3);
+
+  // Files picked while it runs end it: they are the accountmanager's, listed and kept as ever.
+  await page.reload();
+  await expect(rows(page)).toHaveCount(3);
+  await spy();
+  chooser = await choose();
+  await expect.poll(async () => (await requests()).length).toBeGreaterThan(0);
+  const againKey = (await requests())[0].keys;
+  await chooser.setFiles(files.slice(3));
+  await expect(page.getByText(t('am_files_summary', { n: 5, opened: 5, failed: 0 }))).toBeVisible();
+  await expect(removeButtons(page)).toHaveCount(5);
+  const warmed = (await requests()).filter((r) => r.keys === againKey).length;
+  expect((await requests()).some((r) => r.keys !== againKey), 'the files went to the workers').toBe(true);
+  await page.waitForTimeout(1000);
+  expect((await requests()).filter((r) => r.keys === againKey).length, 'the warm-up stopped').toBe(warmed);
+  expect(warmed).toBeLessThan(settled);
+  expect((await keptRecords(page)).map((r) => r.base64).sort()).toEqual(files.map((f) => readFileSync(f).toString('base64')).sort());
+
+  // Files dragged over the page start it too.
+  await page.reload();
+  await expect(rows(page)).toHaveCount(5);
+  await spy();
+  await page.locator('.dropzone').dispatchEvent('dragover');
+  await expect.poll(async () => (await requests()).length).toBeGreaterThan(0);
+  await expect(rows(page)).toHaveCount(5);
+});
+
 test('the accountmanager\'s notes on an employer are encrypted to their key, beside each of its results, and restored from their file', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'vio-notes-'));
   const { identityPath, publicKey } = await createKeyWithBackup(page, 'WSP Test', dir);

@@ -11,7 +11,8 @@
 //! - [`region`]: many results → the deck's regional tables, with suppression of small numbers.
 //! - [`benchmark`]: the region's spread per indicator for employers (from the regional tables).
 //! - [`export`]: the regional tables as CSV and XLSX (aggregates only).
-//! - [`synth`]: seeded synthetic results for tests and benchmarks (also `vio-synth`, a CLI).
+//! - [`synth`]: seeded synthetic results for tests, benchmarks and the accountmanager's warm-up (also
+//!   `vio-synth`, a CLI).
 //! - [`stats`]: Pearson χ² with Cramér's V, and the deck's significance markers.
 //! - [`ui`]: the app's own texts (buttons, headings), also data, also bilingual.
 //! - [`store`]: the persisted state (the draft analysis) and its schema version.
