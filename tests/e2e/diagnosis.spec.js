@@ -88,6 +88,8 @@ test('Bedrijf A from the deck: the lights, and het goede gesprek reads the diagn
   await expect(talk).toContainText(vio.conversation.quadrant.low_high.nl);
   await expect(talk.locator('#diagnose-doelgroep')).toContainText('Banenafspraak of arbeidsbeperking');
   await expect(talk.locator('#diagnose-actieplan')).toContainText('u heeft twee of meer concrete plannen');
+  // The reasons are the employer's own ("u heeft …"): the accountmanager is told whom "u" means.
+  await expect(talk).toContainText("met 'u' is de werkgever bedoeld");
   const goals = talk.locator('.suggested-goals > li');
   await expect(goals).toHaveCount(2);
   await expect(goals.first()).toContainText(vio.conversation.goals.find((g) => g.step === a.first_steps[0]).goal.nl);
