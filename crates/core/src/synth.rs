@@ -1,6 +1,7 @@
-//! Realistic synthetic results, seeded, for the tests, the regional benchmark and the accountmanager's
-//! warm-up ([`crate::open::WarmUp`]), never for real analyses. Each organisation gets a hidden "inclusiveness" between 0 and 1 that steers all its
-//! answers the same way, so the groups in the regional tables really differ, as in the deck's data.
+//! Realistic synthetic results, seeded, for the tests, the regional benchmark and the
+//! accountmanager's warm-up ([`crate::open::WarmUp`]), never for real analyses. Each organisation
+//! gets a hidden "inclusiveness" between 0 and 1 that steers all its answers the same way, so the
+//! groups in the regional tables really differ, as in the deck's data.
 //! ChaCha with a fixed seed gives the same results on every machine.
 
 use rand::{Rng, SeedableRng};
