@@ -52,6 +52,37 @@ export async function expectWithinColumn(page, what) {
   await expect.poll(outside, { message: `sticks out of the column on ${what}` }).toEqual([]);
 }
 
+/** Records every job the page sends its encryption workers from now on (`[id, job, text, bytes]`,
+ * crates/crypto-worker) and how it was answered: `'bytes'`, `'none'` (refused or not done), or
+ * `null` while waiting. With `holdFirst`, the first job of that kind is not sent until
+ * `window.sendHeldJob()` is called. Returns a function that reads them as `{ job, text, answer }`. */
+export async function watchWorkerJobs(page, { holdFirst } = {}) {
+  await page.evaluate((holdFirst) => {
+    window.workerJobs = [];
+    let held = false;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (!this.vioListened) {
+        this.vioListened = true;
+        this.addEventListener('message', (e) => {
+          const job = window.workerJobs.find((j) => j.id === e.data[0]);
+          if (job) job.answer = e.data[1] instanceof Uint8Array ? 'bytes' : 'none';
+        });
+      }
+      if (Array.isArray(message)) {
+        window.workerJobs.push({ id: message[0], job: message[1], text: message[2], answer: null });
+        if (message[1] === holdFirst && !held) {
+          held = true;
+          window.sendHeldJob = () => post.call(this, message, ...rest);
+          return undefined;
+        }
+      }
+      return post.call(this, message, ...rest);
+    };
+  }, holdFirst);
+  return () => page.evaluate(() => window.workerJobs.map(({ job, text, answer }) => ({ job, text, answer })));
+}
+
 /** Answers the questions of the current page that the profile has answers for, by their labels. */
 export async function answerCurrentPage(page, answers, lang = 'nl') {
   const title = (await page.locator('#main h1').innerText()).trim();

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { completeQuestionnaire, createKey as createKeyIn, download, expectNoAxeViolations, newGuardedContext, openFiles, profiles, SCRYPT_WAIT, ui, vio, watchNetwork, test } from './helpers.js';
+import { completeQuestionnaire, createKey as createKeyIn, download, expectNoAxeViolations, newGuardedContext, openFiles, profiles, SCRYPT_WAIT, ui, vio, watchNetwork, watchWorkerJobs, test } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vio-sharing-'));
 const createKey = (page, name) => createKeyIn(page, name, dir);
@@ -290,27 +290,14 @@ test('passphrase files work both ways with the npm package age-encryption', asyn
   await page.goto('accountmanager/');
   // scrypt (about a second) runs in the page's encryption worker, so the page never freezes on a
   // file: seen from what the page posts to its workers and what they answer, not from a clock.
-  await page.evaluate(() => {
-    window.workerTalk = { asked: new Map(), answered: new Map() };
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (message, ...rest) {
-      if (!this.vioListened) {
-        this.vioListened = true;
-        this.addEventListener('message', (e) => { if (Array.isArray(e.data)) window.workerTalk.answered.set(e.data[0], e.data[1]); });
-      }
-      if (Array.isArray(message)) window.workerTalk.asked.set(message[0], { job: message[1], text: message[2] });
-      return post.call(this, message, ...rest);
-    };
-  });
+  const workerJobs = await watchWorkerJobs(page);
   await page.getByLabel(ui.am_file_passphrase.nl).fill('niet het goede wachtwoord');
   let statuses = await openFiles(page, [['door-npm.age', byNpm]]);
   expect(statuses['door-npm.age']).toBe(ui.err_wrong_passphrase.nl);
   await page.getByLabel(ui.am_file_passphrase.nl).fill(passphrase);
   await page.getByRole('button', { name: ui.am_retry.nl }).click();
   await expect(page.getByRole('link', { name: `${ui.am_view.nl}: door-npm.age` })).toBeVisible({ timeout: SCRYPT_WAIT });
-  const opened = await page.evaluate((passphrase) => [...window.workerTalk.asked]
-    .filter(([, { job, text }]) => job === 'open' && text === passphrase)
-    .map(([id]) => window.workerTalk.answered.get(id) instanceof Uint8Array), passphrase);
+  const opened = (await workerJobs()).filter(({ job, text }) => job === 'open' && text === passphrase).map(({ answer }) => answer === 'bytes');
   expect(opened, 'the right passphrase went to a worker, which answered with the opened file').toEqual([true]);
 });
 
